@@ -1,0 +1,68 @@
+//! The parts of a document a rule's scope names: the whole document, its first or last lines,
+//! each occurrence of a section, each agenda question, each item.
+
+use super::Input;
+use crate::pack::Scope;
+use std::ops::Range;
+
+/// One part of the document a rule looks at.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Lines searched for required and forbidden patterns.
+    pub lines: Range<usize>,
+    /// Lines a `when` pattern is tested on (a whole question, even when `lines` is one section of it).
+    pub context: Range<usize>,
+    /// Where a finding about the unit as a whole points.
+    pub anchor: Range<usize>,
+}
+
+pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
+    let document = input.document;
+    let total = document.lines.len();
+    let anchor_of = |line: usize| -> Range<usize> {
+        document
+            .lines
+            .get(line)
+            .map_or_else(|| input.document_start(), |l| l.span.clone())
+    };
+    let whole = |lines: Range<usize>| -> Unit {
+        let anchor = if lines.is_empty() { input.document_start() } else { anchor_of(lines.start) };
+        Unit { context: lines.clone(), lines, anchor }
+    };
+    match scope {
+        Scope::Document => vec![Unit { lines: 0..total, context: 0..total, anchor: input.document_start() }],
+        Scope::FirstLines(n) => vec![whole(0..n.min(total))],
+        Scope::LastLines(n) => vec![whole(total.saturating_sub(n)..total)],
+        Scope::Section(section) => input.extraction.hits_of(section).map(|hit| whole(hit.lines.clone())).collect(),
+        Scope::Question(None) => input.extraction.questions.iter().map(|q| whole(q.lines.clone())).collect(),
+        Scope::Question(Some(section)) => input
+            .extraction
+            .questions
+            .iter()
+            .filter_map(|question| {
+                let hit = input
+                    .extraction
+                    .hits_of(section)
+                    .find(|hit| question.lines.contains(&hit.lines.start))?;
+                let end = hit.lines.end.min(question.lines.end);
+                Some(Unit {
+                    lines: hit.lines.start..end,
+                    context: question.lines.clone(),
+                    anchor: anchor_of(hit.lines.start),
+                })
+            })
+            .collect(),
+        Scope::Item(item_type) => input
+            .extraction
+            .items
+            .iter()
+            .filter(|item| item.item_type == item_type)
+            .map(|item| Unit { lines: item.lines.clone(), context: item.lines.clone(), anchor: item.span.clone() })
+            .collect(),
+    }
+}
+
+/// True when `regex` matches any of the lines.
+pub fn any_line_matches(input: &Input<'_>, lines: &Range<usize>, regex: &regex::Regex) -> bool {
+    input.document.lines[lines.clone()].iter().any(|line| regex.is_match(line.text()))
+}

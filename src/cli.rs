@@ -1,0 +1,172 @@
+//! Arguments, the settings derived from them, and the exit code. The library does the work.
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use hattama::engine::{self, Settings};
+use hattama::finding::Severity;
+use hattama::lang::Lang;
+use hattama::pack::{self, Pack};
+use hattama::report;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes, as documented in README.md.
+const EXIT_CLEAN: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "hattama",
+    version,
+    about = "Checks the protocols, work plans and composition orders of commissions on minors' affairs (КДН) against the rule pack.",
+    after_help = "Examples:\n  hattama check protocol.md\n  hattama check fixtures/check --lang kk\n  hattama check docs/ --format json --as-of 2026-11-30\n  hattama explain decision-deadline --lang ru\n\nExit codes: 0 no findings at or above the fail level, 1 findings, 2 usage or rule-pack error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check documents (.md, .txt; folders are walked) and print the findings.
+    Check(CheckArgs),
+    /// Show what the rule pack reads in a document: kind, fields, sections, decisions, measures.
+    Inspect {
+        file: PathBuf,
+        #[command(flatten)]
+        pack: PackArgs,
+    },
+    /// List the rules of the loaded packs.
+    Rules(PackArgs),
+    /// Explain one rule: what it checks, why, how to fix, an example.
+    Explain {
+        /// Rule id, with or without the pack prefix (`decision-deadline` or `kz-kdn/decision-deadline`).
+        rule: String,
+        #[command(flatten)]
+        pack: PackArgs,
+    },
+}
+
+#[derive(Args)]
+struct PackArgs {
+    /// Language of messages: kk, ru or en (default: from the locale, else ru).
+    #[arg(long, value_parser = parse_lang, global = true)]
+    lang: Option<Lang>,
+    /// A rule pack folder to add; a pack with the id of an earlier one replaces it. Repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Do not load the built-in pack (use only --rules).
+    #[arg(long)]
+    no_default_rules: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files or folders to check.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pack: PackArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = report::Format::Text)]
+    format: report::Format,
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
+    fail_level: FailLevel,
+    /// The day date-relative rules count from (YYYY-MM-DD or DD.MM.YYYY); default: today.
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailLevel {
+    Error,
+    Warning,
+    Info,
+    /// Never fail on findings.
+    None,
+}
+
+impl FailLevel {
+    fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailLevel::Error => severity >= Severity::Error,
+            FailLevel::Warning => severity >= Severity::Warning,
+            FailLevel::Info => true,
+            FailLevel::None => false,
+        }
+    }
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(text).ok_or_else(|| format!("`{text}` is not kk, ru or en"))
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .map_err(|_| format!("`{text}` is not a date like 2026-11-30"))
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match execute(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("hattama: {error:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn language(args: &PackArgs) -> Lang {
+    args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru)
+}
+
+fn load(args: &PackArgs) -> Result<Pack> {
+    pack::load_packs(&args.rules, args.no_default_rules).context("the rule pack cannot be used")
+}
+
+fn execute(cli: Cli) -> Result<u8> {
+    let mut out = anstream::stdout().lock();
+    match cli.command {
+        Command::Check(args) => {
+            let lang = language(&args.pack);
+            let pack = load(&args.pack)?;
+            let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let settings = Settings::new(lang, as_of);
+            let outcome = engine::check_paths(&args.paths, &pack, &settings);
+            report::render(&outcome, args.format, lang, &mut out)?;
+            out.flush()?;
+            let failed = outcome.findings.iter().any(|f| args.fail_level.fails(f.severity));
+            Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+        }
+        Command::Inspect { file, pack: args } => {
+            let lang = language(&args);
+            let pack = load(&args)?;
+            let source = hattama::read::read_path(&file, &Default::default())
+                .with_context(|| format!("{}", file.display()))?;
+            let (document, extraction) = engine::analyse(&file, source, &pack);
+            hattama::report::inspect::render(&document, &extraction, &pack, lang, &mut out)?;
+            Ok(EXIT_CLEAN)
+        }
+        Command::Rules(args) => {
+            let lang = language(&args);
+            let pack = load(&args)?;
+            hattama::report::rules::list(&pack, lang, &mut out)?;
+            Ok(EXIT_CLEAN)
+        }
+        Command::Explain { rule, pack: args } => {
+            let lang = language(&args);
+            let pack = load(&args)?;
+            let Some(found) = pack.rule(&rule) else {
+                anyhow::bail!("no rule `{rule}`; `hattama rules` lists them");
+            };
+            hattama::report::rules::explain(&pack, found, lang, &mut out)?;
+            Ok(EXIT_CLEAN)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Wires the stages together for a set of paths: walk, read, parse, extract, check. Files are
+//! processed in parallel; a file that cannot be read is a finding and the run goes on.
+
+use crate::check::{self, CheckSettings, Input};
+use crate::finding::{Finding, Position, Severity, sort_findings};
+use crate::lang::Lang;
+use crate::messages;
+use crate::pack::Pack;
+use crate::parse::{self, Document};
+use crate::read::{self, Limits, ReadError, SourceText, TextEncoding};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// File endings a folder walk picks up; a file named on the command line is always checked.
+pub const DOCUMENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub check: CheckSettings,
+    pub limits: Limits,
+}
+
+impl Settings {
+    pub fn new(lang: Lang, as_of: chrono::NaiveDate) -> Settings {
+        Settings {
+            check: CheckSettings { lang, as_of },
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// The result of checking a set of paths.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub documents: usize,
+}
+
+/// The files below the given paths, sorted, plus findings for paths that could not be walked.
+pub fn collect(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Finding>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for root in paths {
+        if root.is_file() {
+            files.push(root.clone());
+            continue;
+        }
+        if !root.exists() {
+            problems.push(file_problem(
+                &root.display().to_string(),
+                "hattama/unreadable",
+                messages::unreadable(lang, "no such file or folder"),
+            ));
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() && is_document(entry.path()) => files.push(entry.into_path()),
+                Ok(_) => {}
+                Err(error) => {
+                    let path = error.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    problems.push(file_problem(&path, "hattama/unreadable", messages::unreadable(lang, &error.to_string())));
+                }
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, problems)
+}
+
+fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|ext| DOCUMENT_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)))
+}
+
+/// Checks every document below `paths`, in parallel; findings come back in a stable order.
+pub fn check_paths(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Outcome {
+    let (files, mut findings) = collect(paths, settings.check.lang);
+    let per_file: Vec<Vec<Finding>> = files.par_iter().map(|path| check_file(path, pack, settings)).collect();
+    findings.extend(per_file.into_iter().flatten());
+    sort_findings(&mut findings);
+    Outcome {
+        findings,
+        documents: files.len(),
+    }
+}
+
+pub fn check_file(path: &Path, pack: &Pack, settings: &Settings) -> Vec<Finding> {
+    let name = path.display().to_string();
+    match read::read_path(path, &settings.limits) {
+        Ok(source) => check_source(name, path, source, pack, settings),
+        Err(error) => vec![read_problem(&name, &error, settings.check.lang)],
+    }
+}
+
+/// Checks text already in memory (tests, editors); `path` decides Markdown or plain text.
+pub fn check_bytes(path: &Path, bytes: &[u8], pack: &Pack, settings: &Settings) -> Vec<Finding> {
+    let name = path.display().to_string();
+    match read::from_bytes(bytes) {
+        Ok(source) => check_source(name, path, source, pack, settings),
+        Err(error) => vec![read_problem(&name, &error, settings.check.lang)],
+    }
+}
+
+/// Reads, parses and extracts one document without checking it.
+pub fn analyse(path: &Path, source: SourceText, pack: &Pack) -> (Document, crate::extract::Extraction) {
+    let front = source.front_matter.map(|f| f.value);
+    let document = parse::parse(
+        path.display().to_string(),
+        source.text,
+        source.body_start,
+        front,
+        parse::format_of(path),
+    );
+    let extraction = crate::extract::extract(&document, pack);
+    (document, extraction)
+}
+
+fn check_source(name: String, path: &Path, source: SourceText, pack: &Pack, settings: &Settings) -> Vec<Finding> {
+    let lang = settings.check.lang;
+    let mut findings = Vec::new();
+    if matches!(source.encoding, TextEncoding::Windows1251) {
+        findings.push(file_problem_with(&name, "hattama/encoding", Severity::Info, messages::legacy_encoding(lang)));
+    }
+    if let Some(error) = &source.front_matter_error {
+        let mut finding = file_problem_with(&name, "hattama/front-matter", Severity::Warning, messages::front_matter(lang, &error.message));
+        finding.start = Position { line: error.line as u32, column: error.column as u32 };
+        finding.end = finding.start;
+        findings.push(finding);
+    }
+    let (mut document, extraction) = analyse(path, source, pack);
+    document.path = name;
+    let input = Input {
+        document: &document,
+        extraction: &extraction,
+        pack,
+        settings: &settings.check,
+    };
+    findings.extend(check::check(&input));
+    findings
+}
+
+fn read_problem(name: &str, error: &ReadError, lang: Lang) -> Finding {
+    let message = match error {
+        ReadError::Io(io) => messages::unreadable(lang, &io.to_string()),
+        ReadError::TooLarge { size, limit } => messages::too_large(lang, *size, *limit),
+        ReadError::Binary | ReadError::NotText => messages::binary(lang),
+    };
+    let rule = match error {
+        ReadError::Io(_) => "hattama/unreadable",
+        ReadError::TooLarge { .. } => "hattama/too-large",
+        ReadError::Binary | ReadError::NotText => "hattama/not-text",
+    };
+    file_problem(name, rule, message)
+}
+
+fn file_problem(name: &str, rule: &str, message: String) -> Finding {
+    file_problem_with(name, rule, Severity::Error, message)
+}
+
+fn file_problem_with(name: &str, rule: &str, severity: Severity, message: String) -> Finding {
+    Finding {
+        rule: rule.to_string(),
+        severity,
+        path: name.to_string(),
+        start: Position::START,
+        end: Position::START,
+        message,
+        fix: None,
+        snippet: None,
+    }
+}

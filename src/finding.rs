@@ -1,0 +1,76 @@
+//! The one finding type every stage produces and every renderer prints.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A 1-based line and column (columns count characters, not bytes, as editors do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
+}
+
+/// One problem in one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Namespaced rule id, e.g. `kz-kdn/decision-deadline`.
+    pub rule: String,
+    pub severity: Severity,
+    /// The path as the user named it (relative paths stay relative).
+    pub path: String,
+    pub start: Position,
+    pub end: Position,
+    /// What is wrong and what is required, in the chosen language.
+    pub message: String,
+    /// How to fix it, in the chosen language.
+    pub fix: Option<String>,
+    /// The source line the finding points at, with personal data masked.
+    pub snippet: Option<String>,
+}
+
+impl Finding {
+    /// Orders findings the same way on every run, whatever the thread count.
+    pub fn sort_key(&self) -> (&str, Position, &str, Position, &str) {
+        (&self.path, self.start, &self.rule, self.end, &self.message)
+    }
+}
+
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}

@@ -1,0 +1,153 @@
+//! The engine's own user-facing sentences (file problems, summaries), in the three languages.
+//! Rule messages live in the rule pack; these are what no pack can say.
+
+use crate::lang::Lang;
+
+fn pick(lang: Lang, kk: String, ru: String, en: String) -> String {
+    match lang {
+        Lang::Kk => kk,
+        Lang::Ru => ru,
+        Lang::En => en,
+    }
+}
+
+pub fn unreadable(lang: Lang, error: &str) -> String {
+    pick(
+        lang,
+        format!("Файл оқылмады: {error}"),
+        format!("Файл не удалось прочитать: {error}"),
+        format!("The file could not be read: {error}"),
+    )
+}
+
+pub fn too_large(lang: Lang, size: u64, limit: u64) -> String {
+    let (size, limit) = (size / 1024 / 1024, limit / 1024 / 1024);
+    pick(
+        lang,
+        format!("Файл тым үлкен ({size} МБ, шегі {limit} МБ): тексерілмеді"),
+        format!("Файл слишком большой ({size} МБ, предел {limit} МБ): не проверен"),
+        format!("The file is too large ({size} MB, limit {limit} MB): not checked"),
+    )
+}
+
+pub fn binary(lang: Lang) -> String {
+    pick(
+        lang,
+        "Бұл мәтіндік файл емес (екілік деректер): тексерілмеді. Құжатты .md, .txt немесе .docx ретінде сақтаңыз".into(),
+        "Это не текстовый файл (двоичные данные): не проверен. Сохраните документ как .md, .txt или .docx".into(),
+        "This is not a text file (binary data): not checked. Save the document as .md, .txt or .docx".into(),
+    )
+}
+
+pub fn legacy_encoding(lang: Lang) -> String {
+    pick(
+        lang,
+        "Файл Windows-1251 кодтауында сақталған және солай оқылды. Оны UTF-8 кодтауында қайта сақтаңыз".into(),
+        "Файл сохранён в кодировке Windows-1251 и прочитан как таковой. Пересохраните его в UTF-8".into(),
+        "The file is encoded in Windows-1251 and was read as such. Save it again as UTF-8".into(),
+    )
+}
+
+pub fn front_matter(lang: Lang, error: &str) -> String {
+    pick(
+        lang,
+        format!("Құжат басындағы YAML блогы қате, ол еленбеді: {error}"),
+        format!("Блок YAML в начале документа содержит ошибку и не учтён: {error}"),
+        format!("The YAML block at the top of the document is invalid and was ignored: {error}"),
+    )
+}
+
+pub fn rule_failed(lang: Lang, rule: &str, error: &str) -> String {
+    pick(
+        lang,
+        format!("{rule} ережесі орындалмады: {error}"),
+        format!("Правило {rule} не удалось выполнить: {error}"),
+        format!("The rule {rule} failed to run: {error}"),
+    )
+}
+
+/// Picks the plural form: Russian has three (1 документ, 2 документа, 5 документов); Kazakh
+/// nouns after a numeral stay singular; English has two.
+pub fn plural<'a>(lang: Lang, n: usize, forms: [&'a str; 3]) -> &'a str {
+    match lang {
+        Lang::Ru => {
+            let (tens, units) = (n % 100, n % 10);
+            if (11..=14).contains(&tens) {
+                forms[2]
+            } else if units == 1 {
+                forms[0]
+            } else if (2..=4).contains(&units) {
+                forms[1]
+            } else {
+                forms[2]
+            }
+        }
+        Lang::Kk => forms[0],
+        Lang::En => {
+            if n == 1 {
+                forms[0]
+            } else {
+                forms[1]
+            }
+        }
+    }
+}
+
+/// The closing line of a check: how many findings of each severity in how many files.
+pub fn summary(lang: Lang, files: usize, errors: usize, warnings: usize, infos: usize) -> String {
+    match lang {
+        Lang::Kk => format!(
+            "{files} құжат тексерілді: {errors} қате, {warnings} ескерту, {infos} ақпарат"
+        ),
+        Lang::Ru => format!(
+            "Проверено {files} {}: {errors} {}, {warnings} {}, {infos} {}",
+            plural(lang, files, ["документ", "документа", "документов"]),
+            plural(lang, errors, ["ошибка", "ошибки", "ошибок"]),
+            plural(lang, warnings, ["предупреждение", "предупреждения", "предупреждений"]),
+            plural(lang, infos, ["замечание", "замечания", "замечаний"]),
+        ),
+        Lang::En => format!(
+            "{files} {} checked: {errors} {}, {warnings} {}, {infos} {}",
+            plural(lang, files, ["document", "documents", ""]),
+            plural(lang, errors, ["error", "errors", ""]),
+            plural(lang, warnings, ["warning", "warnings", ""]),
+            plural(lang, infos, ["note", "notes", ""]),
+        ),
+    }
+}
+
+pub fn clean(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => "Ескертулер жоқ.",
+        Lang::Ru => "Замечаний нет.",
+        Lang::En => "No findings.",
+    }
+}
+
+/// Labels of the text report.
+pub struct Labels {
+    pub fix: &'static str,
+}
+
+pub fn labels(lang: Lang) -> Labels {
+    match lang {
+        Lang::Kk => Labels { fix: "қалай түзету керек" },
+        Lang::Ru => Labels { fix: "как исправить" },
+        Lang::En => Labels { fix: "how to fix" },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plurals() {
+        let forms = ["документ", "документа", "документов"];
+        assert_eq!(plural(Lang::Ru, 1, forms), "документ");
+        assert_eq!(plural(Lang::Ru, 3, forms), "документа");
+        assert_eq!(plural(Lang::Ru, 11, forms), "документов");
+        assert_eq!(plural(Lang::Ru, 21, forms), "документ");
+        assert_eq!(plural(Lang::Ru, 25, forms), "документов");
+    }
+}

@@ -1,0 +1,539 @@
+//! Compiles layered packs into one [`Pack`]: definitions merged by id (a later pack's wins),
+//! every pattern compiled, every reference resolved, every rule checked for the keys its kind
+//! needs. Everything that can be wrong with a pack is found here, before any document is read.
+
+use super::load::{LoadedPack, Origin, PackError};
+use super::model::*;
+use super::patterns::PatternCompiler;
+use super::schema::{FieldType, PatternDef, RuleDef};
+use crate::extract::dates::{CalendarWords, DateParser};
+use crate::finding::Severity;
+use crate::lang::Lang;
+use crate::privacy::Masker;
+use regex::Regex;
+use std::collections::BTreeMap;
+
+/// Keeps the last definition for each id, in first-seen order.
+fn merge_by_id<T: Clone>(packs: &[LoadedPack], get: impl Fn(&LoadedPack) -> &[T], id: impl Fn(&T) -> &str) -> Vec<(T, usize)> {
+    let mut out: Vec<(T, usize)> = Vec::new();
+    for (pack_index, pack) in packs.iter().enumerate() {
+        for def in get(pack) {
+            match out.iter_mut().find(|(seen, _)| id(seen) == id(def)) {
+                Some(slot) => *slot = (def.clone(), pack_index),
+                None => out.push((def.clone(), pack_index)),
+            }
+        }
+    }
+    out
+}
+
+struct Compiler<'a> {
+    packs: &'a [LoadedPack],
+    patterns: PatternCompiler,
+}
+
+impl Compiler<'_> {
+    fn regex(&self, pack: usize, pattern: &str) -> Result<Regex, PackError> {
+        self.patterns.compile(pattern).map_err(|message| {
+            PackError::new(
+                self.packs[pack].locate_text(pattern),
+                format!("invalid pattern: {message}"),
+            )
+        })
+    }
+
+    fn any(&self, pack: usize, patterns: &[String]) -> Result<Option<Regex>, PackError> {
+        for pattern in patterns {
+            self.regex(pack, pattern)?;
+        }
+        self.patterns.compile_any(patterns).map_err(|message| {
+            PackError::new(
+                self.packs[pack].locate_text(patterns.first().map_or("", |p| p.as_str())),
+                format!("invalid pattern: {message}"),
+            )
+        })
+    }
+
+    fn required_any(&self, pack: usize, patterns: &[String], id: &str, what: &str) -> Result<Regex, PackError> {
+        self.any(pack, patterns)?.ok_or_else(|| {
+            PackError::new(self.packs[pack].locate_id(id), format!("`{id}` needs at least one pattern in `{what}`"))
+        })
+    }
+}
+
+pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
+    let last = packs.len().saturating_sub(1);
+    let mut terms = BTreeMap::new();
+    let mut calendar_def = None;
+    for pack in &packs {
+        if let Some(lexicon) = &pack.content.lexicon {
+            terms.extend(lexicon.terms.clone());
+            if lexicon.calendar.is_some() {
+                calendar_def = lexicon.calendar.clone();
+            }
+        }
+    }
+    let top = |pack: &LoadedPack| pack.files.first().map_or(
+        Origin { path: pack.meta.id.clone(), line: 1, column: 1 },
+        |f| f.locate("lexicon:"),
+    );
+    let calendar_def = calendar_def.ok_or_else(|| {
+        PackError::new(top(&packs[last]), "no pack defines `lexicon: calendar:` (month names and period words)")
+    })?;
+    let calendar = DateParser::new(&CalendarWords {
+        months: calendar_def.months,
+        quarter: calendar_def.quarter,
+        half_year: calendar_def.half_year,
+        year: calendar_def.year,
+    })
+    .map_err(|e| PackError::new(top(&packs[last]), format!("lexicon calendar: {e}")))?;
+    let patterns = PatternCompiler::new(
+        &terms,
+        &[("date", calendar.date_pattern()), ("period", calendar.period_pattern())],
+    );
+    let compiler = Compiler { packs: &packs, patterns };
+
+    let kinds = merge_by_id(&packs, |p| &p.content.kinds, |k| &k.id)
+        .into_iter()
+        .map(|(def, pack)| {
+            Ok(Kind {
+                title: compiler.required_any(pack, &def.titles, &def.id, "titles")?,
+                id: def.id,
+                name: def.name,
+                within_lines: def.within_lines,
+            })
+        })
+        .collect::<Result<Vec<_>, PackError>>()?;
+    let kind_ids: Vec<String> = kinds.iter().map(|k| k.id.clone()).collect();
+    let check_kinds = |list: &[String], pack: usize, owner: &str| -> Result<(), PackError> {
+        for kind in list {
+            if !kind_ids.contains(kind) {
+                return Err(PackError::new(
+                    packs[pack].locate_id(owner),
+                    format!("`{owner}` names the document kind `{kind}`, which no `kinds:` entry defines (known: {})", kind_ids.join(", ")),
+                ));
+            }
+        }
+        Ok(())
+    };
+
+    let sections = merge_by_id(&packs, |p| &p.content.sections, |s| &s.id)
+        .into_iter()
+        .map(|(def, pack)| {
+            check_kinds(&def.kinds, pack, &def.id)?;
+            let alternatives = compiler.required_any(pack, &def.headings, &def.id, "headings")?;
+            let heading = compiler.regex(
+                pack,
+                &format!(r"^[\s*_#]*(?:(?:\d+|[ivxlc]+)(?:\.\d+)*[.)]?\s+)?(?:{})", alternatives.as_str()),
+            )?;
+            Ok(Section {
+                id: def.id,
+                name: def.name,
+                kinds: def.kinds,
+                heading,
+                any_line: def.any_line,
+                starts_question: def.starts_question,
+            })
+        })
+        .collect::<Result<Vec<_>, PackError>>()?;
+    let section_index = |id: &str, pack: usize, owner: &str| -> Result<usize, PackError> {
+        sections.iter().position(|s| s.id == id).ok_or_else(|| {
+            PackError::new(packs[pack].locate_id(owner), format!("`{owner}` names the section `{id}`, which no `sections:` entry defines"))
+        })
+    };
+
+    let columns = merge_by_id(&packs, |p| &p.content.columns, |c| &c.id)
+        .into_iter()
+        .map(|(def, pack)| {
+            Ok(Column { header: compiler.required_any(pack, &def.headers, &def.id, "headers")?, id: def.id })
+        })
+        .collect::<Result<Vec<_>, PackError>>()?;
+
+    let deadline_words = |pack: usize, vague: &[String], recurring: &[String]| -> Result<DeadlineWords, PackError> {
+        Ok(DeadlineWords { vague: compiler.any(pack, vague)?, recurring: compiler.any(pack, recurring)? })
+    };
+
+    let fields = merge_by_id(&packs, |p| &p.content.fields, |f| &f.id)
+        .into_iter()
+        .map(|(def, pack)| {
+            check_kinds(&def.kinds, pack, &def.id)?;
+            let region = match (def.first_lines, def.last_lines, &def.section) {
+                (None, None, None) => Region::Document,
+                (Some(n), None, None) => Region::FirstLines(n),
+                (None, Some(n), None) => Region::LastLines(n),
+                (None, None, Some(section)) => Region::Section(section_index(section, pack, &def.id)?),
+                _ => {
+                    return Err(PackError::new(
+                        packs[pack].locate_id(&def.id),
+                        "a field takes one of `first_lines`, `last_lines` or `section`, not several",
+                    ));
+                }
+            };
+            let patterns = def
+                .patterns
+                .iter()
+                .map(|p| match p {
+                    PatternDef::Plain(pattern) => Ok(FieldPattern { regex: compiler.regex(pack, pattern)?, value: None }),
+                    PatternDef::Valued { pattern, value } => {
+                        Ok(FieldPattern { regex: compiler.regex(pack, pattern)?, value: Some(value.clone()) })
+                    }
+                })
+                .collect::<Result<Vec<_>, PackError>>()?;
+            if patterns.is_empty()
+                && def.front_matter.is_empty()
+                && !matches!(def.field_type, FieldType::Count | FieldType::Months)
+            {
+                return Err(PackError::new(
+                    packs[pack].locate_id(&def.id),
+                    format!("field `{}` has no `patterns` and no `front_matter` keys: nothing could fill it", def.id),
+                ));
+            }
+            Ok(Field {
+                deadline: deadline_words(pack, &def.vague, &def.recurring)?,
+                id: def.id,
+                name: def.name,
+                kinds: def.kinds,
+                field_type: def.field_type,
+                front_matter: def.front_matter,
+                patterns,
+                region,
+            })
+        })
+        .collect::<Result<Vec<_>, PackError>>()?;
+
+    let items = merge_by_id(&packs, |p| &p.content.items, |i| &i.id)
+        .into_iter()
+        .map(|(def, pack)| {
+            check_kinds(&def.kinds, pack, &def.id)?;
+            let item_sections = def
+                .sections
+                .iter()
+                .map(|s| section_index(s, pack, &def.id))
+                .collect::<Result<Vec<_>, PackError>>()?;
+            let classes = def
+                .classes
+                .iter()
+                .map(|(name, patterns)| Ok((name.clone(), compiler.required_any(pack, patterns, &def.id, "classes")?)))
+                .collect::<Result<Vec<_>, PackError>>()?;
+            let item_fields = def
+                .fields
+                .iter()
+                .map(|field| {
+                    let column = match &field.column {
+                        Some(id) => Some(columns.iter().position(|c| &c.id == id).ok_or_else(|| {
+                            PackError::new(packs[pack].locate_id(&field.id), format!("item field `{}` names the column `{id}`, which no `columns:` entry defines", field.id))
+                        })?),
+                        None => None,
+                    };
+                    Ok(ItemField {
+                        id: field.id.clone(),
+                        name: field.name.clone(),
+                        field_type: field.field_type,
+                        column,
+                        patterns: field.patterns.iter().map(|p| compiler.regex(pack, p)).collect::<Result<_, _>>()?,
+                        deadline: deadline_words(pack, &field.vague, &field.recurring)?,
+                    })
+                })
+                .collect::<Result<Vec<_>, PackError>>()?;
+            Ok(ItemType {
+                id: def.id,
+                name: def.name,
+                kinds: def.kinds,
+                sections: item_sections,
+                table_rows: def.table_rows,
+                classes,
+                fields: item_fields,
+            })
+        })
+        .collect::<Result<Vec<_>, PackError>>()?;
+
+    let date_field = packs
+        .iter()
+        .rev()
+        .find_map(|p| p.meta.date_field.clone())
+        .map(|id| {
+            fields.iter().position(|f| f.id == id).ok_or_else(|| {
+                PackError::new(packs[last].locate_text("date_field"), format!("`date_field: {id}` names no field"))
+            })
+        })
+        .transpose()?;
+
+    let mask: Vec<String> = packs.iter().flat_map(|p| p.meta.mask.iter().cloned()).collect();
+    let expanded_mask = mask
+        .iter()
+        .map(|m| compiler.patterns.expand(m).map_err(|e| PackError::new(packs[last].locate_text(m), e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let masker = Masker::new(&expanded_mask)
+        .map_err(|e| PackError::new(packs[last].locate_text("mask"), format!("invalid mask pattern: {e}")))?;
+
+    let context = RuleContext {
+        compiler: &compiler,
+        kind_ids: &kind_ids,
+        sections: &sections,
+        fields: &fields,
+        items: &items,
+    };
+    let mut rules: Vec<Rule> = Vec::new();
+    let mut templates = minijinja::Environment::new();
+    templates.set_undefined_behavior(minijinja::UndefinedBehavior::Lenient);
+    for (pack_index, pack) in packs.iter().enumerate() {
+        for source in pack.rule_sources() {
+            let origin = source.file.locate_id(&source.rule.id);
+            let rule = context
+                .rule(pack_index, source.namespace, source.rule, origin.clone())
+                .map_err(|message| PackError::new(origin.clone(), message))?;
+            for lang in Lang::ALL {
+                for (part, text) in [("message", rule.message.get(lang)), ("fix", rule.fix.get(lang))] {
+                    templates
+                        .add_template_owned(rule.template_name(part, lang), text.to_string())
+                        .map_err(|e| PackError::new(origin.clone(), format!("{part}.{lang}: {e}")))?;
+                }
+            }
+            if let Some(condition) = &source.rule.condition {
+                templates
+                    .add_template_owned(rule.condition_name(), format!("{{% if {condition} %}}1{{% endif %}}"))
+                    .map_err(|e| PackError::new(origin.clone(), format!("condition: {e}")))?;
+            }
+            rules.retain(|earlier| earlier.id != rule.id);
+            rules.push(rule);
+        }
+    }
+    Ok(Pack {
+        metas: packs.iter().map(|p| p.meta.clone()).collect(),
+        date_field,
+        calendar,
+        kinds,
+        sections,
+        columns,
+        fields,
+        items,
+        rules,
+        masker,
+        templates,
+    })
+}
+
+struct RuleContext<'a> {
+    compiler: &'a Compiler<'a>,
+    kind_ids: &'a [String],
+    sections: &'a [Section],
+    fields: &'a [Field],
+    items: &'a [ItemType],
+}
+
+/// Rule kinds and the keys each one reads beyond the common ones.
+const KINDS: &[(&str, &[&str])] = &[
+    ("required-field", &["fields"]),
+    ("required-section", &["sections"]),
+    ("pattern", &["scope", "section", "item", "lines", "when", "require", "forbid"]),
+    ("item-field", &["item", "fields", "unless"]),
+    ("condition", &["condition", "item", "unless", "at"]),
+    ("topic-coverage", &["scope", "section", "item", "lines", "when", "topics", "min_topics"]),
+    ("items-answered", &["section", "answered_by", "grouped_by"]),
+    ("personal-id", &["scope", "section", "item", "lines"]),
+];
+
+/// The kind-specific keys a rule sets, to refuse those its kind would ignore.
+fn keys_set(rule: &RuleDef) -> Vec<&'static str> {
+    let mut keys = Vec::new();
+    let mut note = |set: bool, key: &'static str| {
+        if set {
+            keys.push(key)
+        }
+    };
+    note(!rule.fields.is_empty(), "fields");
+    note(!rule.sections.is_empty(), "sections");
+    note(rule.scope.is_some(), "scope");
+    note(rule.section.is_some(), "section");
+    note(rule.item.is_some(), "item");
+    note(rule.lines.is_some(), "lines");
+    note(!rule.when.is_empty(), "when");
+    note(!rule.require.is_empty(), "require");
+    note(!rule.forbid.is_empty(), "forbid");
+    note(!rule.unless.is_empty(), "unless");
+    note(rule.condition.is_some(), "condition");
+    note(rule.at.is_some(), "at");
+    note(!rule.topics.is_empty(), "topics");
+    note(rule.min_topics.is_some(), "min_topics");
+    note(rule.answered_by.is_some(), "answered_by");
+    note(rule.grouped_by.is_some(), "grouped_by");
+    keys
+}
+
+impl RuleContext<'_> {
+    fn section(&self, id: &str) -> Result<usize, String> {
+        self.sections
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| format!("names the section `{id}`, which no `sections:` entry defines"))
+    }
+
+    fn item(&self, id: &str) -> Result<usize, String> {
+        self.items
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| format!("names the item type `{id}`, which no `items:` entry defines"))
+    }
+
+    fn field(&self, id: &str) -> Result<usize, String> {
+        self.fields
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| format!("names the field `{id}`, which no `fields:` entry defines"))
+    }
+
+    fn regex(&self, pack: usize, patterns: &[String]) -> Result<Option<Regex>, String> {
+        self.compiler.any(pack, patterns).map_err(|e| e.to_string())
+    }
+
+    fn scope(&self, rule: &RuleDef) -> Result<Scope, String> {
+        let scope = rule.scope.as_deref().unwrap_or("document");
+        Ok(match scope {
+            "document" => Scope::Document,
+            "first-lines" => Scope::FirstLines(rule.lines.ok_or("`scope: first-lines` needs `lines`")?),
+            "last-lines" => Scope::LastLines(rule.lines.ok_or("`scope: last-lines` needs `lines`")?),
+            "section" => Scope::Section(self.section(rule.section.as_deref().ok_or("`scope: section` needs `section`")?)?),
+            "question" => Scope::Question(rule.section.as_deref().map(|s| self.section(s)).transpose()?),
+            "item" => Scope::Item(self.item(rule.item.as_deref().ok_or("`scope: item` needs `item`")?)?),
+            other => {
+                return Err(format!(
+                    "unknown scope `{other}` (document, first-lines, last-lines, section, question, item)"
+                ));
+            }
+        })
+    }
+
+    fn rule(&self, pack: usize, namespace: &str, def: &RuleDef, origin: Origin) -> Result<Rule, String> {
+        let prefix = format!("rule `{}`", def.id);
+        let with_prefix = |e: String| format!("{prefix}: {e}");
+        let Some((_, allowed)) = KINDS.iter().find(|(kind, _)| *kind == def.kind) else {
+            return Err(with_prefix(format!(
+                "unknown kind `{}` (one of: {})",
+                def.kind,
+                KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+            )));
+        };
+        if let Some(stray) = keys_set(def).into_iter().find(|key| !allowed.contains(key)) {
+            return Err(with_prefix(format!("`{stray}` means nothing to a rule of kind `{}`", def.kind)));
+        }
+        let severity = Severity::parse(&def.severity)
+            .ok_or_else(|| with_prefix(format!("severity `{}` is not one of error, warning, info", def.severity)))?;
+        for kind in &def.documents {
+            if !self.kind_ids.contains(kind) {
+                return Err(with_prefix(format!("`documents` names `{kind}`, which no `kinds:` entry defines")));
+            }
+        }
+        let since = def
+            .since
+            .as_deref()
+            .map(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d"))
+            .transpose()
+            .map_err(|e| with_prefix(format!("`since` must be a date like 2026-01-30: {e}")))?;
+        let check = self.check(pack, def).map_err(with_prefix)?;
+        let params = minijinja::Value::from(minijinja::value::Serde(&def.params));
+        Ok(Rule {
+            id: format!("{namespace}/{}", def.id),
+            kind: def.kind.clone(),
+            severity,
+            documents: def.documents.clone(),
+            since,
+            requirement: def.requirement.clone(),
+            message: def.message.clone(),
+            fix: def.fix.clone(),
+            why: def.why.clone(),
+            example: def.example.clone(),
+            params,
+            check,
+            origin,
+        })
+    }
+
+    fn check(&self, pack: usize, def: &RuleDef) -> Result<Check, String> {
+        Ok(match def.kind.as_str() {
+            "required-field" => Check::RequiredField {
+                fields: non_empty(&def.fields, "fields")?.iter().map(|f| self.field(f)).collect::<Result<_, _>>()?,
+            },
+            "required-section" => Check::RequiredSection {
+                sections: non_empty(&def.sections, "sections")?.iter().map(|s| self.section(s)).collect::<Result<_, _>>()?,
+            },
+            "pattern" => {
+                if def.require.is_empty() == def.forbid.is_empty() {
+                    return Err("a pattern rule takes either `require` or `forbid`".into());
+                }
+                Check::Pattern {
+                    scope: self.scope(def)?,
+                    when: self.regex(pack, &def.when)?,
+                    require: self.regex(pack, &def.require)?,
+                    forbid: self.regex(pack, &def.forbid)?,
+                }
+            }
+            "item-field" => {
+                let item = self.item(def.item.as_deref().ok_or("needs `item`")?)?;
+                let fields = non_empty(&def.fields, "fields")?
+                    .iter()
+                    .map(|f| {
+                        self.items[item]
+                            .fields
+                            .iter()
+                            .position(|x| &x.id == f)
+                            .ok_or_else(|| format!("item `{}` has no field `{f}`", self.items[item].id))
+                    })
+                    .collect::<Result<_, _>>()?;
+                Check::ItemField { item, fields, unless: self.classes(item, &def.unless)? }
+            }
+            "condition" => {
+                def.condition.as_deref().ok_or("needs `condition`")?;
+                let item = def.item.as_deref().map(|i| self.item(i)).transpose()?;
+                let unless = match item {
+                    Some(item) => self.classes(item, &def.unless)?,
+                    None if def.unless.is_empty() => Vec::new(),
+                    None => return Err("`unless` names item classes: it needs `item`".into()),
+                };
+                Check::Condition { item, unless, at: def.at.as_deref().map(|f| self.field(f)).transpose()? }
+            }
+            "topic-coverage" => {
+                let topics = def
+                    .topics
+                    .iter()
+                    .map(|t| {
+                        Ok(Topic {
+                            id: t.id.clone(),
+                            name: t.name.clone(),
+                            pattern: self.regex(pack, &t.patterns)?.ok_or_else(|| format!("topic `{}` has no patterns", t.id))?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, String>>()?;
+                if topics.is_empty() {
+                    return Err("needs `topics`".into());
+                }
+                let min_topics = def.min_topics.unwrap_or(topics.len()).min(topics.len());
+                Check::TopicCoverage { scope: self.scope(def)?, when: self.regex(pack, &def.when)?, topics, min_topics }
+            }
+            "items-answered" => Check::ItemsAnswered {
+                questions_in: self.section(def.section.as_deref().ok_or("needs `section` (where the questions are listed)")?)?,
+                answered_by: self.section(def.answered_by.as_deref().ok_or("needs `answered_by`")?)?,
+                grouped_by: def.grouped_by.as_deref().map(|s| self.section(s)).transpose()?,
+            },
+            "personal-id" => Check::PersonalId { scope: self.scope(def)? },
+            other => return Err(format!("unknown kind `{other}`")),
+        })
+    }
+
+    fn classes(&self, item: usize, names: &[String]) -> Result<Vec<String>, String> {
+        for name in names {
+            if !self.items[item].classes.iter().any(|(class, _)| class == name) {
+                return Err(format!("item `{}` has no class `{name}`", self.items[item].id));
+            }
+        }
+        Ok(names.to_vec())
+    }
+}
+
+fn non_empty<'a>(list: &'a [String], key: &str) -> Result<&'a [String], String> {
+    if list.is_empty() {
+        Err(format!("needs `{key}`"))
+    } else {
+        Ok(list)
+    }
+}
+

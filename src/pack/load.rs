@@ -1,0 +1,335 @@
+//! Reads rule pack folders into their YAML definitions, with errors that name file, line and
+//! column, and merges several packs into one set of definitions.
+
+use super::schema::{PackFile, PackMeta, RuleDef};
+use include_dir::{Dir, include_dir};
+use std::path::Path;
+
+/// The default pack, built into the binary.
+static BUILTIN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/rules/kz-kdn");
+
+/// Where a definition was written, for error messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+/// A rule pack that cannot be used; always names the place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{origin}: {message}")]
+pub struct PackError {
+    pub origin: Origin,
+    pub message: String,
+}
+
+impl PackError {
+    pub fn new(origin: Origin, message: impl Into<String>) -> PackError {
+        PackError {
+            origin,
+            message: message.into(),
+        }
+    }
+}
+
+/// One YAML file's text, kept to locate definitions for later errors.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The place where `needle` is first written, or the top of the file.
+    pub fn locate(&self, needle: &str) -> Origin {
+        let offset = if needle.is_empty() {
+            None
+        } else {
+            self.text.find(needle)
+        };
+        let (line, column) = match offset {
+            Some(at) => {
+                let before = &self.text[..at];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                (line, column)
+            }
+            None => (1, 1),
+        };
+        Origin {
+            path: self.path.clone(),
+            line,
+            column,
+        }
+    }
+
+    /// Where the definition with this id is written (`id: name` in the YAML).
+    pub fn locate_id(&self, id: &str) -> Origin {
+        for form in [
+            format!("id: {id}\n"),
+            format!("id: {id}\r\n"),
+            format!("id: {id} "),
+            format!("id: \"{id}\""),
+            format!("id: '{id}'"),
+        ] {
+            let origin = self.locate(&form);
+            if self.text.contains(&form) {
+                return origin;
+            }
+        }
+        self.locate(id)
+    }
+}
+
+/// A pack as read: its metadata, its files and their merged definitions.
+#[derive(Debug)]
+pub struct LoadedPack {
+    pub meta: PackMeta,
+    pub files: Vec<SourceFile>,
+    pub content: PackFile,
+    /// For each rule in `content.rules`, the file it came from.
+    pub rule_files: Vec<usize>,
+}
+
+pub fn builtin() -> Result<LoadedPack, PackError> {
+    let mut sources = Vec::new();
+    collect_builtin(&BUILTIN, &mut sources);
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    from_sources("rules/kz-kdn", sources)
+}
+
+fn collect_builtin(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
+    for file in dir.files() {
+        if is_yaml(file.path())
+            && let Some(text) = file.contents_utf8()
+        {
+            out.push(SourceFile {
+                path: format!("rules/kz-kdn/{}", file.path().display()),
+                text: text.to_string(),
+            });
+        }
+    }
+    for sub in dir.dirs() {
+        collect_builtin(sub, out);
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+/// Reads every `.yaml`/`.yml` file below `dir`, in path order.
+pub fn from_dir(dir: &Path) -> Result<LoadedPack, PackError> {
+    let top = Origin {
+        path: dir.display().to_string(),
+        line: 1,
+        column: 1,
+    };
+    if !dir.is_dir() {
+        return Err(PackError::new(top, "not a folder of rule files"));
+    }
+    let mut sources = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| PackError::new(top.clone(), e.to_string()))?;
+        if !entry.file_type().is_file() || !is_yaml(entry.path()) {
+            continue;
+        }
+        let path = entry.path().display().to_string();
+        let text = std::fs::read_to_string(entry.path()).map_err(|e| {
+            PackError::new(
+                Origin {
+                    path: path.clone(),
+                    line: 1,
+                    column: 1,
+                },
+                e.to_string(),
+            )
+        })?;
+        sources.push(SourceFile { path, text });
+    }
+    from_sources(&dir.display().to_string(), sources)
+}
+
+fn from_sources(name: &str, files: Vec<SourceFile>) -> Result<LoadedPack, PackError> {
+    let mut meta: Option<PackMeta> = None;
+    let mut content = PackFile::default();
+    let mut rule_files = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let parsed = parse_file(file)?;
+        if let Some(found) = parsed.pack {
+            if meta.is_some() {
+                return Err(PackError::new(
+                    file.locate("pack:"),
+                    "a second `pack:` block; a pack has one",
+                ));
+            }
+            meta = Some(found);
+        }
+        if let Some(lexicon) = parsed.lexicon {
+            let target = content.lexicon.get_or_insert_with(Default::default);
+            if lexicon.calendar.is_some() {
+                target.calendar = lexicon.calendar;
+            }
+            target.terms.extend(lexicon.terms);
+        }
+        content.kinds.extend(parsed.kinds);
+        content.sections.extend(parsed.sections);
+        content.columns.extend(parsed.columns);
+        content.fields.extend(parsed.fields);
+        content.items.extend(parsed.items);
+        rule_files.extend(std::iter::repeat_n(index, parsed.rules.len()));
+        content.rules.extend(parsed.rules);
+    }
+    let meta = meta.ok_or_else(|| {
+        PackError::new(
+            Origin {
+                path: name.to_string(),
+                line: 1,
+                column: 1,
+            },
+            "no `pack:` block with the pack's id and name in any file of this folder",
+        )
+    })?;
+    Ok(LoadedPack {
+        meta,
+        files,
+        content,
+        rule_files,
+    })
+}
+
+fn parse_file(file: &SourceFile) -> Result<PackFile, PackError> {
+    if file.text.trim().is_empty() {
+        return Ok(PackFile::default());
+    }
+    serde_yaml_ng::from_str::<PackFile>(&file.text).map_err(|error| {
+        let (line, column) = error
+            .location()
+            .map_or((1, 1), |at| (at.line(), at.column()));
+        PackError::new(
+            Origin {
+                path: file.path.clone(),
+                line,
+                column,
+            },
+            error.to_string(),
+        )
+    })
+}
+
+/// A rule with the pack it belongs to and the file that defines it.
+pub struct RuleSource<'a> {
+    pub namespace: &'a str,
+    pub rule: &'a RuleDef,
+    pub file: &'a SourceFile,
+}
+
+impl LoadedPack {
+    pub fn rule_sources(&self) -> impl Iterator<Item = RuleSource<'_>> {
+        self.content
+            .rules
+            .iter()
+            .zip(&self.rule_files)
+            .map(|(rule, &file)| RuleSource {
+                namespace: &self.meta.id,
+                rule,
+                file: &self.files[file],
+            })
+    }
+
+    /// The file that defines the extraction entry with this id, for errors.
+    pub fn locate_id(&self, id: &str) -> Origin {
+        self.files
+            .iter()
+            .find(|file| file.text.contains(&format!("id: {id}")))
+            .or(self.files.first())
+            .map_or(
+                Origin {
+                    path: self.meta.id.clone(),
+                    line: 1,
+                    column: 1,
+                },
+                |file| file.locate_id(id),
+            )
+    }
+
+    /// Where a pattern is written, for regex errors.
+    pub fn locate_text(&self, text: &str) -> Origin {
+        let probe: String = text.chars().take(40).collect();
+        self.files
+            .iter()
+            .find(|file| file.text.contains(&probe))
+            .or(self.files.first())
+            .map_or(
+                Origin {
+                    path: self.meta.id.clone(),
+                    line: 1,
+                    column: 1,
+                },
+                |file| file.locate(&probe),
+            )
+    }
+}
+
+/// Layers packs: a later pack with the id of an earlier one replaces it; others add to it.
+pub fn layer(packs: Vec<LoadedPack>) -> Vec<LoadedPack> {
+    let mut out: Vec<LoadedPack> = Vec::new();
+    for pack in packs {
+        out.retain(|earlier| earlier.meta.id != pack.meta.id);
+        out.push(pack);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> SourceFile {
+        SourceFile {
+            path: "x.yaml".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn yaml_errors_name_the_line_and_column() {
+        let error = from_sources(
+            "p",
+            vec![source("pack:\n  id: p\n  name: {kk: a, ru: b, en: c}\n  colour: red\n")],
+        )
+        .unwrap_err();
+        assert_eq!(error.origin.path, "x.yaml");
+        assert_eq!(error.origin.line, 4);
+        assert!(error.message.contains("colour"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_pack_needs_a_pack_block() {
+        let error = from_sources("p", vec![source("rules: []\n")]).unwrap_err();
+        assert!(error.message.contains("pack:"));
+    }
+
+    #[test]
+    fn ids_are_located() {
+        let file = source("rules:\n  - id: first\n  - id: second\n");
+        assert_eq!(file.locate_id("second").line, 3);
+    }
+
+    #[test]
+    fn the_builtin_pack_loads() {
+        let pack = builtin().unwrap();
+        assert_eq!(pack.meta.id, "kz-kdn");
+        assert!(!pack.content.rules.is_empty());
+    }
+}

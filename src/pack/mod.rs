@@ -1,0 +1,32 @@
+//! Rule packs: YAML folders that say how to read the documents (kinds, sections, fields,
+//! items) and what to require of them (rules). Loaded and compiled once, before any document
+//! is read, so a bad pack is an error up front.
+
+mod compile;
+pub mod load;
+pub mod model;
+pub mod patterns;
+pub mod schema;
+
+pub use load::{Origin, PackError};
+pub use model::*;
+
+use std::path::Path;
+
+/// The default pack alone.
+pub fn default_pack() -> Result<Pack, PackError> {
+    compile::compile(vec![load::builtin()?])
+}
+
+/// The default pack (unless `without_default`) layered with packs read from `dirs`, in order:
+/// a pack with the id of an earlier one replaces it.
+pub fn load_packs(dirs: &[impl AsRef<Path>], without_default: bool) -> Result<Pack, PackError> {
+    let mut packs = Vec::new();
+    if !without_default {
+        packs.push(load::builtin()?);
+    }
+    for dir in dirs {
+        packs.push(load::from_dir(dir.as_ref())?);
+    }
+    compile::compile(load::layer(packs))
+}

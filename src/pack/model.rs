@@ -1,0 +1,205 @@
+//! A compiled rule pack: every pattern a regex, every reference an index, ready to run.
+
+use super::load::Origin;
+use super::schema::{FieldType, PackMeta};
+use crate::extract::dates::DateParser;
+use crate::finding::Severity;
+use crate::lang::{Lang, Localized};
+use crate::privacy::Masker;
+use regex::Regex;
+
+pub struct Pack {
+    pub metas: Vec<PackMeta>,
+    /// The field that dates a document.
+    pub date_field: Option<usize>,
+    pub calendar: DateParser,
+    pub kinds: Vec<Kind>,
+    pub sections: Vec<Section>,
+    pub columns: Vec<Column>,
+    pub fields: Vec<Field>,
+    pub items: Vec<ItemType>,
+    pub rules: Vec<Rule>,
+    pub masker: Masker,
+    /// Message, fix and condition templates of every rule, compiled once.
+    pub templates: minijinja::Environment<'static>,
+}
+
+pub struct Kind {
+    pub id: String,
+    pub name: Localized,
+    pub title: Regex,
+    pub within_lines: usize,
+}
+
+pub struct Section {
+    pub id: String,
+    pub name: Localized,
+    pub kinds: Vec<String>,
+    /// Anchored at the line start, after an optional number (`1.`, `II.`).
+    pub heading: Regex,
+    pub any_line: bool,
+    pub starts_question: bool,
+}
+
+pub struct Column {
+    pub id: String,
+    pub header: Regex,
+}
+
+/// Where a field is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Region {
+    Document,
+    FirstLines(usize),
+    LastLines(usize),
+    Section(usize),
+}
+
+pub struct FieldPattern {
+    pub regex: Regex,
+    /// The value a match gives, instead of the matched text.
+    pub value: Option<serde_yaml_ng::Value>,
+}
+
+pub struct Field {
+    pub id: String,
+    pub name: Localized,
+    pub kinds: Vec<String>,
+    pub field_type: FieldType,
+    pub front_matter: Vec<String>,
+    pub patterns: Vec<FieldPattern>,
+    pub region: Region,
+    pub deadline: DeadlineWords,
+}
+
+/// Phrases that decide what kind of deadline a text gives, beyond dates and periods.
+#[derive(Default)]
+pub struct DeadlineWords {
+    pub vague: Option<Regex>,
+    pub recurring: Option<Regex>,
+}
+
+pub struct ItemType {
+    pub id: String,
+    pub name: Localized,
+    pub kinds: Vec<String>,
+    pub sections: Vec<usize>,
+    pub table_rows: bool,
+    pub classes: Vec<(String, Regex)>,
+    pub fields: Vec<ItemField>,
+}
+
+pub struct ItemField {
+    pub id: String,
+    pub name: Localized,
+    pub field_type: FieldType,
+    pub column: Option<usize>,
+    pub patterns: Vec<Regex>,
+    pub deadline: DeadlineWords,
+}
+
+/// Which part of a document a rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Document,
+    FirstLines(usize),
+    LastLines(usize),
+    Section(usize),
+    /// Each agenda question (from one `starts_question` heading to the next), optionally
+    /// narrowed to one section inside it.
+    Question(Option<usize>),
+    Item(usize),
+}
+
+pub struct Topic {
+    pub id: String,
+    pub name: Localized,
+    pub pattern: Regex,
+}
+
+/// What a rule checks: one variant per generic rule kind.
+pub enum Check {
+    RequiredField {
+        fields: Vec<usize>,
+    },
+    RequiredSection {
+        sections: Vec<usize>,
+    },
+    Pattern {
+        scope: Scope,
+        when: Option<Regex>,
+        require: Option<Regex>,
+        forbid: Option<Regex>,
+    },
+    ItemField {
+        item: usize,
+        fields: Vec<usize>,
+        unless: Vec<String>,
+    },
+    Condition {
+        item: Option<usize>,
+        unless: Vec<String>,
+        at: Option<usize>,
+    },
+    TopicCoverage {
+        scope: Scope,
+        when: Option<Regex>,
+        topics: Vec<Topic>,
+        min_topics: usize,
+    },
+    ItemsAnswered {
+        questions_in: usize,
+        answered_by: usize,
+        grouped_by: Option<usize>,
+    },
+    PersonalId {
+        scope: Scope,
+    },
+}
+
+pub struct Rule {
+    /// `pack/rule`.
+    pub id: String,
+    pub kind: String,
+    pub severity: Severity,
+    pub documents: Vec<String>,
+    pub since: Option<chrono::NaiveDate>,
+    pub requirement: String,
+    pub message: Localized,
+    pub fix: Localized,
+    pub why: Localized,
+    pub example: Option<String>,
+    pub params: minijinja::Value,
+    pub check: Check,
+    pub origin: Origin,
+}
+
+impl Rule {
+    pub fn template_name(&self, part: &str, lang: Lang) -> String {
+        format!("{}#{part}.{lang}", self.id)
+    }
+
+    pub fn condition_name(&self) -> String {
+        format!("{}#condition", self.id)
+    }
+}
+
+impl Pack {
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules
+            .iter()
+            .find(|rule| rule.id == id || rule.id.rsplit('/').next() == Some(id))
+    }
+
+    pub fn section_index(&self, id: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+
+    pub fn field_index(&self, id: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.id == id)
+    }
+
+    pub fn kind(&self, id: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+}

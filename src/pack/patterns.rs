@@ -1,0 +1,153 @@
+//! Turns the pack's pattern strings into regexes: `{term}` references are expanded from the
+//! lexicon, spelling variants are folded the way document text is, and matching ignores case.
+
+use regex::Regex;
+use std::collections::BTreeMap;
+
+/// References nest at most this deep, so a term that names itself is an error, not a hang.
+const MAX_NESTING: usize = 8;
+
+pub struct PatternCompiler {
+    terms: BTreeMap<String, String>,
+}
+
+impl PatternCompiler {
+    /// `terms` are the lexicon's fragments; `builtins` are fragments the engine supplies
+    /// (`{date}`, `{period}`).
+    pub fn new(
+        terms: &BTreeMap<String, Vec<String>>,
+        builtins: &[(&str, &str)],
+    ) -> PatternCompiler {
+        let mut map: BTreeMap<String, String> = terms
+            .iter()
+            .map(|(name, alternatives)| (name.clone(), alternatives.join("|")))
+            .collect();
+        for (name, source) in builtins {
+            map.insert((*name).to_string(), (*source).to_string());
+        }
+        PatternCompiler { terms: map }
+    }
+
+    /// Expands references and folds spelling, without compiling.
+    pub fn expand(&self, pattern: &str) -> Result<String, String> {
+        self.expand_at(&fold_pattern(pattern), 0)
+    }
+
+    fn expand_at(&self, pattern: &str, depth: usize) -> Result<String, String> {
+        if depth > MAX_NESTING {
+            return Err("lexicon terms refer to each other in a circle".into());
+        }
+        let mut out = String::with_capacity(pattern.len());
+        let mut rest = pattern;
+        while let Some(open) = rest.find('{') {
+            let escaped = rest[..open].ends_with('\\') && !rest[..open].ends_with("\\\\");
+            let after = &rest[open + 1..];
+            let name_len = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            let name = &after[..name_len];
+            let closes = after[name_len..].starts_with('}');
+            let is_reference = !escaped
+                && closes
+                && name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            if !is_reference {
+                out.push_str(&rest[..=open]);
+                rest = after;
+                continue;
+            }
+            let Some(body) = self.terms.get(name) else {
+                return Err(format!(
+                    "`{{{name}}}` names no lexicon term (known: {})",
+                    self.terms.keys().cloned().collect::<Vec<_>>().join(", ")
+                ));
+            };
+            out.push_str(&rest[..open]);
+            out.push_str("(?:");
+            out.push_str(&self.expand_at(body, depth + 1)?);
+            out.push(')');
+            rest = &after[name_len + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+
+    pub fn compile(&self, pattern: &str) -> Result<Regex, String> {
+        let expanded = self.expand(pattern)?;
+        regex::RegexBuilder::new(&expanded)
+            .case_insensitive(true)
+            .multi_line(true)
+            .size_limit(32 << 20)
+            .build()
+            .map_err(|e| e.to_string())
+    }
+
+    /// Many patterns as one alternation (each kept in its own group so flags do not leak).
+    pub fn compile_any(&self, patterns: &[String]) -> Result<Option<Regex>, String> {
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let joined = patterns
+            .iter()
+            .map(|p| format!("(?:{p})"))
+            .collect::<Vec<_>>()
+            .join("|");
+        self.compile(&joined).map(Some)
+    }
+}
+
+/// Documents are folded before matching (see `parse::normalize`); patterns get the same folds
+/// that cannot change regex syntax.
+fn fold_pattern(pattern: &str) -> String {
+    pattern
+        .chars()
+        .map(|c| match c {
+            'ё' => 'е',
+            'Ё' => 'Е',
+            '«' | '»' | '“' | '”' | '„' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{00A0}' => ' ',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compiler() -> PatternCompiler {
+        let mut terms = BTreeMap::new();
+        terms.insert("vague".to_string(), vec!["постоянно".into(), "тұрақты".into()]);
+        terms.insert("deadline".to_string(), vec!["{vague}|до {date}".into()]);
+        PatternCompiler::new(&terms, &[("date", r"\d\d\.\d\d\.\d{4}")])
+    }
+
+    #[test]
+    fn references_expand_and_nest() {
+        let regex = compiler().compile("срок: {deadline}").unwrap();
+        assert!(regex.is_match("Срок: постоянно"));
+        assert!(regex.is_match("срок: до 30.04.2026"));
+        assert!(!regex.is_match("срок: скоро"));
+    }
+
+    #[test]
+    fn repetition_counts_are_not_references() {
+        let regex = compiler().compile(r"\d{2}-x{1,3}").unwrap();
+        assert!(regex.is_match("12-xx"));
+    }
+
+    #[test]
+    fn unknown_references_and_cycles_are_errors() {
+        assert!(compiler().compile("{nothing}").unwrap_err().contains("nothing"));
+        let mut terms = BTreeMap::new();
+        terms.insert("a".to_string(), vec!["{a}".to_string()]);
+        let looped = PatternCompiler::new(&terms, &[]);
+        assert!(looped.compile("{a}").is_err());
+    }
+
+    #[test]
+    fn spelling_is_folded_like_documents() {
+        let regex = compiler().compile("«отчёт»").unwrap();
+        assert!(regex.is_match("\"отчет\""));
+    }
+}

@@ -1,0 +1,258 @@
+//! The rule pack's YAML as written by rule authors, deserialised as it stands.
+//! Unknown keys are errors so a misspelt key never silently does nothing.
+
+use crate::lang::Localized;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One YAML file of a pack; every section is optional so a pack can be split across files.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    pub pack: Option<PackMeta>,
+    pub lexicon: Option<LexiconDef>,
+    #[serde(default)]
+    pub kinds: Vec<KindDef>,
+    #[serde(default)]
+    pub sections: Vec<SectionDef>,
+    #[serde(default)]
+    pub columns: Vec<ColumnDef>,
+    #[serde(default)]
+    pub fields: Vec<FieldDef>,
+    #[serde(default)]
+    pub items: Vec<ItemDef>,
+    #[serde(default)]
+    pub rules: Vec<RuleDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackMeta {
+    /// Namespace of the pack's rule ids (`kz-kdn` gives `kz-kdn/decision-deadline`).
+    pub id: String,
+    pub name: Localized,
+    #[serde(default)]
+    pub description: Option<Localized>,
+    /// The field that dates a document (for `since` and for dates written without a year).
+    #[serde(default)]
+    pub date_field: Option<String>,
+    /// Extra masking patterns for personal data in snippets (named group `mask` optional).
+    #[serde(default)]
+    pub mask: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconDef {
+    pub calendar: Option<CalendarDef>,
+    /// Named regex fragments usable as `{name}` in every pattern of the pack.
+    #[serde(default)]
+    pub terms: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarDef {
+    pub months: Vec<Vec<String>>,
+    pub quarter: Vec<String>,
+    pub half_year: Vec<String>,
+    pub year: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindDef {
+    pub id: String,
+    pub name: Localized,
+    /// Patterns for the title line; the kind whose title comes first in the document wins.
+    pub titles: Vec<String>,
+    #[serde(default = "default_title_lines")]
+    pub within_lines: usize,
+}
+
+fn default_title_lines() -> usize {
+    15
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionDef {
+    pub id: String,
+    pub name: Localized,
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// Patterns for the heading words, matched at the start of the line.
+    pub headings: Vec<String>,
+    /// A matching line is this section's heading however it is set (not only bold, CAPS, `#` or
+    /// followed by a colon).
+    #[serde(default)]
+    pub any_line: bool,
+    /// This heading opens a new agenda question (`СЛУШАЛИ` / `ТЫҢДАЛДЫ`).
+    #[serde(default)]
+    pub starts_question: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnDef {
+    pub id: String,
+    /// Patterns for the column's header cell.
+    pub headers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldType {
+    #[default]
+    Text,
+    Integer,
+    Date,
+    Deadline,
+    /// How many entries a section lists (members present listed by name).
+    Count,
+    /// How many distinct months a region names (sessions planned by month).
+    Months,
+}
+
+/// A pattern, or a pattern with the constant value a match gives the field.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum PatternDef {
+    Plain(String),
+    Valued {
+        pattern: String,
+        value: serde_yaml_ng::Value,
+    },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDef {
+    pub id: String,
+    pub name: Localized,
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    #[serde(default, rename = "type")]
+    pub field_type: FieldType,
+    /// Front matter keys that give this field (front matter wins over the text).
+    #[serde(default)]
+    pub front_matter: Vec<String>,
+    #[serde(default)]
+    pub patterns: Vec<PatternDef>,
+    /// Where to look: the first N lines, the last N lines, or one section.
+    #[serde(default)]
+    pub first_lines: Option<usize>,
+    #[serde(default)]
+    pub last_lines: Option<usize>,
+    #[serde(default)]
+    pub section: Option<String>,
+    /// For deadlines: phrases that fix no date at all, and legitimate recurrences.
+    #[serde(default)]
+    pub vague: Vec<String>,
+    #[serde(default)]
+    pub recurring: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemDef {
+    pub id: String,
+    pub name: Localized,
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// Numbered entries of these sections are items.
+    #[serde(default)]
+    pub sections: Vec<String>,
+    /// Rows of tables whose header names at least two known columns are items.
+    #[serde(default)]
+    pub table_rows: bool,
+    /// Named classes of items, e.g. informational decisions that need no deadline.
+    #[serde(default)]
+    pub classes: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub fields: Vec<ItemFieldDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemFieldDef {
+    pub id: String,
+    pub name: Localized,
+    #[serde(default, rename = "type")]
+    pub field_type: FieldType,
+    /// The table column that holds the field, for table rows.
+    #[serde(default)]
+    pub column: Option<String>,
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub vague: Vec<String>,
+    #[serde(default)]
+    pub recurring: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicDef {
+    pub id: String,
+    pub name: Localized,
+    pub patterns: Vec<String>,
+}
+
+/// One rule. The keys after `fix` belong to particular kinds; the compiler checks that a rule
+/// has the keys its kind needs and none it would ignore.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    pub id: String,
+    pub kind: String,
+    pub severity: String,
+    /// Document kinds the rule applies to.
+    pub documents: Vec<String>,
+    /// The requirement the rule enforces (a section of LAW.md or a seed).
+    pub requirement: String,
+    /// Documents dated before this day are not held to the rule.
+    #[serde(default)]
+    pub since: Option<String>,
+    pub message: Localized,
+    pub fix: Localized,
+    /// For `hattama explain`: why it matters and an example of a document that passes.
+    pub why: Localized,
+    #[serde(default)]
+    pub example: Option<String>,
+    #[serde(default)]
+    pub params: BTreeMap<String, serde_yaml_ng::Value>,
+
+    #[serde(default)]
+    pub fields: Vec<String>,
+    #[serde(default)]
+    pub sections: Vec<String>,
+    #[serde(default)]
+    pub scope: Option<String>,
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub item: Option<String>,
+    #[serde(default)]
+    pub lines: Option<usize>,
+    #[serde(default)]
+    pub when: Vec<String>,
+    #[serde(default)]
+    pub require: Vec<String>,
+    #[serde(default)]
+    pub forbid: Vec<String>,
+    #[serde(default)]
+    pub unless: Vec<String>,
+    #[serde(default)]
+    pub condition: Option<String>,
+    #[serde(default)]
+    pub at: Option<String>,
+    #[serde(default)]
+    pub topics: Vec<TopicDef>,
+    #[serde(default)]
+    pub min_topics: Option<usize>,
+    #[serde(default)]
+    pub answered_by: Option<String>,
+    #[serde(default)]
+    pub grouped_by: Option<String>,
+}

@@ -1,0 +1,55 @@
+//! Stage two: text to a document model of lines with spans.
+
+pub mod line_index;
+pub mod markdown;
+pub mod model;
+pub mod normalize;
+pub mod plain;
+
+pub use model::{Cell, Document, Format, Line, Row, Style};
+
+/// Capital letters only, at least three of them: how Word users write a heading by hand.
+pub fn is_caps(text: &str) -> bool {
+    let mut upper = 0;
+    for ch in text.chars() {
+        if ch.is_lowercase() {
+            return false;
+        }
+        if ch.is_uppercase() {
+            upper += 1;
+        }
+    }
+    upper >= 3
+}
+
+/// The format a path is read as: Markdown unless it is a `.txt` file.
+pub fn format_of(path: &std::path::Path) -> Format {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("txt") => Format::PlainText,
+        _ => Format::Markdown,
+    }
+}
+
+pub fn parse(
+    path: String,
+    source: String,
+    body_start: usize,
+    front_matter: Option<serde_yaml_ng::Mapping>,
+    format: Format,
+) -> Document {
+    let body_start = line_index::floor_char_boundary(&source, body_start);
+    let lines = match format {
+        Format::Markdown => markdown::lines(&source, body_start),
+        Format::PlainText => plain::lines(&source, body_start),
+    };
+    let index = line_index::LineIndex::new(&source);
+    Document {
+        path,
+        source,
+        format,
+        body_start,
+        front_matter,
+        lines,
+        index,
+    }
+}

@@ -1,0 +1,97 @@
+//! The document model every later stage works on: the document as a sequence of lines of text,
+//! each with its source span, its folded form for matching and how it was set (heading, bold,
+//! list item, table row).
+
+use super::line_index::LineIndex;
+use super::normalize::Folded;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    PlainText,
+}
+
+/// How a line was set in the document; Word exports signal structure only this way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Markdown heading level.
+    pub heading: Option<u8>,
+    /// The whole line is bold.
+    pub bold: bool,
+    /// All its letters are capitals (at least three of them).
+    pub caps: bool,
+    /// The number of the Markdown list item this line starts (`2`, or `1.2` when nested).
+    pub list_number: Option<String>,
+    /// The line starts an item of a bulleted or numbered Markdown list.
+    pub list_item: bool,
+}
+
+impl Style {
+    /// Set apart from running text the way Word users mark a heading.
+    pub fn looks_like_heading(&self) -> bool {
+        self.heading.is_some() || self.bold || self.caps
+    }
+}
+
+/// One cell of a table row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub folded: Folded,
+    pub span: Range<usize>,
+}
+
+/// A table row: which table it belongs to and whether it is the table's header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub table: usize,
+    pub header: bool,
+    pub cells: Vec<Cell>,
+}
+
+/// One line of content (a paragraph line, a heading, a list item's line, or a table row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Lower-cased, spelling-folded text to match patterns against (table cells joined by ` | `).
+    pub folded: Folded,
+    /// Where the line's text stands in the source.
+    pub span: Range<usize>,
+    pub style: Style,
+    pub row: Option<Row>,
+}
+
+impl Line {
+    pub fn text(&self) -> &str {
+        &self.folded.text
+    }
+}
+
+/// A parsed document: its source, its lines, and what locates them.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: String,
+    pub source: String,
+    pub format: Format,
+    /// Where the body starts (after front matter).
+    pub body_start: usize,
+    pub front_matter: Option<serde_yaml_ng::Mapping>,
+    pub lines: Vec<Line>,
+    pub index: LineIndex,
+}
+
+impl Document {
+    /// The source text of `range` with Markdown emphasis and escapes trimmed, for messages.
+    pub fn display(&self, range: Range<usize>) -> String {
+        let start = super::line_index::floor_char_boundary(&self.source, range.start);
+        let end = super::line_index::floor_char_boundary(&self.source, range.end).max(start);
+        self.source[start..end]
+            .replace('\\', "")
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '|'))
+            .to_string()
+    }
+
+    /// The 0-based source line holding byte `offset`.
+    pub fn source_line_of(&self, offset: usize) -> usize {
+        self.index.line_of(offset)
+    }
+}

@@ -1,0 +1,210 @@
+//! Folds the spelling variants of real Kazakh and Russian text into one form before matching.
+//!
+//! Word exports and old scans mix Latin look-alikes into Cyrillic words (`Кiрiспе` with a Latin
+//! `i`, `Aкимат` with a Latin `A`), write `ё` or `е` at random, and use no-break spaces, several
+//! dashes and several kinds of quotes. Rule patterns are written once against the folded form;
+//! every folded byte remembers the source byte it came from, so findings still point at the
+//! original text.
+
+/// Text in its folded form with a map back to the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// `origin[i]` is the source byte range of the character folded byte `i` came from.
+    origin: Vec<(u32, u32)>,
+    /// Where the source text ends, for empty ranges at the very end.
+    source_end: u32,
+}
+
+impl Folded {
+    /// Maps a byte range of the folded text back to a byte range of the source.
+    pub fn source_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = match self.origin.get(range.start) {
+            Some(&(start, _)) => start as usize,
+            None => self.source_end as usize,
+        };
+        if range.end <= range.start {
+            return start..start;
+        }
+        let end = match self.origin.get(range.end - 1) {
+            Some(&(_, end)) => end as usize,
+            None => self.source_end as usize,
+        };
+        start..end.max(start)
+    }
+}
+
+/// Builds a [`Folded`] text from pieces of source text, each piece with its source offset.
+#[derive(Debug, Default)]
+pub struct Folder {
+    out: Folded,
+    /// The last character pushed, to decide whether a Latin look-alike sits in a Cyrillic word.
+    previous: Option<char>,
+    /// A Latin look-alike waiting to see whether the next character is Cyrillic.
+    pending: Vec<(char, u32, u32)>,
+    /// Source offset just past the last character emitted.
+    last_end: u32,
+}
+
+impl Folder {
+    /// A folder whose first piece will start at source offset `offset`.
+    pub fn new(offset: usize) -> Folder {
+        Folder {
+            last_end: offset as u32,
+            ..Folder::default()
+        }
+    }
+
+    /// Appends source text `piece` that starts at source byte `offset`.
+    pub fn push(&mut self, piece: &str, offset: usize) {
+        for (index, ch) in piece.char_indices() {
+            let start = (offset + index) as u32;
+            let end = start + ch.len_utf8() as u32;
+            self.push_char(ch, start, end);
+        }
+    }
+
+    /// Appends text that has no exact source (an entity, an escape), mapped to `source_range`.
+    pub fn push_synthetic(&mut self, text: &str, source_range: std::ops::Range<usize>) {
+        for ch in text.chars() {
+            self.push_char(ch, source_range.start as u32, source_range.end as u32);
+        }
+    }
+
+    fn push_char(&mut self, ch: char, start: u32, end: u32) {
+        if cyrillic_twin(ch).is_some() {
+            if self.previous.is_some_and(is_cyrillic) {
+                self.emit(cyrillic_twin(ch).unwrap_or(ch), start, end);
+            } else {
+                self.pending.push((ch, start, end));
+                self.previous = Some(ch);
+            }
+            return;
+        }
+        let next_is_cyrillic = is_cyrillic(ch);
+        self.flush_pending(next_is_cyrillic);
+        self.emit(ch, start, end);
+    }
+
+    fn flush_pending(&mut self, into_cyrillic: bool) {
+        let pending = std::mem::take(&mut self.pending);
+        for (ch, start, end) in pending {
+            let ch = if into_cyrillic {
+                cyrillic_twin(ch).unwrap_or(ch)
+            } else {
+                ch
+            };
+            self.emit(ch, start, end);
+        }
+    }
+
+    fn emit(&mut self, ch: char, start: u32, end: u32) {
+        self.previous = Some(ch);
+        let Some(folded) = fold_char(ch) else {
+            return;
+        };
+        for lower in folded {
+            let mut buf = [0u8; 4];
+            let encoded = lower.encode_utf8(&mut buf);
+            self.out.text.push_str(encoded);
+            self.out
+                .origin
+                .extend(std::iter::repeat_n((start, end), encoded.len()));
+        }
+        // Remember where this character ends so a range ending here maps to the right place.
+        self.last_end = end;
+    }
+
+    pub fn finish(mut self) -> Folded {
+        self.flush_pending(false);
+        self.out.source_end = self.last_end;
+        self.out
+    }
+}
+
+/// Folds a whole string that starts at source offset `offset`.
+pub fn fold(text: &str, offset: usize) -> Folded {
+    let mut folder = Folder::new(offset);
+    folder.push(text, offset);
+    folder.finish()
+}
+
+fn is_cyrillic(ch: char) -> bool {
+    matches!(ch, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+}
+
+/// The Cyrillic letter a Latin look-alike stands for inside a Cyrillic word.
+fn cyrillic_twin(ch: char) -> Option<char> {
+    Some(match ch {
+        'a' => 'а',
+        'c' => 'с',
+        'e' => 'е',
+        'i' => 'і',
+        'o' => 'о',
+        'p' => 'р',
+        'x' => 'х',
+        'y' => 'у',
+        'A' => 'А',
+        'B' => 'В',
+        'C' => 'С',
+        'E' => 'Е',
+        'H' => 'Н',
+        'I' => 'І',
+        'K' => 'К',
+        'M' => 'М',
+        'O' => 'О',
+        'P' => 'Р',
+        'T' => 'Т',
+        'X' => 'Х',
+        _ => return None,
+    })
+}
+
+/// Lower case plus the spelling folds; `None` drops the character (soft hyphens, zero-width marks).
+fn fold_char(ch: char) -> Option<impl Iterator<Item = char>> {
+    let replaced = match ch {
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => return None,
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2002}'..='\u{2006}' | '\u{2009}' | '\t' => ' ',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '«' | '»' | '“' | '”' | '„' | '‟' | '″' => '"',
+        '‘' | '’' | '‚' | '‛' | '`' => '\'',
+        'ё' | 'Ё' => 'е',
+        other => other,
+    };
+    Some(replaced.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_lookalikes_inside_cyrillic_words_become_cyrillic() {
+        assert_eq!(fold("Кiрiспе", 0).text, "кіріспе");
+        assert_eq!(fold("iс-шаралар", 0).text, "іс-шаралар");
+        assert_eq!(fold("Aкимат", 0).text, "акимат");
+        assert_eq!(fold("Kaspi bank", 0).text, "kaspi bank");
+    }
+
+    #[test]
+    fn spelling_variants_fold() {
+        assert_eq!(fold("Ёлка\u{00A0}— «тест»", 0).text, "елка - \"тест\"");
+        assert_eq!(fold("пере\u{00AD}нос", 0).text, "перенос");
+    }
+
+    #[test]
+    fn folded_ranges_map_back_to_the_source() {
+        let source = "**СЛУШАЛИ:** Кiрiспе";
+        let at = source.find('К').unwrap();
+        let folded = fold(&source[at..], at);
+        let at = folded.text.find("кіріспе").unwrap();
+        let range = folded.source_range(at..at + "кіріспе".len());
+        assert_eq!(&source[range], "Кiрiспе");
+    }
+
+    #[test]
+    fn empty_text_maps_to_its_offset() {
+        let folded = fold("", 5);
+        assert_eq!(folded.source_range(0..0), 5..5);
+    }
+}

@@ -1,0 +1,97 @@
+//! Plain text as Word saves it: one paragraph per line, table cells separated by tabs.
+
+use super::model::{Cell, Line, Row, Style};
+use super::normalize::{Folder, fold};
+
+/// A line with at least this many tabs is a table row (a numbered paragraph has one tab).
+const TABS_IN_A_ROW: usize = 2;
+
+pub fn lines(source: &str, body_start: usize) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut tables = 0usize;
+    let mut in_table = false;
+    let mut offset = body_start;
+    for raw in source[body_start..].split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        let content = raw.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            in_table = false;
+            continue;
+        }
+        if content.matches('\t').count() >= TABS_IN_A_ROW {
+            let header = !in_table;
+            if header {
+                tables += 1;
+            }
+            in_table = true;
+            lines.push(table_row(content, start, tables - 1, header));
+            continue;
+        }
+        in_table = false;
+        let leading = content.len() - content.trim_start().len();
+        let text = content.trim();
+        let line_start = start + leading;
+        lines.push(Line {
+            folded: fold(text, line_start),
+            span: line_start..line_start + text.len(),
+            style: Style {
+                caps: super::is_caps(text),
+                ..Style::default()
+            },
+            row: None,
+        });
+    }
+    lines
+}
+
+fn table_row(content: &str, start: usize, table: usize, header: bool) -> Line {
+    let mut cells = Vec::new();
+    let mut joined = Folder::new(start);
+    let mut cell_start = start;
+    for (index, piece) in content.split('\t').enumerate() {
+        let leading = piece.len() - piece.trim_start().len();
+        let text = piece.trim();
+        let at = cell_start + leading;
+        if index > 0 {
+            joined.push_synthetic(" | ", cell_start.saturating_sub(1)..cell_start);
+        }
+        joined.push(text, at);
+        cells.push(Cell {
+            folded: fold(text, at),
+            span: at..at + text.len(),
+        });
+        cell_start += piece.len() + 1;
+    }
+    let trimmed_start = start + (content.len() - content.trim_start().len());
+    Line {
+        folded: joined.finish(),
+        span: trimmed_start..start + content.trim_end().len(),
+        style: Style::default(),
+        row: Some(Row {
+            table,
+            header,
+            cells,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_separated_lines_become_table_rows() {
+        let text = "ПЛАН\r\n№\tМероприятие\tСрок\tОтветственные\r\n1\tСеминар\tмарт\tОО\r\n\r\n1.\tТекст\n";
+        let lines = lines(text, 0);
+        assert_eq!(lines.len(), 4);
+        assert!(lines[0].style.caps);
+        let header = lines[1].row.as_ref().unwrap();
+        assert!(header.header);
+        assert_eq!(header.cells.len(), 4);
+        assert_eq!(&text[header.cells[3].span.clone()], "Ответственные");
+        assert!(!lines[2].row.as_ref().unwrap().header);
+        assert!(lines[3].row.is_none());
+        assert_eq!(lines[3].text(), "1. текст");
+    }
+}

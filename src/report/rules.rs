@@ -1,0 +1,105 @@
+//! `hattama rules` and `hattama explain`: the rule catalogue, for people.
+
+use crate::lang::Lang;
+use crate::pack::{Pack, Rule};
+use anstyle::Style;
+use std::io::Write;
+
+const BOLD: Style = Style::new().bold();
+
+struct Headings {
+    what: &'static str,
+    why: &'static str,
+    fix: &'static str,
+    example: &'static str,
+    requirement: &'static str,
+    applies: &'static str,
+    since: &'static str,
+}
+
+fn headings(lang: Lang) -> Headings {
+    match lang {
+        Lang::Kk => Headings {
+            what: "Не тексеріледі",
+            why: "Неге маңызды",
+            fix: "Қалай түзету керек",
+            example: "Дұрыс мысал",
+            requirement: "Талап",
+            applies: "Құжаттар",
+            since: "Қолданылу басы",
+        },
+        Lang::Ru => Headings {
+            what: "Что проверяет",
+            why: "Почему это важно",
+            fix: "Как исправить",
+            example: "Правильный пример",
+            requirement: "Требование",
+            applies: "Документы",
+            since: "Действует с",
+        },
+        Lang::En => Headings {
+            what: "What it checks",
+            why: "Why it matters",
+            fix: "How to fix",
+            example: "Example that passes",
+            requirement: "Requirement",
+            applies: "Documents",
+            since: "Applies from",
+        },
+    }
+}
+
+pub fn list(pack: &Pack, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let width = pack.rules.iter().map(|r| r.id.chars().count()).max().unwrap_or(0);
+    for rule in &pack.rules {
+        writeln!(
+            out,
+            "{BOLD}{:width$}{BOLD:#}  {:7}  {:12}  {}",
+            rule.id,
+            rule.severity.as_str(),
+            rule.documents.join(","),
+            plain(rule.message.get(lang)),
+        )?;
+    }
+    Ok(())
+}
+
+/// A message template with its placeholders shown as `…`, for the catalogue.
+fn plain(template: &str) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        out.push('…');
+        rest = rest[open..].find("}}").map_or("", |close| &rest[open + close + 2..]);
+    }
+    out.push_str(rest);
+    out.trim().to_string()
+}
+
+pub fn explain(pack: &Pack, rule: &Rule, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let h = headings(lang);
+    let kinds: Vec<&str> = rule
+        .documents
+        .iter()
+        .map(|id| pack.kind(id).map_or(id.as_str(), |k| k.name.get(lang)))
+        .collect();
+    writeln!(out, "{BOLD}{}{BOLD:#} ({}, {})", rule.id, rule.severity, rule.kind)?;
+    writeln!(out)?;
+    writeln!(out, "{BOLD}{}{BOLD:#}\n  {}\n", h.what, plain(rule.message.get(lang)))?;
+    writeln!(out, "{BOLD}{}{BOLD:#}\n  {}\n", h.why, rule.why.get(lang).trim())?;
+    writeln!(out, "{BOLD}{}{BOLD:#}\n  {}\n", h.fix, plain(rule.fix.get(lang)))?;
+    if let Some(example) = &rule.example {
+        writeln!(out, "{BOLD}{}{BOLD:#}", h.example)?;
+        for line in example.trim_end().lines() {
+            writeln!(out, "  {line}")?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{BOLD}{}{BOLD:#}: {}", h.applies, kinds.join(", "))?;
+    writeln!(out, "{BOLD}{}{BOLD:#}: {}", h.requirement, rule.requirement)?;
+    if let Some(since) = rule.since {
+        writeln!(out, "{BOLD}{}{BOLD:#}: {since}", h.since)?;
+    }
+    Ok(())
+}
