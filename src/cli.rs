@@ -115,11 +115,19 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match execute(cli) {
         Ok(code) => ExitCode::from(code),
+        Err(error) if is_broken_pipe(&error) => ExitCode::from(EXIT_CLEAN),
         Err(error) => {
             eprintln!("hattama: {error:#}");
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// The reader went away (`hattama … | head`): not an error worth a message.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 fn language(args: &PackArgs) -> Lang {

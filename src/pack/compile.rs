@@ -124,7 +124,7 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
             let alternatives = compiler.required_any(pack, &def.headings, &def.id, "headings")?;
             let heading = compiler.regex(
                 pack,
-                &format!(r"^[\s*_#]*(?:(?:\d+|[ivxlc]+)(?:\.\d+)*[.)]?\s+)?(?:{})", alternatives.as_str()),
+                &format!(r"^[\s*_#]*(?:(?:раздел\s+|бөлім\s+)?(?:\d+|[ivxlcі]+)(?:\.\d+)*[.)]?\s+)?(?:{})", alternatives.as_str()),
             )?;
             Ok(Section {
                 id: def.id,
@@ -276,6 +276,7 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
     let mut rules: Vec<Rule> = Vec::new();
     let mut templates = minijinja::Environment::new();
     templates.set_undefined_behavior(minijinja::UndefinedBehavior::Lenient);
+    templates.add_filter("plural", plural);
     for (pack_index, pack) in packs.iter().enumerate() {
         for source in pack.rule_sources() {
             let origin = source.file.locate_id(&source.rule.id);
@@ -537,3 +538,14 @@ fn non_empty<'a>(list: &'a [String], key: &str) -> Result<&'a [String], String> 
     }
 }
 
+
+/// `{{ n | plural("заседание", "заседания", "заседаний") }}` picks the Russian form for n;
+/// with two forms, `{{ n | plural("session", "sessions") }}`, the English one. Kazakh nouns stay
+/// singular after a numeral and need no filter.
+fn plural(n: i64, one: String, other: String, many: Option<String>) -> String {
+    let n = n.unsigned_abs() as usize;
+    match many {
+        Some(many) => crate::messages::plural(Lang::Ru, n, [&one, &other, &many]).to_string(),
+        None => crate::messages::plural(Lang::En, n, [&one, &other, &other]).to_string(),
+    }
+}
