@@ -130,8 +130,8 @@ fn run_rule(input: &Input<'_>, rule: &Rule) -> Result<Vec<Hit>, String> {
     Ok(match &rule.check {
         Check::RequiredField { fields } => required::fields(input, fields),
         Check::RequiredSection { sections } => required::sections(input, sections),
-        Check::Pattern { scope, when, require, forbid } => {
-            pattern::run(input, *scope, when.as_ref(), require.as_ref(), forbid.as_ref())
+        Check::Pattern { scope, group, when, require, forbid } => {
+            pattern::run(input, *scope, group.as_ref(), when.as_ref(), require.as_ref(), forbid.as_ref())
         }
         Check::ItemField { item, fields, unless } => required::item_fields(input, *item, fields, unless),
         Check::Condition { item, unless, at } => condition::run(input, rule, *item, unless, *at)?,

@@ -1,32 +1,90 @@
 //! `pattern`: text that must appear in each part of a scope, or must never appear.
 
-use super::scope::{any_line_matches, units};
+use super::scope::{Unit, any_line_matches, units};
 use super::{Hit, Input};
 use crate::pack::Scope;
 use regex::Regex;
+use std::collections::BTreeMap;
 
-pub fn run(input: &Input<'_>, scope: Scope, when: Option<&Regex>, require: Option<&Regex>, forbid: Option<&Regex>) -> Vec<Hit> {
+pub fn run(
+    input: &Input<'_>,
+    scope: Scope,
+    group: Option<&Regex>,
+    when: Option<&Regex>,
+    require: Option<&Regex>,
+    forbid: Option<&Regex>,
+) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for unit in units(input, scope) {
+    let units = units(input, scope);
+    let groups = match group {
+        Some(group) => grouped(input, &units, group),
+        None => units.into_iter().map(|unit| vec![unit]).collect(),
+    };
+    for members in groups {
+        let Some(first) = members.first() else {
+            continue;
+        };
         if let Some(when) = when
-            && !any_line_matches(input, &unit.context, when)
+            && !members.iter().any(|unit| any_line_matches(input, &unit.context, when))
         {
             continue;
         }
         if let Some(require) = require
-            && !any_line_matches(input, &unit.lines, require)
+            && !members.iter().any(|unit| any_line_matches(input, &unit.lines, require))
         {
-            hits.push(Hit::at(unit.anchor.clone()));
+            hits.push(Hit::at(first.anchor.clone()));
         }
         if let Some(forbid) = forbid {
-            for line in &input.document.lines[unit.lines.clone()] {
-                for found in forbid.find_iter(line.text()) {
-                    let span = line.folded.source_range(found.range());
-                    let shown = input.pack.masker.mask(&input.document.display(span.clone()));
-                    hits.push(Hit::at(span).with("match", shown));
+            for unit in &members {
+                for line in &input.document.lines[unit.lines.clone()] {
+                    for found in forbid.find_iter(line.text()) {
+                        let span = line.folded.source_range(found.range());
+                        let shown = input.pack.masker.mask(&input.document.display(span.clone()));
+                        hits.push(Hit::at(span).with("match", shown));
+                    }
                 }
             }
         }
     }
     hits
+}
+
+/// Gathers units by the `key` their text captures; units that capture nothing drop out.
+fn grouped(input: &Input<'_>, units: &[Unit], group: &Regex) -> Vec<Vec<Unit>> {
+    let mut by_key: BTreeMap<String, (usize, Vec<Unit>)> = BTreeMap::new();
+    for (order, unit) in units.iter().enumerate() {
+        let mut keys: Vec<String> = Vec::new();
+        for line in &input.document.lines[unit.lines.clone()] {
+            for captures in group.captures_iter(line.text()) {
+                let named_key = group
+                    .capture_names()
+                    .flatten()
+                    .filter(|name| name.starts_with("key"))
+                    .find_map(|name| captures.name(name));
+                if let Some(key) = named_key {
+                    let key: String = key.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                }
+            }
+        }
+        for key in keys {
+            by_key.entry(key).or_insert_with(|| (order, Vec::new())).1.push(unit.clone());
+        }
+    }
+    // A later mention of the same child without the year ("Б.С.-ға") joins the group too.
+    for (order, unit) in units.iter().enumerate() {
+        for (key, (first, members)) in by_key.iter_mut() {
+            let mentions = input.document.lines[unit.lines.clone()].iter().any(|line| line.text().contains(key.as_str()));
+            let already = members.iter().any(|member| member.lines == unit.lines);
+            if mentions && !already {
+                members.push(unit.clone());
+                *first = (*first).min(order);
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<Unit>)> = by_key.into_values().collect();
+    groups.sort_by_key(|(order, _)| *order);
+    groups.into_iter().map(|(_, members)| members).collect()
 }

@@ -97,7 +97,14 @@ fn from_text(
     default_year: Option<i32>,
 ) -> Option<Extracted> {
     let field = &pack.fields[index];
-    let ranges = region_lines(document, &extraction.sections, field.region);
+    let mut ranges = region_lines(document, &extraction.sections, field.region);
+    if field.header
+        && let Some(first_heading) = extraction.sections.first().map(|hit| hit.lines.start)
+    {
+        for range in &mut ranges {
+            range.end = range.end.min(first_heading).max(range.start);
+        }
+    }
     for pattern in &field.patterns {
         for range in &ranges {
             for line in &document.lines[range.clone()] {

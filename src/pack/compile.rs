@@ -189,6 +189,7 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
                 ));
             }
             Ok(Field {
+                header: def.header,
                 deadline: deadline_words(pack, &def.vague, &def.recurring)?,
                 id: def.id,
                 name: def.name,
@@ -326,7 +327,7 @@ struct RuleContext<'a> {
 const KINDS: &[(&str, &[&str])] = &[
     ("required-field", &["fields"]),
     ("required-section", &["sections"]),
-    ("pattern", &["scope", "section", "item", "lines", "when", "require", "forbid"]),
+    ("pattern", &["scope", "section", "item", "lines", "when", "group", "require", "forbid"]),
     ("item-field", &["item", "fields", "unless"]),
     ("condition", &["condition", "item", "unless", "at"]),
     ("topic-coverage", &["scope", "section", "item", "lines", "when", "topics", "min_topics"]),
@@ -349,6 +350,7 @@ fn keys_set(rule: &RuleDef) -> Vec<&'static str> {
     note(rule.item.is_some(), "item");
     note(rule.lines.is_some(), "lines");
     note(!rule.when.is_empty(), "when");
+    note(rule.group.is_some(), "group");
     note(!rule.require.is_empty(), "require");
     note(!rule.forbid.is_empty(), "forbid");
     note(!rule.unless.is_empty(), "unless");
@@ -461,8 +463,23 @@ impl RuleContext<'_> {
                 if def.require.is_empty() == def.forbid.is_empty() {
                     return Err("a pattern rule takes either `require` or `forbid`".into());
                 }
+                let scope = self.scope(def)?;
+                let group = match &def.group {
+                    Some(pattern) => {
+                        if !matches!(scope, Scope::Item(_)) {
+                            return Err("`group` gathers items: it needs `scope: item`".into());
+                        }
+                        let regex = self.regex(pack, std::slice::from_ref(pattern))?;
+                        if regex.as_ref().is_some_and(|r| !r.capture_names().flatten().any(|n| n.starts_with("key"))) {
+                            return Err("`group` needs a named group `(?P<key>…)`".into());
+                        }
+                        regex
+                    }
+                    None => None,
+                };
                 Check::Pattern {
-                    scope: self.scope(def)?,
+                    scope,
+                    group,
                     when: self.regex(pack, &def.when)?,
                     require: self.regex(pack, &def.require)?,
                     forbid: self.regex(pack, &def.forbid)?,

@@ -63,6 +63,8 @@ pub struct FieldPattern {
 
 pub struct Field {
     pub id: String,
+    /// The region ends at the first section heading.
+    pub header: bool,
     pub name: Localized,
     pub kinds: Vec<String>,
     pub field_type: FieldType,
@@ -127,6 +129,7 @@ pub enum Check {
     },
     Pattern {
         scope: Scope,
+        group: Option<Regex>,
         when: Option<Regex>,
         require: Option<Regex>,
         forbid: Option<Regex>,

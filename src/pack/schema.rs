@@ -146,6 +146,9 @@ pub struct FieldDef {
     pub last_lines: Option<usize>,
     #[serde(default)]
     pub section: Option<String>,
+    /// Stop looking at the first section heading (the protocol's header ends there).
+    #[serde(default)]
+    pub header: bool,
     /// For deadlines: phrases that fix no date at all, and legitimate recurrences.
     #[serde(default)]
     pub vague: Vec<String>,
@@ -237,6 +240,10 @@ pub struct RuleDef {
     pub lines: Option<usize>,
     #[serde(default)]
     pub when: Vec<String>,
+    /// Items whose text gives the same `key` capture (or `key2`, `key3`…) form one unit (the decisions about one
+    /// minor, named by initials).
+    #[serde(default)]
+    pub group: Option<String>,
     #[serde(default)]
     pub require: Vec<String>,
     #[serde(default)]

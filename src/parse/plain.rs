@@ -7,19 +7,34 @@ use super::normalize::{Folder, fold};
 const TABS_IN_A_ROW: usize = 2;
 
 pub fn lines(source: &str, body_start: usize) -> Vec<Line> {
+    let raw_lines: Vec<(usize, &str)> = {
+        let mut offset = body_start;
+        source[body_start..]
+            .split_inclusive('\n')
+            .map(|raw| {
+                let start = offset;
+                offset += raw.len();
+                (start, raw.trim_end_matches(['\n', '\r']))
+            })
+            .collect()
+    };
+    let is_row = |index: usize| {
+        raw_lines
+            .get(index)
+            .is_some_and(|(_, content)| content.matches('\t').count() >= TABS_IN_A_ROW)
+    };
     let mut lines = Vec::new();
     let mut tables = 0usize;
     let mut in_table = false;
-    let mut offset = body_start;
-    for raw in source[body_start..].split_inclusive('\n') {
-        let start = offset;
-        offset += raw.len();
-        let content = raw.trim_end_matches(['\n', '\r']);
+    for (index, &(start, content)) in raw_lines.iter().enumerate() {
         if content.trim().is_empty() {
             in_table = false;
             continue;
         }
-        if content.matches('\t').count() >= TABS_IN_A_ROW {
+        // A table is two or more tabbed lines in a row; one tabbed line alone is text that
+        // Word aligned with tabs ("19 февраля 2026 г.<TAB><TAB>г. Алга").
+        let table_neighbour = (index > 0 && is_row(index - 1)) || is_row(index + 1);
+        if is_row(index) && table_neighbour {
             let header = !in_table;
             if header {
                 tables += 1;
