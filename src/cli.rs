@@ -144,12 +144,17 @@ fn execute(cli: Cli) -> Result<u8> {
         Command::Check(args) => {
             let lang = language(&args.pack);
             let pack = load(&args.pack)?;
-            let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let as_of = args
+                .as_of
+                .unwrap_or_else(|| chrono::Local::now().date_naive());
             let settings = Settings::new(lang, as_of);
             let outcome = engine::check_paths(&args.paths, &pack, &settings);
             report::render(&outcome, args.format, lang, &mut out)?;
             out.flush()?;
-            let failed = outcome.findings.iter().any(|f| args.fail_level.fails(f.severity));
+            let failed = outcome
+                .findings
+                .iter()
+                .any(|f| args.fail_level.fails(f.severity));
             Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
         }
         Command::Inspect { file, pack: args } => {

@@ -57,14 +57,24 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Finding>) {
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+            .filter_entry(|entry| {
+                entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+            });
         for entry in walker {
             match entry {
-                Ok(entry) if entry.file_type().is_file() && is_document(entry.path()) => files.push(entry.into_path()),
+                Ok(entry) if entry.file_type().is_file() && is_document(entry.path()) => {
+                    files.push(entry.into_path())
+                }
                 Ok(_) => {}
                 Err(error) => {
-                    let path = error.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                    problems.push(file_problem(&path, "hattama/unreadable", messages::unreadable(lang, &error.to_string())));
+                    let path = error
+                        .path()
+                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    problems.push(file_problem(
+                        &path,
+                        "hattama/unreadable",
+                        messages::unreadable(lang, &error.to_string()),
+                    ));
                 }
             }
         }
@@ -77,13 +87,20 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Finding>) {
 fn is_document(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|ext| DOCUMENT_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)))
+        .is_some_and(|ext| {
+            DOCUMENT_EXTENSIONS
+                .iter()
+                .any(|known| ext.eq_ignore_ascii_case(known))
+        })
 }
 
 /// Checks every document below `paths`, in parallel; findings come back in a stable order.
 pub fn check_paths(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Outcome {
     let (files, mut findings) = collect(paths, settings.check.lang);
-    let per_file: Vec<Vec<Finding>> = files.par_iter().map(|path| check_file(path, pack, settings)).collect();
+    let per_file: Vec<Vec<Finding>> = files
+        .par_iter()
+        .map(|path| check_file(path, pack, settings))
+        .collect();
     findings.extend(per_file.into_iter().flatten());
     sort_findings(&mut findings);
     Outcome {
@@ -110,7 +127,11 @@ pub fn check_bytes(path: &Path, bytes: &[u8], pack: &Pack, settings: &Settings) 
 }
 
 /// Reads, parses and extracts one document without checking it.
-pub fn analyse(path: &Path, source: SourceText, pack: &Pack) -> (Document, crate::extract::Extraction) {
+pub fn analyse(
+    path: &Path,
+    source: SourceText,
+    pack: &Pack,
+) -> (Document, crate::extract::Extraction) {
     let front = source.front_matter.map(|f| f.value);
     let document = parse::parse(
         path.display().to_string(),
@@ -123,15 +144,34 @@ pub fn analyse(path: &Path, source: SourceText, pack: &Pack) -> (Document, crate
     (document, extraction)
 }
 
-fn check_source(name: String, path: &Path, source: SourceText, pack: &Pack, settings: &Settings) -> Vec<Finding> {
+fn check_source(
+    name: String,
+    path: &Path,
+    source: SourceText,
+    pack: &Pack,
+    settings: &Settings,
+) -> Vec<Finding> {
     let lang = settings.check.lang;
     let mut findings = Vec::new();
     if matches!(source.encoding, TextEncoding::Windows1251) {
-        findings.push(file_problem_with(&name, "hattama/encoding", Severity::Info, messages::legacy_encoding(lang)));
+        findings.push(file_problem_with(
+            &name,
+            "hattama/encoding",
+            Severity::Info,
+            messages::legacy_encoding(lang),
+        ));
     }
     if let Some(error) = &source.front_matter_error {
-        let mut finding = file_problem_with(&name, "hattama/front-matter", Severity::Warning, messages::front_matter(lang, &error.message));
-        finding.start = Position { line: error.line as u32, column: error.column as u32 };
+        let mut finding = file_problem_with(
+            &name,
+            "hattama/front-matter",
+            Severity::Warning,
+            messages::front_matter(lang, &error.message),
+        );
+        finding.start = Position {
+            line: error.line as u32,
+            column: error.column as u32,
+        };
         finding.end = finding.start;
         findings.push(finding);
     }

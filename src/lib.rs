@@ -1,14 +1,14 @@
 //! hattama: a protocol-quality and compliance analyzer for Kazakhstan's commissions on minors'
 //! affairs. Data flows one way: read → parse → extract → check → report.
 
-pub mod finding;
-pub mod lang;
-pub mod parse;
 pub mod check;
 pub mod engine;
 pub mod extract;
+pub mod finding;
+pub mod lang;
 pub mod messages;
 pub mod pack;
+pub mod parse;
 pub mod privacy;
 pub mod read;
 pub mod report;

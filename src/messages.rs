@@ -68,7 +68,7 @@ pub fn rule_failed(lang: Lang, rule: &str, error: &str) -> String {
 
 /// Picks the plural form: Russian has three (1 документ, 2 документа, 5 документов); Kazakh
 /// nouns after a numeral stay singular; English has two.
-pub fn plural<'a>(lang: Lang, n: usize, forms: [&'a str; 3]) -> &'a str {
+pub fn plural(lang: Lang, n: usize, forms: [&str; 3]) -> &str {
     match lang {
         Lang::Ru => {
             let (tens, units) = (n % 100, n % 10);
@@ -96,14 +96,18 @@ pub fn plural<'a>(lang: Lang, n: usize, forms: [&'a str; 3]) -> &'a str {
 /// The closing line of a check: how many findings of each severity in how many files.
 pub fn summary(lang: Lang, files: usize, errors: usize, warnings: usize, infos: usize) -> String {
     match lang {
-        Lang::Kk => format!(
-            "{files} құжат тексерілді: {errors} қате, {warnings} ескерту, {infos} ақпарат"
-        ),
+        Lang::Kk => {
+            format!("{files} құжат тексерілді: {errors} қате, {warnings} ескерту, {infos} ақпарат")
+        }
         Lang::Ru => format!(
             "Проверено {files} {}: {errors} {}, {warnings} {}, {infos} {}",
             plural(lang, files, ["документ", "документа", "документов"]),
             plural(lang, errors, ["ошибка", "ошибки", "ошибок"]),
-            plural(lang, warnings, ["предупреждение", "предупреждения", "предупреждений"]),
+            plural(
+                lang,
+                warnings,
+                ["предупреждение", "предупреждения", "предупреждений"]
+            ),
             plural(lang, infos, ["замечание", "замечания", "замечаний"]),
         ),
         Lang::En => format!(
@@ -131,8 +135,12 @@ pub struct Labels {
 
 pub fn labels(lang: Lang) -> Labels {
     match lang {
-        Lang::Kk => Labels { fix: "қалай түзету керек" },
-        Lang::Ru => Labels { fix: "как исправить" },
+        Lang::Kk => Labels {
+            fix: "қалай түзету керек",
+        },
+        Lang::Ru => Labels {
+            fix: "как исправить",
+        },
         Lang::En => Labels { fix: "how to fix" },
     }
 }

@@ -6,7 +6,13 @@ use crate::pack::Rule;
 use minijinja::Value;
 use std::collections::BTreeMap;
 
-pub fn run(input: &Input<'_>, rule: &Rule, item_type: Option<usize>, unless: &[String], at: Option<usize>) -> Result<Vec<Hit>, String> {
+pub fn run(
+    input: &Input<'_>,
+    rule: &Rule,
+    item_type: Option<usize>,
+    unless: &[String],
+    at: Option<usize>,
+) -> Result<Vec<Hit>, String> {
     let template = input
         .pack
         .templates
@@ -14,7 +20,10 @@ pub fn run(input: &Input<'_>, rule: &Rule, item_type: Option<usize>, unless: &[S
         .map_err(|e| e.to_string())?;
     let base = input.base_context(rule);
     let holds = |context: &BTreeMap<String, Value>| -> Result<bool, String> {
-        template.render(context).map(|out| out.trim() == "1").map_err(|e| e.to_string())
+        template
+            .render(context)
+            .map(|out| out.trim() == "1")
+            .map_err(|e| e.to_string())
     };
     let Some(item_type) = item_type else {
         if !holds(&base)? {
@@ -27,7 +36,12 @@ pub fn run(input: &Input<'_>, rule: &Rule, item_type: Option<usize>, unless: &[S
     };
     let definition = &input.pack.items[item_type];
     let mut hits = Vec::new();
-    for item in input.extraction.items.iter().filter(|i| i.item_type == item_type) {
+    for item in input
+        .extraction
+        .items
+        .iter()
+        .filter(|i| i.item_type == item_type)
+    {
         if item.classes.iter().any(|class| unless.contains(class)) {
             continue;
         }
@@ -37,7 +51,10 @@ pub fn run(input: &Input<'_>, rule: &Rule, item_type: Option<usize>, unless: &[S
                 fields.insert(field.id.clone(), template_value(&found.value));
             }
         }
-        fields.insert("number".into(), Value::from(item.number.clone().unwrap_or_default()));
+        fields.insert(
+            "number".into(),
+            Value::from(item.number.clone().unwrap_or_default()),
+        );
         fields.insert("classes".into(), Value::from_serde(&item.classes));
         let mut context = base.clone();
         context.insert("item".into(), Value::from_serde(&fields));

@@ -3,14 +3,20 @@
 use super::{Hit, Input};
 use crate::extract::Extraction;
 
-pub fn run(input: &Input<'_>, questions_in: usize, answered_by: usize, grouped_by: Option<usize>) -> Vec<Hit> {
+pub fn run(
+    input: &Input<'_>,
+    questions_in: usize,
+    answered_by: usize,
+    grouped_by: Option<usize>,
+) -> Vec<Hit> {
     let extraction: &Extraction = input.extraction;
     let document = input.document;
     let mut agenda = Vec::new();
     for hit in extraction.hits_of(questions_in) {
         for index in hit.lines.start + 1..hit.lines.end {
             let line = &document.lines[index];
-            let numbered = line.style.list_number.is_some() || crate::extract::leading_number(line.text()).is_some();
+            let numbered = line.style.list_number.is_some()
+                || crate::extract::leading_number(line.text()).is_some();
             if numbered && !line.text().trim().is_empty() {
                 agenda.push(index);
             }
@@ -20,7 +26,11 @@ pub fn run(input: &Input<'_>, questions_in: usize, answered_by: usize, grouped_b
         extraction
             .questions
             .iter()
-            .map(|q| extraction.hits_of(answered_by).any(|hit| q.lines.contains(&hit.lines.start)))
+            .map(|q| {
+                extraction
+                    .hits_of(answered_by)
+                    .any(|hit| q.lines.contains(&hit.lines.start))
+            })
             .collect()
     } else {
         vec![true; extraction.hits_of(answered_by).count()]

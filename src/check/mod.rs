@@ -36,7 +36,10 @@ pub struct Hit {
 
 impl Hit {
     pub fn at(span: Range<usize>) -> Hit {
-        Hit { span, vars: BTreeMap::new() }
+        Hit {
+            span,
+            vars: BTreeMap::new(),
+        }
     }
 
     pub fn with(mut self, name: &'static str, value: impl Into<TemplateValue>) -> Hit {
@@ -59,7 +62,9 @@ impl Input<'_> {
         self.document
             .lines
             .first()
-            .map_or(self.document.body_start..self.document.body_start, |line| line.span.start..line.span.start)
+            .map_or(self.document.body_start..self.document.body_start, |line| {
+                line.span.start..line.span.start
+            })
     }
 
     /// The template context every message and condition sees.
@@ -76,12 +81,27 @@ impl Input<'_> {
         }
         context.insert("fields".into(), TemplateValue::from_serde(&fields));
         context.insert("params".into(), rule.params.clone());
-        context.insert("as_of".into(), TemplateValue::from(self.settings.as_of.to_string()));
+        context.insert(
+            "as_of".into(),
+            TemplateValue::from(self.settings.as_of.to_string()),
+        );
         context.insert(
             "document".into(),
             TemplateValue::from_serde(BTreeMap::from([
-                ("kind", self.extraction.kind_id(self.pack).unwrap_or("other").to_string()),
-                ("date", self.extraction.date.map(|d| d.to_string()).unwrap_or_default()),
+                (
+                    "kind",
+                    self.extraction
+                        .kind_id(self.pack)
+                        .unwrap_or("other")
+                        .to_string(),
+                ),
+                (
+                    "date",
+                    self.extraction
+                        .date
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                ),
             ])),
         );
         context
@@ -130,22 +150,47 @@ fn run_rule(input: &Input<'_>, rule: &Rule) -> Result<Vec<Hit>, String> {
     Ok(match &rule.check {
         Check::RequiredField { fields } => required::fields(input, fields),
         Check::RequiredSection { sections } => required::sections(input, sections),
-        Check::Pattern { scope, group, when, require, forbid } => {
-            pattern::run(input, *scope, group.as_ref(), when.as_ref(), require.as_ref(), forbid.as_ref())
-        }
-        Check::ItemField { item, fields, unless } => required::item_fields(input, *item, fields, unless),
+        Check::Pattern {
+            scope,
+            group,
+            when,
+            require,
+            forbid,
+        } => pattern::run(
+            input,
+            *scope,
+            group.as_ref(),
+            when.as_ref(),
+            require.as_ref(),
+            forbid.as_ref(),
+        ),
+        Check::ItemField {
+            item,
+            fields,
+            unless,
+        } => required::item_fields(input, *item, fields, unless),
         Check::Condition { item, unless, at } => condition::run(input, rule, *item, unless, *at)?,
-        Check::TopicCoverage { scope, when, topics, min_topics } => {
-            topic_coverage::run(input, *scope, when.as_ref(), topics, *min_topics)
-        }
-        Check::ItemsAnswered { questions_in, answered_by, grouped_by } => {
-            items_answered::run(input, *questions_in, *answered_by, *grouped_by)
-        }
+        Check::TopicCoverage {
+            scope,
+            when,
+            topics,
+            min_topics,
+        } => topic_coverage::run(input, *scope, when.as_ref(), topics, *min_topics),
+        Check::ItemsAnswered {
+            questions_in,
+            answered_by,
+            grouped_by,
+        } => items_answered::run(input, *questions_in, *answered_by, *grouped_by),
         Check::PersonalId { scope } => personal_id::run(input, *scope),
     })
 }
 
-fn finding(input: &Input<'_>, rule: &Rule, base: &BTreeMap<String, TemplateValue>, hit: Hit) -> Finding {
+fn finding(
+    input: &Input<'_>,
+    rule: &Rule,
+    base: &BTreeMap<String, TemplateValue>,
+    hit: Hit,
+) -> Finding {
     let mut context = base.clone();
     for (name, value) in hit.vars {
         context.insert(name.to_string(), value);
@@ -161,7 +206,14 @@ fn finding(input: &Input<'_>, rule: &Rule, base: &BTreeMap<String, TemplateValue
     };
     let message = input.pack.masker.mask(render("message").trim());
     let fix = input.pack.masker.mask(render("fix").trim());
-    locate(input, &rule.id, rule.severity, hit.span, message, Some(fix).filter(|f| !f.is_empty()))
+    locate(
+        input,
+        &rule.id,
+        rule.severity,
+        hit.span,
+        message,
+        Some(fix).filter(|f| !f.is_empty()),
+    )
 }
 
 /// A finding at a source span, with the masked source line as its snippet.
@@ -175,8 +227,12 @@ pub fn locate(
 ) -> Finding {
     let document = input.document;
     let start = document.index.position(&document.source, span.start);
-    let end = document.index.position(&document.source, span.end.max(span.start));
-    let line = document.index.line_text(&document.source, start.line as usize - 1);
+    let end = document
+        .index
+        .position(&document.source, span.end.max(span.start));
+    let line = document
+        .index
+        .line_text(&document.source, start.line as usize - 1);
     let snippet = (!line.trim().is_empty()).then(|| input.pack.masker.mask(line));
     Finding {
         rule: rule.to_string(),
@@ -192,7 +248,14 @@ pub fn locate(
 
 fn rule_error(input: &Input<'_>, rule: &Rule, error: &str) -> Finding {
     let message = crate::messages::rule_failed(input.settings.lang, &rule.id, error);
-    locate(input, "hattama/rule-error", Severity::Error, input.document_start(), message, None)
+    locate(
+        input,
+        "hattama/rule-error",
+        Severity::Error,
+        input.document_start(),
+        message,
+        None,
+    )
 }
 
 /// Any serialisable value as a template value.

@@ -25,12 +25,16 @@ pub fn run(
             continue;
         };
         if let Some(when) = when
-            && !members.iter().any(|unit| any_line_matches(input, &unit.context, when))
+            && !members
+                .iter()
+                .any(|unit| any_line_matches(input, &unit.context, when))
         {
             continue;
         }
         if let Some(require) = require
-            && !members.iter().any(|unit| any_line_matches(input, &unit.lines, require))
+            && !members
+                .iter()
+                .any(|unit| any_line_matches(input, &unit.lines, require))
         {
             hits.push(Hit::at(first.anchor.clone()));
         }
@@ -39,7 +43,10 @@ pub fn run(
                 for line in &input.document.lines[unit.lines.clone()] {
                     for found in forbid.find_iter(line.text()) {
                         let span = line.folded.source_range(found.range());
-                        let shown = input.pack.masker.mask(&input.document.display(span.clone()));
+                        let shown = input
+                            .pack
+                            .masker
+                            .mask(&input.document.display(span.clone()));
                         hits.push(Hit::at(span).with("match", shown));
                     }
                 }
@@ -62,7 +69,11 @@ fn grouped(input: &Input<'_>, units: &[Unit], group: &Regex) -> Vec<Vec<Unit>> {
                     .filter(|name| name.starts_with("key"))
                     .find_map(|name| captures.name(name));
                 if let Some(key) = named_key {
-                    let key: String = key.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+                    let key: String = key
+                        .as_str()
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
                     if !keys.contains(&key) {
                         keys.push(key);
                     }
@@ -70,13 +81,19 @@ fn grouped(input: &Input<'_>, units: &[Unit], group: &Regex) -> Vec<Vec<Unit>> {
             }
         }
         for key in keys {
-            by_key.entry(key).or_insert_with(|| (order, Vec::new())).1.push(unit.clone());
+            by_key
+                .entry(key)
+                .or_insert_with(|| (order, Vec::new()))
+                .1
+                .push(unit.clone());
         }
     }
     // A later mention of the same child without the year ("Б.С.-ға") joins the group too.
     for (order, unit) in units.iter().enumerate() {
         for (key, (first, members)) in by_key.iter_mut() {
-            let mentions = input.document.lines[unit.lines.clone()].iter().any(|line| line.text().contains(key.as_str()));
+            let mentions = input.document.lines[unit.lines.clone()]
+                .iter()
+                .any(|line| line.text().contains(key.as_str()));
             let already = members.iter().any(|member| member.lines == unit.lines);
             if mentions && !already {
                 members.push(unit.clone());

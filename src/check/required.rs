@@ -7,7 +7,9 @@ pub fn fields(input: &Input<'_>, fields: &[usize]) -> Vec<Hit> {
     fields
         .iter()
         .filter(|&&field| input.extraction.fields[field].is_none())
-        .map(|&field| Hit::at(input.document_start()).with("field", input.pack.fields[field].name.get(lang)))
+        .map(|&field| {
+            Hit::at(input.document_start()).with("field", input.pack.fields[field].name.get(lang))
+        })
         .collect()
 }
 
@@ -16,15 +18,28 @@ pub fn sections(input: &Input<'_>, sections: &[usize]) -> Vec<Hit> {
     sections
         .iter()
         .filter(|&&section| input.extraction.hits_of(section).next().is_none())
-        .map(|&section| Hit::at(input.document_start()).with("section", input.pack.sections[section].name.get(lang)))
+        .map(|&section| {
+            Hit::at(input.document_start())
+                .with("section", input.pack.sections[section].name.get(lang))
+        })
         .collect()
 }
 
-pub fn item_fields(input: &Input<'_>, item_type: usize, fields: &[usize], unless: &[String]) -> Vec<Hit> {
+pub fn item_fields(
+    input: &Input<'_>,
+    item_type: usize,
+    fields: &[usize],
+    unless: &[String],
+) -> Vec<Hit> {
     let lang = input.settings.lang;
     let definition = &input.pack.items[item_type];
     let mut hits = Vec::new();
-    for item in input.extraction.items.iter().filter(|i| i.item_type == item_type) {
+    for item in input
+        .extraction
+        .items
+        .iter()
+        .filter(|i| i.item_type == item_type)
+    {
         if item.classes.iter().any(|class| unless.contains(class)) {
             continue;
         }

@@ -26,15 +26,36 @@ pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
             .map_or_else(|| input.document_start(), |l| l.span.clone())
     };
     let whole = |lines: Range<usize>| -> Unit {
-        let anchor = if lines.is_empty() { input.document_start() } else { anchor_of(lines.start) };
-        Unit { context: lines.clone(), lines, anchor }
+        let anchor = if lines.is_empty() {
+            input.document_start()
+        } else {
+            anchor_of(lines.start)
+        };
+        Unit {
+            context: lines.clone(),
+            lines,
+            anchor,
+        }
     };
     match scope {
-        Scope::Document => vec![Unit { lines: 0..total, context: 0..total, anchor: input.document_start() }],
+        Scope::Document => vec![Unit {
+            lines: 0..total,
+            context: 0..total,
+            anchor: input.document_start(),
+        }],
         Scope::FirstLines(n) => vec![whole(0..n.min(total))],
         Scope::LastLines(n) => vec![whole(total.saturating_sub(n)..total)],
-        Scope::Section(section) => input.extraction.hits_of(section).map(|hit| whole(hit.lines.clone())).collect(),
-        Scope::Question(None) => input.extraction.questions.iter().map(|q| whole(q.lines.clone())).collect(),
+        Scope::Section(section) => input
+            .extraction
+            .hits_of(section)
+            .map(|hit| whole(hit.lines.clone()))
+            .collect(),
+        Scope::Question(None) => input
+            .extraction
+            .questions
+            .iter()
+            .map(|q| whole(q.lines.clone()))
+            .collect(),
         Scope::Question(Some(section)) => input
             .extraction
             .questions
@@ -57,12 +78,18 @@ pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
             .items
             .iter()
             .filter(|item| item.item_type == item_type)
-            .map(|item| Unit { lines: item.lines.clone(), context: item.lines.clone(), anchor: item.span.clone() })
+            .map(|item| Unit {
+                lines: item.lines.clone(),
+                context: item.lines.clone(),
+                anchor: item.span.clone(),
+            })
             .collect(),
     }
 }
 
 /// True when `regex` matches any of the lines.
 pub fn any_line_matches(input: &Input<'_>, lines: &Range<usize>, regex: &regex::Regex) -> bool {
-    input.document.lines[lines.clone()].iter().any(|line| regex.is_match(line.text()))
+    input.document.lines[lines.clone()]
+        .iter()
+        .any(|line| regex.is_match(line.text()))
 }

@@ -6,7 +6,13 @@ use super::{Hit, Input};
 use crate::pack::{Scope, Topic};
 use regex::Regex;
 
-pub fn run(input: &Input<'_>, scope: Scope, when: Option<&Regex>, topics: &[Topic], min_topics: usize) -> Vec<Hit> {
+pub fn run(
+    input: &Input<'_>,
+    scope: Scope,
+    when: Option<&Regex>,
+    topics: &[Topic],
+    min_topics: usize,
+) -> Vec<Hit> {
     let lang = input.settings.lang;
     let mut hits = Vec::new();
     for unit in units(input, scope) {
@@ -15,10 +21,15 @@ pub fn run(input: &Input<'_>, scope: Scope, when: Option<&Regex>, topics: &[Topi
         {
             continue;
         }
-        let (covered, missing): (Vec<&Topic>, Vec<&Topic>) =
-            topics.iter().partition(|topic| any_line_matches(input, &unit.lines, &topic.pattern));
+        let (covered, missing): (Vec<&Topic>, Vec<&Topic>) = topics
+            .iter()
+            .partition(|topic| any_line_matches(input, &unit.lines, &topic.pattern));
         if covered.len() < min_topics {
-            let names = |list: &[&Topic]| list.iter().map(|t| t.name.get(lang).to_string()).collect::<Vec<_>>();
+            let names = |list: &[&Topic]| {
+                list.iter()
+                    .map(|t| t.name.get(lang).to_string())
+                    .collect::<Vec<_>>()
+            };
             hits.push(
                 Hit::at(unit.anchor.clone())
                     .with("missing", names(&missing).join(", "))

@@ -4,8 +4,8 @@
 use super::deadline;
 use super::value::{Extracted, Value};
 use super::{Extraction, SectionHit};
-use crate::pack::{Field, FieldPattern, Pack, Region};
 use crate::pack::schema::FieldType;
+use crate::pack::{Field, FieldPattern, Pack, Region};
 use crate::parse::Document;
 use chrono::Datelike;
 use std::collections::BTreeSet;
@@ -32,19 +32,32 @@ pub fn extract_all(
         let found = from_front_matter(document, field, pack, default_year)
             .or_else(|| from_text(document, pack, extraction, index, default_year));
         if Some(index) == pack.date_field {
-            default_year = found.as_ref().and_then(|e| e.value.as_date()).map(|d| d.year());
+            default_year = found
+                .as_ref()
+                .and_then(|e| e.value.as_date())
+                .map(|d| d.year());
         }
         extraction.fields[index] = found;
     }
 }
 
-fn from_front_matter(document: &Document, field: &Field, pack: &Pack, default_year: Option<i32>) -> Option<Extracted> {
+fn from_front_matter(
+    document: &Document,
+    field: &Field,
+    pack: &Pack,
+    default_year: Option<i32>,
+) -> Option<Extracted> {
     let front = document.front_matter.as_ref()?;
-    let raw = field.front_matter.iter().find_map(|key| front.get(key.as_str()))?;
+    let raw = field
+        .front_matter
+        .iter()
+        .find_map(|key| front.get(key.as_str()))?;
     let at = document.body_start..document.body_start;
     let value = match raw {
         serde_yaml_ng::Value::String(text) => typed(field, pack, text, default_year)?,
-        serde_yaml_ng::Value::Number(n) if field.field_type == FieldType::Integer || field.field_type == FieldType::Count => {
+        serde_yaml_ng::Value::Number(n)
+            if field.field_type == FieldType::Integer || field.field_type == FieldType::Count =>
+        {
             Value::Integer(n.as_i64()?)
         }
         serde_yaml_ng::Value::Number(n) => typed(field, pack, &n.to_string(), default_year)?,
@@ -63,29 +76,52 @@ fn typed(field: &Field, pack: &Pack, text: &str, default_year: Option<i32>) -> O
     Some(match field.field_type {
         FieldType::Text => Value::Text(text.to_string()),
         FieldType::Integer | FieldType::Count => {
-            let digits: String = text.chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
+            let digits: String = text
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
             Value::Integer(digits.parse().ok()?)
         }
         FieldType::Date => {
             if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
                 Value::Date(date)
             } else {
-                Value::Date(pack.calendar.first_date(&text.to_lowercase(), default_year)?.date)
+                Value::Date(
+                    pack.calendar
+                        .first_date(&text.to_lowercase(), default_year)?
+                        .date,
+                )
             }
         }
-        FieldType::Deadline => Value::Deadline(deadline::classify(&text.to_lowercase(), &field.deadline, &pack.calendar, default_year)),
-        FieldType::Months => Value::Integer(months_named(pack, &[text.to_lowercase()], default_year) as i64),
+        FieldType::Deadline => Value::Deadline(deadline::classify(
+            &text.to_lowercase(),
+            &field.deadline,
+            &pack.calendar,
+            default_year,
+        )),
+        FieldType::Months => {
+            Value::Integer(months_named(pack, &[text.to_lowercase()], default_year) as i64)
+        }
     })
 }
 
 /// The document lines a region covers.
-pub fn region_lines(document: &Document, sections: &[SectionHit], region: Region) -> Vec<Range<usize>> {
+pub fn region_lines(
+    document: &Document,
+    sections: &[SectionHit],
+    region: Region,
+) -> Vec<Range<usize>> {
     let total = document.lines.len();
     match region {
-        Region::Document => vec![0..total],
-        Region::FirstLines(n) => vec![0..n.min(total)],
-        Region::LastLines(n) => vec![total.saturating_sub(n)..total],
-        Region::Section(section) => sections.iter().filter(|h| h.section == section).map(|h| h.lines.clone()).collect(),
+        Region::Document => std::iter::once(0..total).collect(),
+        Region::FirstLines(n) => std::iter::once(0..n.min(total)).collect(),
+        Region::LastLines(n) => std::iter::once(total.saturating_sub(n)..total).collect(),
+        Region::Section(section) => sections
+            .iter()
+            .filter(|h| h.section == section)
+            .map(|h| h.lines.clone())
+            .collect(),
     }
 }
 
@@ -108,7 +144,15 @@ fn from_text(
     for pattern in &field.patterns {
         for range in &ranges {
             for line in &document.lines[range.clone()] {
-                if let Some(found) = match_field(document, pack, extraction, field, pattern, line, default_year) {
+                if let Some(found) = match_field(
+                    document,
+                    pack,
+                    extraction,
+                    field,
+                    pattern,
+                    line,
+                    default_year,
+                ) {
                     return Some(found);
                 }
             }
@@ -119,11 +163,21 @@ fn from_text(
         FieldType::Months => {
             let texts: Vec<String> = ranges
                 .iter()
-                .flat_map(|r| document.lines[r.clone()].iter().map(|l| l.text().to_string()))
+                .flat_map(|r| {
+                    document.lines[r.clone()]
+                        .iter()
+                        .map(|l| l.text().to_string())
+                })
                 .collect();
             let count = months_named(pack, &texts, default_year);
-            let span = ranges.first().and_then(|r| document.lines.get(r.start)).map_or(0..0, |l| l.span.clone());
-            (count > 0).then_some(Extracted { value: Value::Integer(count as i64), span })
+            let span = ranges
+                .first()
+                .and_then(|r| document.lines.get(r.start))
+                .map_or(0..0, |l| l.span.clone());
+            (count > 0).then_some(Extracted {
+                value: Value::Integer(count as i64),
+                span,
+            })
         }
         _ => None,
     }
@@ -167,7 +221,10 @@ fn match_field(
                 _ => group.as_str().to_string(),
             };
             if let Some(value) = typed(other, pack, &text, default_year) {
-                extraction.fields[other_index] = Some(Extracted { value, span: other_span });
+                extraction.fields[other_index] = Some(Extracted {
+                    value,
+                    span: other_span,
+                });
             }
         }
     }
@@ -176,7 +233,11 @@ fn match_field(
 
 /// How many entries a section lists: its lines after the heading, or, when the heading line
 /// holds them all, its comma-separated parts.
-fn count_entries(document: &Document, extraction: &Extraction, ranges: &[Range<usize>]) -> Option<Extracted> {
+fn count_entries(
+    document: &Document,
+    extraction: &Extraction,
+    ranges: &[Range<usize>],
+) -> Option<Extracted> {
     let hit_starts: BTreeSet<usize> = extraction.sections.iter().map(|h| h.lines.start).collect();
     let mut count = 0usize;
     let mut span = None;
@@ -186,12 +247,22 @@ fn count_entries(document: &Document, extraction: &Extraction, ranges: &[Range<u
         };
         span.get_or_insert(heading.span.clone());
         let after_heading = range.start + 1..range.end;
-        let listed = after_heading.clone().filter(|i| !hit_starts.contains(i)).count();
+        let listed = after_heading
+            .clone()
+            .filter(|i| !hit_starts.contains(i))
+            .count();
         if listed > 0 {
             count += listed;
-        } else if let Some(hit) = extraction.sections.iter().find(|h| h.lines.start == range.start) {
+        } else if let Some(hit) = extraction
+            .sections
+            .iter()
+            .find(|h| h.lines.start == range.start)
+        {
             let rest = &heading.text()[hit.content_from.min(heading.text().len())..];
-            count += rest.split([',', ';']).filter(|part| part.chars().any(char::is_alphabetic)).count();
+            count += rest
+                .split([',', ';'])
+                .filter(|part| part.chars().any(char::is_alphabetic))
+                .count();
         }
     }
     (count > 0).then(|| Extracted {

@@ -21,16 +21,29 @@ pub fn extract(
     applies: &dyn Fn(&[String]) -> bool,
     default_year: Option<i32>,
 ) -> Vec<Item> {
-    let question_starts: BTreeSet<usize> = extraction.questions.iter().map(|q| q.lines.start).collect();
+    let question_starts: BTreeSet<usize> =
+        extraction.questions.iter().map(|q| q.lines.start).collect();
     let mut items = Vec::new();
     for (type_index, item_type) in pack.items.iter().enumerate() {
         if !applies(&item_type.kinds) {
             continue;
         }
-        let context = Context { document, pack, extraction, item_type, type_index, default_year };
+        let context = Context {
+            document,
+            pack,
+            extraction,
+            item_type,
+            type_index,
+            default_year,
+        };
         for hit in &extraction.sections {
             if item_type.sections.contains(&hit.section) {
-                context.numbered(hit.lines.clone(), hit.content_from, &question_starts, &mut items);
+                context.numbered(
+                    hit.lines.clone(),
+                    hit.content_from,
+                    &question_starts,
+                    &mut items,
+                );
             }
         }
         if item_type.table_rows {
@@ -74,7 +87,10 @@ pub fn leading_number(text: &str) -> Option<String> {
         return None;
     }
     // A date such as 12.03.2026 at the start of a line is not a number.
-    if rest.strip_prefix('.').is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit())) {
+    if rest
+        .strip_prefix('.')
+        .is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return None;
     }
     let closed = rest.starts_with(['.', ')']);
@@ -91,7 +107,13 @@ fn number_of(line: &Line) -> Option<String> {
 }
 
 impl Context<'_> {
-    fn numbered(&self, lines: Range<usize>, content_from: usize, question_starts: &BTreeSet<usize>, out: &mut Vec<Item>) {
+    fn numbered(
+        &self,
+        lines: Range<usize>,
+        content_from: usize,
+        question_starts: &BTreeSet<usize>,
+        out: &mut Vec<Item>,
+    ) {
         let heading = lines.start;
         let heading_has_text = self.document.lines[heading].text().len() > content_from;
         let mut entries: Vec<(Option<String>, Range<usize>)> = Vec::new();
@@ -105,7 +127,9 @@ impl Context<'_> {
                 continue;
             }
             match number_of(line) {
-                Some(number) => entries.push((Some(number).filter(|n| !n.is_empty()), index..index + 1)),
+                Some(number) => {
+                    entries.push((Some(number).filter(|n| !n.is_empty()), index..index + 1))
+                }
                 None => match entries.last_mut() {
                     Some((_, range)) => range.end = index + 1,
                     None => {
@@ -125,19 +149,33 @@ impl Context<'_> {
             let texts: Vec<&str> = self.document.lines[range.clone()]
                 .iter()
                 .enumerate()
-                .map(|(offset, line)| if offset == 0 && range.start == heading { &line.text()[content_from.min(line.text().len())..] } else { line.text() })
+                .map(|(offset, line)| {
+                    if offset == 0 && range.start == heading {
+                        &line.text()[content_from.min(line.text().len())..]
+                    } else {
+                        line.text()
+                    }
+                })
                 .collect();
             let fields = self
                 .item_type
                 .fields
                 .iter()
-                .map(|field| self.from_patterns(field, &range, range.start == heading, content_from))
+                .map(|field| {
+                    self.field_from_patterns(field, &range, range.start == heading, content_from)
+                })
                 .collect();
             out.push(self.item(number, range, &texts, fields));
         }
     }
 
-    fn item(&self, number: Option<String>, lines: Range<usize>, texts: &[&str], fields: Vec<Option<Extracted>>) -> Item {
+    fn item(
+        &self,
+        number: Option<String>,
+        lines: Range<usize>,
+        texts: &[&str],
+        fields: Vec<Option<Extracted>>,
+    ) -> Item {
         let classes = self
             .item_type
             .classes
@@ -145,7 +183,11 @@ impl Context<'_> {
             .filter(|(_, regex)| texts.iter().any(|t| regex.is_match(t)))
             .map(|(name, _)| name.clone())
             .collect();
-        let question = self.extraction.questions.iter().position(|q| q.lines.contains(&lines.start));
+        let question = self
+            .extraction
+            .questions
+            .iter()
+            .position(|q| q.lines.contains(&lines.start));
         Item {
             item_type: self.type_index,
             number,
@@ -157,10 +199,20 @@ impl Context<'_> {
         }
     }
 
-    fn from_patterns(&self, field: &ItemField, lines: &Range<usize>, skip_heading: bool, content_from: usize) -> Option<Extracted> {
+    fn field_from_patterns(
+        &self,
+        field: &ItemField,
+        lines: &Range<usize>,
+        skip_heading: bool,
+        content_from: usize,
+    ) -> Option<Extracted> {
         for pattern in &field.patterns {
             for (offset, line) in self.document.lines[lines.clone()].iter().enumerate() {
-                let from = if offset == 0 && skip_heading { content_from.min(line.text().len()) } else { 0 };
+                let from = if offset == 0 && skip_heading {
+                    content_from.min(line.text().len())
+                } else {
+                    0
+                };
                 let Some(captures) = pattern.captures_at(line.text(), from) else {
                     continue;
                 };
@@ -177,14 +229,33 @@ impl Context<'_> {
     }
 
     fn value(&self, field: &ItemField, folded: &str, span: Range<usize>) -> Option<Value> {
-        let trimmed = folded.trim().trim_matches(|c: char| c == '-' || c == '.' || c == ',' || c.is_whitespace());
+        let trimmed = folded
+            .trim()
+            .trim_matches(|c: char| c == '-' || c == '.' || c == ',' || c.is_whitespace());
         if trimmed.is_empty() {
             return None;
         }
         Some(match field.field_type {
-            FieldType::Deadline => Value::Deadline(deadline::classify(trimmed, &field.deadline, &self.pack.calendar, self.default_year)),
-            FieldType::Date => Value::Date(self.pack.calendar.first_date(trimmed, self.default_year)?.date),
-            FieldType::Integer | FieldType::Count => Value::Integer(trimmed.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok()?),
+            FieldType::Deadline => Value::Deadline(deadline::classify(
+                trimmed,
+                &field.deadline,
+                &self.pack.calendar,
+                self.default_year,
+            )),
+            FieldType::Date => Value::Date(
+                self.pack
+                    .calendar
+                    .first_date(trimmed, self.default_year)?
+                    .date,
+            ),
+            FieldType::Integer | FieldType::Count => Value::Integer(
+                trimmed
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .ok()?,
+            ),
             FieldType::Text | FieldType::Months => Value::Text(self.document.display(span)),
         })
     }
@@ -219,9 +290,11 @@ impl Context<'_> {
                     .item_type
                     .fields
                     .iter()
-                    .map(|field| self.from_row(field, row, &columns, index))
+                    .map(|field| self.field_from_row(field, row, &columns, index))
                     .collect();
-                let number = row.cells.first().and_then(|c| leading_number(&format!("{}.", c.folded.text.trim().trim_end_matches('.'))));
+                let number = row.cells.first().and_then(|c| {
+                    leading_number(&format!("{}.", c.folded.text.trim().trim_end_matches('.')))
+                });
                 out.push(self.item(number, index..index + 1, &[line.text()], fields));
             }
         }
@@ -231,36 +304,57 @@ impl Context<'_> {
     fn column_map(&self, header: &Row) -> BTreeMap<usize, usize> {
         let mut map = BTreeMap::new();
         for (cell_index, cell) in header.cells.iter().enumerate() {
-            if let Some(column) = self.pack.columns.iter().position(|c| c.header.is_match(&cell.folded.text)) {
+            if let Some(column) = self
+                .pack
+                .columns
+                .iter()
+                .position(|c| c.header.is_match(&cell.folded.text))
+            {
                 map.entry(column).or_insert(cell_index);
             }
         }
         map
     }
 
-    fn from_row(&self, field: &ItemField, row: &Row, columns: &BTreeMap<usize, usize>, line: usize) -> Option<Extracted> {
+    fn field_from_row(
+        &self,
+        field: &ItemField,
+        row: &Row,
+        columns: &BTreeMap<usize, usize>,
+        line: usize,
+    ) -> Option<Extracted> {
         if let Some(column) = field.column
             && let Some(&cell_index) = columns.get(&column)
         {
             let cell = row.cells.get(cell_index)?;
             let value = self.value(field, &cell.folded.text, cell.span.clone())?;
-            return Some(Extracted { value, span: cell.span.clone() });
+            return Some(Extracted {
+                value,
+                span: cell.span.clone(),
+            });
         }
-        self.from_patterns(field, &(line..line + 1), false, 0)
+        self.field_from_patterns(field, &(line..line + 1), false, 0)
     }
 }
 
 /// Section titles spanning the table ("Раздел II. Профилактика…") and rows that only number the
 /// columns ("1 | 2 | 3 | 4") are not measures.
 fn is_divider_row(row: &Row) -> bool {
-    let filled: Vec<&str> = row.cells.iter().map(|c| c.folded.text.trim()).filter(|t| !t.is_empty()).collect();
+    let filled: Vec<&str> = row
+        .cells
+        .iter()
+        .map(|c| c.folded.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
     if filled.len() <= 1 {
         return true;
     }
     if filled.iter().all(|t| *t == filled[0]) {
         return true;
     }
-    filled.iter().all(|t| t.chars().all(|c| c.is_ascii_digit() || c == '.'))
+    filled
+        .iter()
+        .all(|t| t.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
 #[cfg(test)]

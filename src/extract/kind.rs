@@ -9,7 +9,10 @@ pub fn detect(document: &Document, pack: &Pack) -> Option<usize> {
     if let Some(front) = &document.front_matter {
         for key in FRONT_MATTER_KEYS {
             if let Some(value) = front.get(key).and_then(|v| v.as_str())
-                && let Some(index) = pack.kinds.iter().position(|k| k.id.eq_ignore_ascii_case(value.trim()))
+                && let Some(index) = pack
+                    .kinds
+                    .iter()
+                    .position(|k| k.id.eq_ignore_ascii_case(value.trim()))
             {
                 return Some(index);
             }

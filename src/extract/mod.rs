@@ -12,8 +12,8 @@ pub mod value;
 use crate::pack::Pack;
 use crate::parse::Document;
 use chrono::{Datelike, NaiveDate};
-use std::ops::Range;
 pub use items::leading_number;
+use std::ops::Range;
 pub use value::{Deadline, DeadlineKind, Extracted, Value};
 
 /// A recognised section heading and the lines the section runs over (heading line included).
@@ -61,14 +61,18 @@ impl Extraction {
     }
 
     pub fn hits_of(&self, section: usize) -> impl Iterator<Item = &SectionHit> {
-        self.sections.iter().filter(move |hit| hit.section == section)
+        self.sections
+            .iter()
+            .filter(move |hit| hit.section == section)
     }
 }
 
 pub fn extract(document: &Document, pack: &Pack) -> Extraction {
     let kind = kind::detect(document, pack);
     let kind_id = kind.map(|k| pack.kinds[k].id.as_str());
-    let applies = |kinds: &[String]| kinds.is_empty() || kind_id.is_some_and(|id| kinds.iter().any(|k| k == id));
+    let applies = |kinds: &[String]| {
+        kinds.is_empty() || kind_id.is_some_and(|id| kinds.iter().any(|k| k == id))
+    };
     let sections = sections::find(document, pack, &applies);
     let questions = sections::questions(document, pack, &sections);
     let mut extraction = Extraction {

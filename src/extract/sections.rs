@@ -7,21 +7,29 @@ use crate::parse::{Document, Line};
 /// Words between the heading word and its colon, as in "СЛУШАЛИ по первому вопросу:".
 const MAX_WORDS_BEFORE_COLON: usize = 6;
 
-pub fn find(document: &Document, pack: &Pack, applies: &dyn Fn(&[String]) -> bool) -> Vec<SectionHit> {
+pub fn find(
+    document: &Document,
+    pack: &Pack,
+    applies: &dyn Fn(&[String]) -> bool,
+) -> Vec<SectionHit> {
     let mut hits: Vec<SectionHit> = Vec::new();
     for (index, line) in document.lines.iter().enumerate() {
         if line.row.is_some() {
             continue;
         }
-        let found = pack.sections.iter().enumerate().find_map(|(section_index, section)| {
-            if !applies(&section.kinds) {
-                return None;
-            }
-            let matched = section.heading.find(line.text())?;
-            let end = matched.end();
-            let is_heading = section.any_line || is_set_as_heading(document, line, end);
-            is_heading.then(|| (section_index, content_start(line.text(), end)))
-        });
+        let found = pack
+            .sections
+            .iter()
+            .enumerate()
+            .find_map(|(section_index, section)| {
+                if !applies(&section.kinds) {
+                    return None;
+                }
+                let matched = section.heading.find(line.text())?;
+                let end = matched.end();
+                let is_heading = section.any_line || is_set_as_heading(document, line, end);
+                is_heading.then(|| (section_index, content_start(line.text(), end)))
+            });
         if let Some((section, content_from)) = found {
             if let Some(previous) = hits.last_mut() {
                 previous.lines.end = index;
@@ -51,7 +59,10 @@ fn is_set_as_heading(document: &Document, line: &Line, end: usize) -> bool {
         return true;
     }
     // The heading words typed in capitals inside a longer line ("СЛУШАЛИ Иванову А.").
-    let source = document.source.get(line.folded.source_range(0..end)).unwrap_or("");
+    let source = document
+        .source
+        .get(line.folded.source_range(0..end))
+        .unwrap_or("");
     crate::parse::is_caps(source)
 }
 
@@ -63,7 +74,7 @@ fn content_start(text: &str, end: usize) -> usize {
 }
 
 /// Splits the document into agenda questions at each `starts_question` heading. A numbered
-/// title right above the heading ("2. О профилактике суицида") belongs to its question.
+/// title right above the heading ("2. О летнем отдыхе детей") belongs to its question.
 pub fn questions(document: &Document, pack: &Pack, hits: &[SectionHit]) -> Vec<Question> {
     let starts: Vec<usize> = hits
         .iter()
@@ -98,5 +109,8 @@ fn is_question_title(line: &Line) -> bool {
     }
     let text = line.text().trim_start();
     let digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
-    digits > 0 && digits <= 2 && text[digits..].starts_with(['.', ')']) && !text[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
+    digits > 0
+        && digits <= 2
+        && text[digits..].starts_with(['.', ')'])
+        && !text[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
 }

@@ -14,7 +14,11 @@ use regex::Regex;
 use std::collections::BTreeMap;
 
 /// Keeps the last definition for each id, in first-seen order.
-fn merge_by_id<T: Clone>(packs: &[LoadedPack], get: impl Fn(&LoadedPack) -> &[T], id: impl Fn(&T) -> &str) -> Vec<(T, usize)> {
+fn merge_by_id<T: Clone>(
+    packs: &[LoadedPack],
+    get: impl Fn(&LoadedPack) -> &[T],
+    id: impl Fn(&T) -> &str,
+) -> Vec<(T, usize)> {
     let mut out: Vec<(T, usize)> = Vec::new();
     for (pack_index, pack) in packs.iter().enumerate() {
         for def in get(pack) {
@@ -54,9 +58,18 @@ impl Compiler<'_> {
         })
     }
 
-    fn required_any(&self, pack: usize, patterns: &[String], id: &str, what: &str) -> Result<Regex, PackError> {
+    fn required_any(
+        &self,
+        pack: usize,
+        patterns: &[String],
+        id: &str,
+        what: &str,
+    ) -> Result<Regex, PackError> {
         self.any(pack, patterns)?.ok_or_else(|| {
-            PackError::new(self.packs[pack].locate_id(id), format!("`{id}` needs at least one pattern in `{what}`"))
+            PackError::new(
+                self.packs[pack].locate_id(id),
+                format!("`{id}` needs at least one pattern in `{what}`"),
+            )
         })
     }
 }
@@ -73,12 +86,21 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
             }
         }
     }
-    let top = |pack: &LoadedPack| pack.files.first().map_or(
-        Origin { path: pack.meta.id.clone(), line: 1, column: 1 },
-        |f| f.locate("lexicon:"),
-    );
+    let top = |pack: &LoadedPack| {
+        pack.files.first().map_or(
+            Origin {
+                path: pack.meta.id.clone(),
+                line: 1,
+                column: 1,
+            },
+            |f| f.locate("lexicon:"),
+        )
+    };
     let calendar_def = calendar_def.ok_or_else(|| {
-        PackError::new(top(&packs[last]), "no pack defines `lexicon: calendar:` (month names and period words)")
+        PackError::new(
+            top(&packs[last]),
+            "no pack defines `lexicon: calendar:` (month names and period words)",
+        )
     })?;
     let calendar = DateParser::new(&CalendarWords {
         months: calendar_def.months,
@@ -89,9 +111,15 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
     .map_err(|e| PackError::new(top(&packs[last]), format!("lexicon calendar: {e}")))?;
     let patterns = PatternCompiler::new(
         &terms,
-        &[("date", calendar.date_pattern()), ("period", calendar.period_pattern())],
+        &[
+            ("date", calendar.date_pattern()),
+            ("period", calendar.period_pattern()),
+        ],
     );
-    let compiler = Compiler { packs: &packs, patterns };
+    let compiler = Compiler {
+        packs: &packs,
+        patterns,
+    };
 
     let kinds = merge_by_id(&packs, |p| &p.content.kinds, |k| &k.id)
         .into_iter()
@@ -110,7 +138,10 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
             if !kind_ids.contains(kind) {
                 return Err(PackError::new(
                     packs[pack].locate_id(owner),
-                    format!("`{owner}` names the document kind `{kind}`, which no `kinds:` entry defines (known: {})", kind_ids.join(", ")),
+                    format!(
+                        "`{owner}` names the document kind `{kind}`, which no `kinds:` entry defines (known: {})",
+                        kind_ids.join(", ")
+                    ),
                 ));
             }
         }
@@ -138,20 +169,30 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         .collect::<Result<Vec<_>, PackError>>()?;
     let section_index = |id: &str, pack: usize, owner: &str| -> Result<usize, PackError> {
         sections.iter().position(|s| s.id == id).ok_or_else(|| {
-            PackError::new(packs[pack].locate_id(owner), format!("`{owner}` names the section `{id}`, which no `sections:` entry defines"))
+            PackError::new(
+                packs[pack].locate_id(owner),
+                format!("`{owner}` names the section `{id}`, which no `sections:` entry defines"),
+            )
         })
     };
 
     let columns = merge_by_id(&packs, |p| &p.content.columns, |c| &c.id)
         .into_iter()
         .map(|(def, pack)| {
-            Ok(Column { header: compiler.required_any(pack, &def.headers, &def.id, "headers")?, id: def.id })
+            Ok(Column {
+                header: compiler.required_any(pack, &def.headers, &def.id, "headers")?,
+                id: def.id,
+            })
         })
         .collect::<Result<Vec<_>, PackError>>()?;
 
-    let deadline_words = |pack: usize, vague: &[String], recurring: &[String]| -> Result<DeadlineWords, PackError> {
-        Ok(DeadlineWords { vague: compiler.any(pack, vague)?, recurring: compiler.any(pack, recurring)? })
-    };
+    let deadline_words =
+        |pack: usize, vague: &[String], recurring: &[String]| -> Result<DeadlineWords, PackError> {
+            Ok(DeadlineWords {
+                vague: compiler.any(pack, vague)?,
+                recurring: compiler.any(pack, recurring)?,
+            })
+        };
 
     let fields = merge_by_id(&packs, |p| &p.content.fields, |f| &f.id)
         .into_iter()
@@ -254,18 +295,33 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         .find_map(|p| p.meta.date_field.clone())
         .map(|id| {
             fields.iter().position(|f| f.id == id).ok_or_else(|| {
-                PackError::new(packs[last].locate_text("date_field"), format!("`date_field: {id}` names no field"))
+                PackError::new(
+                    packs[last].locate_text("date_field"),
+                    format!("`date_field: {id}` names no field"),
+                )
             })
         })
         .transpose()?;
 
-    let mask: Vec<String> = packs.iter().flat_map(|p| p.meta.mask.iter().cloned()).collect();
+    let mask: Vec<String> = packs
+        .iter()
+        .flat_map(|p| p.meta.mask.iter().cloned())
+        .collect();
     let expanded_mask = mask
         .iter()
-        .map(|m| compiler.patterns.expand(m).map_err(|e| PackError::new(packs[last].locate_text(m), e)))
+        .map(|m| {
+            compiler
+                .patterns
+                .expand(m)
+                .map_err(|e| PackError::new(packs[last].locate_text(m), e))
+        })
         .collect::<Result<Vec<_>, _>>()?;
-    let masker = Masker::new(&expanded_mask)
-        .map_err(|e| PackError::new(packs[last].locate_text("mask"), format!("invalid mask pattern: {e}")))?;
+    let masker = Masker::new(&expanded_mask).map_err(|e| {
+        PackError::new(
+            packs[last].locate_text("mask"),
+            format!("invalid mask pattern: {e}"),
+        )
+    })?;
 
     let context = RuleContext {
         compiler: &compiler,
@@ -285,15 +341,23 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
                 .rule(pack_index, source.namespace, source.rule, origin.clone())
                 .map_err(|message| PackError::new(origin.clone(), message))?;
             for lang in Lang::ALL {
-                for (part, text) in [("message", rule.message.get(lang)), ("fix", rule.fix.get(lang))] {
+                for (part, text) in [
+                    ("message", rule.message.get(lang)),
+                    ("fix", rule.fix.get(lang)),
+                ] {
                     templates
                         .add_template_owned(rule.template_name(part, lang), text.to_string())
-                        .map_err(|e| PackError::new(origin.clone(), format!("{part}.{lang}: {e}")))?;
+                        .map_err(|e| {
+                            PackError::new(origin.clone(), format!("{part}.{lang}: {e}"))
+                        })?;
                 }
             }
             if let Some(condition) = &source.rule.condition {
                 templates
-                    .add_template_owned(rule.condition_name(), format!("{{% if {condition} %}}1{{% endif %}}"))
+                    .add_template_owned(
+                        rule.condition_name(),
+                        format!("{{% if {condition} %}}1{{% endif %}}"),
+                    )
                     .map_err(|e| PackError::new(origin.clone(), format!("condition: {e}")))?;
             }
             rules.retain(|earlier| earlier.id != rule.id);
@@ -327,10 +391,26 @@ struct RuleContext<'a> {
 const KINDS: &[(&str, &[&str])] = &[
     ("required-field", &["fields"]),
     ("required-section", &["sections"]),
-    ("pattern", &["scope", "section", "item", "lines", "when", "group", "require", "forbid"]),
+    (
+        "pattern",
+        &[
+            "scope", "section", "item", "lines", "when", "group", "require", "forbid",
+        ],
+    ),
     ("item-field", &["item", "fields", "unless"]),
     ("condition", &["condition", "item", "unless", "at"]),
-    ("topic-coverage", &["scope", "section", "item", "lines", "when", "topics", "min_topics"]),
+    (
+        "topic-coverage",
+        &[
+            "scope",
+            "section",
+            "item",
+            "lines",
+            "when",
+            "topics",
+            "min_topics",
+        ],
+    ),
     ("items-answered", &["section", "answered_by", "grouped_by"]),
     ("personal-id", &["scope", "section", "item", "lines"]),
 ];
@@ -393,11 +473,28 @@ impl RuleContext<'_> {
         let scope = rule.scope.as_deref().unwrap_or("document");
         Ok(match scope {
             "document" => Scope::Document,
-            "first-lines" => Scope::FirstLines(rule.lines.ok_or("`scope: first-lines` needs `lines`")?),
-            "last-lines" => Scope::LastLines(rule.lines.ok_or("`scope: last-lines` needs `lines`")?),
-            "section" => Scope::Section(self.section(rule.section.as_deref().ok_or("`scope: section` needs `section`")?)?),
-            "question" => Scope::Question(rule.section.as_deref().map(|s| self.section(s)).transpose()?),
-            "item" => Scope::Item(self.item(rule.item.as_deref().ok_or("`scope: item` needs `item`")?)?),
+            "first-lines" => {
+                Scope::FirstLines(rule.lines.ok_or("`scope: first-lines` needs `lines`")?)
+            }
+            "last-lines" => {
+                Scope::LastLines(rule.lines.ok_or("`scope: last-lines` needs `lines`")?)
+            }
+            "section" => Scope::Section(
+                self.section(
+                    rule.section
+                        .as_deref()
+                        .ok_or("`scope: section` needs `section`")?,
+                )?,
+            ),
+            "question" => Scope::Question(
+                rule.section
+                    .as_deref()
+                    .map(|s| self.section(s))
+                    .transpose()?,
+            ),
+            "item" => {
+                Scope::Item(self.item(rule.item.as_deref().ok_or("`scope: item` needs `item`")?)?)
+            }
             other => {
                 return Err(format!(
                     "unknown scope `{other}` (document, first-lines, last-lines, section, question, item)"
@@ -406,7 +503,13 @@ impl RuleContext<'_> {
         })
     }
 
-    fn rule(&self, pack: usize, namespace: &str, def: &RuleDef, origin: Origin) -> Result<Rule, String> {
+    fn rule(
+        &self,
+        pack: usize,
+        namespace: &str,
+        def: &RuleDef,
+        origin: Origin,
+    ) -> Result<Rule, String> {
         let prefix = format!("rule `{}`", def.id);
         let with_prefix = |e: String| format!("{prefix}: {e}");
         let Some((_, allowed)) = KINDS.iter().find(|(kind, _)| *kind == def.kind) else {
@@ -417,13 +520,22 @@ impl RuleContext<'_> {
             )));
         };
         if let Some(stray) = keys_set(def).into_iter().find(|key| !allowed.contains(key)) {
-            return Err(with_prefix(format!("`{stray}` means nothing to a rule of kind `{}`", def.kind)));
+            return Err(with_prefix(format!(
+                "`{stray}` means nothing to a rule of kind `{}`",
+                def.kind
+            )));
         }
-        let severity = Severity::parse(&def.severity)
-            .ok_or_else(|| with_prefix(format!("severity `{}` is not one of error, warning, info", def.severity)))?;
+        let severity = Severity::parse(&def.severity).ok_or_else(|| {
+            with_prefix(format!(
+                "severity `{}` is not one of error, warning, info",
+                def.severity
+            ))
+        })?;
         for kind in &def.documents {
             if !self.kind_ids.contains(kind) {
-                return Err(with_prefix(format!("`documents` names `{kind}`, which no `kinds:` entry defines")));
+                return Err(with_prefix(format!(
+                    "`documents` names `{kind}`, which no `kinds:` entry defines"
+                )));
             }
         }
         let since = def
@@ -454,10 +566,16 @@ impl RuleContext<'_> {
     fn check(&self, pack: usize, def: &RuleDef) -> Result<Check, String> {
         Ok(match def.kind.as_str() {
             "required-field" => Check::RequiredField {
-                fields: non_empty(&def.fields, "fields")?.iter().map(|f| self.field(f)).collect::<Result<_, _>>()?,
+                fields: non_empty(&def.fields, "fields")?
+                    .iter()
+                    .map(|f| self.field(f))
+                    .collect::<Result<_, _>>()?,
             },
             "required-section" => Check::RequiredSection {
-                sections: non_empty(&def.sections, "sections")?.iter().map(|s| self.section(s)).collect::<Result<_, _>>()?,
+                sections: non_empty(&def.sections, "sections")?
+                    .iter()
+                    .map(|s| self.section(s))
+                    .collect::<Result<_, _>>()?,
             },
             "pattern" => {
                 if def.require.is_empty() == def.forbid.is_empty() {
@@ -470,7 +588,9 @@ impl RuleContext<'_> {
                             return Err("`group` gathers items: it needs `scope: item`".into());
                         }
                         let regex = self.regex(pack, std::slice::from_ref(pattern))?;
-                        if regex.as_ref().is_some_and(|r| !r.capture_names().flatten().any(|n| n.starts_with("key"))) {
+                        if regex.as_ref().is_some_and(|r| {
+                            !r.capture_names().flatten().any(|n| n.starts_with("key"))
+                        }) {
                             return Err("`group` needs a named group `(?P<key>…)`".into());
                         }
                         regex
@@ -494,10 +614,16 @@ impl RuleContext<'_> {
                             .fields
                             .iter()
                             .position(|x| &x.id == f)
-                            .ok_or_else(|| format!("item `{}` has no field `{f}`", self.items[item].id))
+                            .ok_or_else(|| {
+                                format!("item `{}` has no field `{f}`", self.items[item].id)
+                            })
                     })
                     .collect::<Result<_, _>>()?;
-                Check::ItemField { item, fields, unless: self.classes(item, &def.unless)? }
+                Check::ItemField {
+                    item,
+                    fields,
+                    unless: self.classes(item, &def.unless)?,
+                }
             }
             "condition" => {
                 def.condition.as_deref().ok_or("needs `condition`")?;
@@ -507,7 +633,11 @@ impl RuleContext<'_> {
                     None if def.unless.is_empty() => Vec::new(),
                     None => return Err("`unless` names item classes: it needs `item`".into()),
                 };
-                Check::Condition { item, unless, at: def.at.as_deref().map(|f| self.field(f)).transpose()? }
+                Check::Condition {
+                    item,
+                    unless,
+                    at: def.at.as_deref().map(|f| self.field(f)).transpose()?,
+                }
             }
             "topic-coverage" => {
                 let topics = def
@@ -517,7 +647,9 @@ impl RuleContext<'_> {
                         Ok(Topic {
                             id: t.id.clone(),
                             name: t.name.clone(),
-                            pattern: self.regex(pack, &t.patterns)?.ok_or_else(|| format!("topic `{}` has no patterns", t.id))?,
+                            pattern: self
+                                .regex(pack, &t.patterns)?
+                                .ok_or_else(|| format!("topic `{}` has no patterns", t.id))?,
                         })
                     })
                     .collect::<Result<Vec<_>, String>>()?;
@@ -525,22 +657,45 @@ impl RuleContext<'_> {
                     return Err("needs `topics`".into());
                 }
                 let min_topics = def.min_topics.unwrap_or(topics.len()).min(topics.len());
-                Check::TopicCoverage { scope: self.scope(def)?, when: self.regex(pack, &def.when)?, topics, min_topics }
+                Check::TopicCoverage {
+                    scope: self.scope(def)?,
+                    when: self.regex(pack, &def.when)?,
+                    topics,
+                    min_topics,
+                }
             }
             "items-answered" => Check::ItemsAnswered {
-                questions_in: self.section(def.section.as_deref().ok_or("needs `section` (where the questions are listed)")?)?,
-                answered_by: self.section(def.answered_by.as_deref().ok_or("needs `answered_by`")?)?,
-                grouped_by: def.grouped_by.as_deref().map(|s| self.section(s)).transpose()?,
+                questions_in: self.section(
+                    def.section
+                        .as_deref()
+                        .ok_or("needs `section` (where the questions are listed)")?,
+                )?,
+                answered_by: self
+                    .section(def.answered_by.as_deref().ok_or("needs `answered_by`")?)?,
+                grouped_by: def
+                    .grouped_by
+                    .as_deref()
+                    .map(|s| self.section(s))
+                    .transpose()?,
             },
-            "personal-id" => Check::PersonalId { scope: self.scope(def)? },
+            "personal-id" => Check::PersonalId {
+                scope: self.scope(def)?,
+            },
             other => return Err(format!("unknown kind `{other}`")),
         })
     }
 
     fn classes(&self, item: usize, names: &[String]) -> Result<Vec<String>, String> {
         for name in names {
-            if !self.items[item].classes.iter().any(|(class, _)| class == name) {
-                return Err(format!("item `{}` has no class `{name}`", self.items[item].id));
+            if !self.items[item]
+                .classes
+                .iter()
+                .any(|(class, _)| class == name)
+            {
+                return Err(format!(
+                    "item `{}` has no class `{name}`",
+                    self.items[item].id
+                ));
             }
         }
         Ok(names.to_vec())
@@ -554,7 +709,6 @@ fn non_empty<'a>(list: &'a [String], key: &str) -> Result<&'a [String], String> 
         Ok(list)
     }
 }
-
 
 /// `{{ n | plural("заседание", "заседания", "заседаний") }}` picks the Russian form for n;
 /// with two forms, `{{ n | plural("session", "sessions") }}`, the English one. Kazakh nouns stay

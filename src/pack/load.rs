@@ -306,7 +306,9 @@ mod tests {
     fn yaml_errors_name_the_line_and_column() {
         let error = from_sources(
             "p",
-            vec![source("pack:\n  id: p\n  name: {kk: a, ru: b, en: c}\n  colour: red\n")],
+            vec![source(
+                "pack:\n  id: p\n  name: {kk: a, ru: b, en: c}\n  colour: red\n",
+            )],
         )
         .unwrap_err();
         assert_eq!(error.origin.path, "x.yaml");

@@ -47,9 +47,8 @@ impl PatternCompiler {
                 .unwrap_or(after.len());
             let name = &after[..name_len];
             let closes = after[name_len..].starts_with('}');
-            let is_reference = !escaped
-                && closes
-                && name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            let is_reference =
+                !escaped && closes && name.chars().next().is_some_and(|c| c.is_ascii_lowercase());
             if !is_reference {
                 out.push_str(&rest[..=open]);
                 rest = after;
@@ -117,7 +116,10 @@ mod tests {
 
     fn compiler() -> PatternCompiler {
         let mut terms = BTreeMap::new();
-        terms.insert("vague".to_string(), vec!["постоянно".into(), "тұрақты".into()]);
+        terms.insert(
+            "vague".to_string(),
+            vec!["постоянно".into(), "тұрақты".into()],
+        );
         terms.insert("deadline".to_string(), vec!["{vague}|до {date}".into()]);
         PatternCompiler::new(&terms, &[("date", r"\d\d\.\d\d\.\d{4}")])
     }
@@ -138,7 +140,12 @@ mod tests {
 
     #[test]
     fn unknown_references_and_cycles_are_errors() {
-        assert!(compiler().compile("{nothing}").unwrap_err().contains("nothing"));
+        assert!(
+            compiler()
+                .compile("{nothing}")
+                .unwrap_err()
+                .contains("nothing")
+        );
         let mut terms = BTreeMap::new();
         terms.insert("a".to_string(), vec!["{a}".to_string()]);
         let looped = PatternCompiler::new(&terms, &[]);

@@ -73,7 +73,13 @@ mod tests {
         let text = "ПРОТОКОЛ № 5\r\nСекретарь: Омарова\r\n";
         let index = LineIndex::new(text);
         let at = text.find("Омарова").unwrap();
-        assert_eq!(index.position(text, at), Position { line: 2, column: 12 });
+        assert_eq!(
+            index.position(text, at),
+            Position {
+                line: 2,
+                column: 12
+            }
+        );
         assert_eq!(index.line_text(text, 1), "Секретарь: Омарова");
         assert_eq!(index.position(text, text.len()).line, 3);
     }

@@ -333,7 +333,10 @@ mod tests {
     use super::*;
 
     fn texts(source: &str) -> Vec<String> {
-        lines(source, 0).into_iter().map(|l| l.folded.text).collect()
+        lines(source, 0)
+            .into_iter()
+            .map(|l| l.folded.text)
+            .collect()
     }
 
     #[test]

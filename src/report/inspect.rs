@@ -8,17 +8,31 @@ use crate::pack::Pack;
 use crate::parse::Document;
 use std::io::Write;
 
-pub fn render(document: &Document, extraction: &Extraction, pack: &Pack, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(
+    document: &Document,
+    extraction: &Extraction,
+    pack: &Pack,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let position = |offset: usize| {
         let p = document.index.position(&document.source, offset);
         format!("{}:{}", p.line, p.column)
     };
-    let kind = extraction.kind.map_or("-", |k| pack.kinds[k].name.get(lang));
+    let kind = extraction
+        .kind
+        .map_or("-", |k| pack.kinds[k].name.get(lang));
     writeln!(out, "{}: {kind}", document.path)?;
     writeln!(out, "fields:")?;
     for (field, value) in pack.fields.iter().zip(&extraction.fields) {
         if let Some(found) = value {
-            writeln!(out, "  {:24} {:8} {}", field.id, position(found.span.start), template_value(&found.value))?;
+            writeln!(
+                out,
+                "  {:24} {:8} {}",
+                field.id,
+                position(found.span.start),
+                template_value(&found.value)
+            )?;
         }
     }
     writeln!(out, "sections:")?;

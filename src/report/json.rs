@@ -37,14 +37,23 @@ struct JsonFinding<'a> {
     snippet: Option<&'a str>,
 }
 
-pub fn render(outcome: &crate::engine::Outcome, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render(
+    outcome: &crate::engine::Outcome,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let report = build(outcome);
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
 }
 
 fn build(outcome: &Outcome) -> Report<'_> {
-    let count = |severity| outcome.findings.iter().filter(|f| f.severity == severity).count();
+    let count = |severity| {
+        outcome
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    };
     Report {
         version: SCHEMA_VERSION,
         tool: "hattama",

@@ -18,7 +18,12 @@ pub enum Format {
     Json,
 }
 
-pub fn render(outcome: &Outcome, format: Format, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render(
+    outcome: &Outcome,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
         Format::Text => text::render(outcome, lang, true, out),
         Format::Concise => text::render(outcome, lang, false, out),

@@ -50,7 +50,12 @@ fn headings(lang: Lang) -> Headings {
 }
 
 pub fn list(pack: &Pack, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
-    let width = pack.rules.iter().map(|r| r.id.chars().count()).max().unwrap_or(0);
+    let width = pack
+        .rules
+        .iter()
+        .map(|r| r.id.chars().count())
+        .max()
+        .unwrap_or(0);
     for rule in &pack.rules {
         writeln!(
             out,
@@ -71,7 +76,9 @@ fn plain(template: &str) -> String {
     while let Some(open) = rest.find("{{") {
         out.push_str(&rest[..open]);
         out.push('…');
-        rest = rest[open..].find("}}").map_or("", |close| &rest[open + close + 2..]);
+        rest = rest[open..]
+            .find("}}")
+            .map_or("", |close| &rest[open + close + 2..]);
     }
     out.push_str(rest);
     out.trim().to_string()
@@ -84,11 +91,30 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang, out: &mut dyn Write) -> std
         .iter()
         .map(|id| pack.kind(id).map_or(id.as_str(), |k| k.name.get(lang)))
         .collect();
-    writeln!(out, "{BOLD}{}{BOLD:#} ({}, {})", rule.id, rule.severity, rule.kind)?;
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#} ({}, {})",
+        rule.id, rule.severity, rule.kind
+    )?;
     writeln!(out)?;
-    writeln!(out, "{BOLD}{}{BOLD:#}\n  {}\n", h.what, plain(rule.message.get(lang)))?;
-    writeln!(out, "{BOLD}{}{BOLD:#}\n  {}\n", h.why, rule.why.get(lang).trim())?;
-    writeln!(out, "{BOLD}{}{BOLD:#}\n  {}\n", h.fix, plain(rule.fix.get(lang)))?;
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}\n  {}\n",
+        h.what,
+        plain(rule.message.get(lang))
+    )?;
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}\n  {}\n",
+        h.why,
+        rule.why.get(lang).trim()
+    )?;
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}\n  {}\n",
+        h.fix,
+        plain(rule.fix.get(lang))
+    )?;
     if let Some(example) = &rule.example {
         writeln!(out, "{BOLD}{}{BOLD:#}", h.example)?;
         for line in example.trim_end().lines() {

@@ -20,14 +20,25 @@ fn severity_style(severity: Severity) -> Style {
     Style::new().bold().fg_color(Some(colour.into()))
 }
 
-pub fn render(outcome: &Outcome, lang: Lang, full: bool, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(
+    outcome: &Outcome,
+    lang: Lang,
+    full: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     for finding in &outcome.findings {
         header(finding, out)?;
         if full {
             details(finding, lang, out)?;
         }
     }
-    let count = |severity| outcome.findings.iter().filter(|f| f.severity == severity).count();
+    let count = |severity| {
+        outcome
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    };
     if full && !outcome.findings.is_empty() {
         writeln!(out)?;
     }
@@ -37,7 +48,13 @@ pub fn render(outcome: &Outcome, lang: Lang, full: bool, out: &mut dyn Write) ->
     writeln!(
         out,
         "{BOLD}{}{BOLD:#}",
-        messages::summary(lang, outcome.documents, count(Severity::Error), count(Severity::Warning), count(Severity::Info))
+        messages::summary(
+            lang,
+            outcome.documents,
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info)
+        )
     )
 }
 
@@ -46,7 +63,12 @@ fn header(finding: &Finding, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "{BOLD}{}:{}:{}:{BOLD:#} {style}{}{style:#}[{}] {}",
-        finding.path, finding.start.line, finding.start.column, finding.severity, finding.rule, finding.message
+        finding.path,
+        finding.start.line,
+        finding.start.column,
+        finding.severity,
+        finding.rule,
+        finding.message
     )
 }
 
@@ -59,8 +81,14 @@ fn details(finding: &Finding, lang: Lang, out: &mut dyn Write) -> std::io::Resul
         writeln!(out, "{DIM}{gutter} |{DIM:#} {snippet}")?;
         let line_chars = snippet.chars().count() as u32;
         let from = finding.start.column.saturating_sub(1).min(line_chars);
-        let to = if finding.end.line == finding.start.line { finding.end.column.saturating_sub(1) } else { line_chars };
-        let width = to.saturating_sub(from).clamp(1, line_chars.saturating_sub(from).max(1));
+        let to = if finding.end.line == finding.start.line {
+            finding.end.column.saturating_sub(1)
+        } else {
+            line_chars
+        };
+        let width = to
+            .saturating_sub(from)
+            .clamp(1, line_chars.saturating_sub(from).max(1));
         let style = severity_style(finding.severity);
         writeln!(
             out,
@@ -70,7 +98,11 @@ fn details(finding: &Finding, lang: Lang, out: &mut dyn Write) -> std::io::Resul
         )?;
     }
     if let Some(fix) = &finding.fix {
-        writeln!(out, "{DIM}{pad} ={DIM:#} {BOLD}{}:{BOLD:#} {fix}", messages::labels(lang).fix)?;
+        writeln!(
+            out,
+            "{DIM}{pad} ={DIM:#} {BOLD}{}:{BOLD:#} {fix}",
+            messages::labels(lang).fix
+        )?;
     }
     writeln!(out)
 }

@@ -1,0 +1,289 @@
+//! The command as users run it: exit codes, languages, formats, rule-pack errors.
+
+use assert_cmd::Command;
+
+fn hattama() -> Command {
+    let mut command = Command::cargo_bin("hattama").unwrap();
+    command
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1");
+    command
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn a_clean_protocol_exits_zero() {
+    let output = hattama()
+        .args([
+            "check",
+            "fixtures/check/ru-protocol-clean-01.md",
+            "--as-of",
+            "2026-11-22",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("Замечаний нет"));
+}
+
+#[test]
+fn findings_at_the_fail_level_exit_one_and_show_where_and_how_to_fix() {
+    let output = hattama()
+        .args([
+            "check",
+            "fixtures/check/ru-protocol-sloppy-01.txt",
+            "--lang",
+            "ru",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "fixtures/check/ru-protocol-sloppy-01.txt:39:1: error[kz-kdn/decision-deadline]"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("как исправить:"), "{text}");
+    assert!(text.contains("39 | 2.2."), "{text}");
+}
+
+#[test]
+fn the_fail_level_decides_the_exit_code() {
+    // This plan has warnings only... check with a file that has only warnings at error level.
+    let warnings_only = "fixtures/check/kk-plan-sloppy-02.txt";
+    let code = |level: &str| {
+        hattama()
+            .args(["check", warnings_only, "--fail-level", level])
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(code("none"), Some(0));
+    assert_eq!(code("warning"), Some(1));
+}
+
+#[test]
+fn messages_come_in_the_language_asked_for_or_the_locale() {
+    let file = "fixtures/check/kk-protocol-sloppy-01.md";
+    let kk = stdout(
+        &hattama()
+            .args(["check", file, "--lang", "kk"])
+            .output()
+            .unwrap(),
+    );
+    assert!(kk.contains("Хаттаманың нөмірі көрсетілмеген"), "{kk}");
+    let en = stdout(
+        &hattama()
+            .args(["check", file])
+            .env("LANG", "en_US.UTF-8")
+            .output()
+            .unwrap(),
+    );
+    assert!(en.contains("The protocol has no number"), "{en}");
+    let default = stdout(&hattama().args(["check", file]).output().unwrap());
+    assert!(default.contains("Не указан номер протокола"), "{default}");
+}
+
+#[test]
+fn json_output_is_versioned_and_masks_personal_data() {
+    let output = hattama()
+        .args(["check", "fixtures/check", "--format", "json"])
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(report["version"], 1);
+    let findings = report["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "kz-kdn/personal-id-number")
+    );
+    for first in &findings[..1] {
+        for key in [
+            "rule",
+            "severity",
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "message",
+            "snippet",
+        ] {
+            assert!(first.get(key).is_some(), "{key} missing in {first}");
+        }
+    }
+    for raw in [
+        "110514503212",
+        "100303604872",
+        "Сейтқалиев Арман",
+        "Жұмабаева Аружан",
+        "14.05.2011",
+        "03.03.2010",
+    ] {
+        assert!(!text.contains(raw), "{raw} leaked into the JSON report");
+    }
+}
+
+#[test]
+fn text_output_masks_personal_data_too() {
+    let text = stdout(
+        &hattama()
+            .args(["check", "fixtures/check"])
+            .output()
+            .unwrap(),
+    );
+    for raw in [
+        "110514503212",
+        "100303604872",
+        "Сейтқалиев Арман",
+        "Жұмабаева Аружан",
+        "14.05.2011",
+    ] {
+        assert!(!text.contains(raw), "{raw} leaked into the text report");
+    }
+}
+
+#[test]
+fn a_broken_rule_pack_is_an_error_naming_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pack.yaml"),
+        "pack:\n  id: broken\n  name: {kk: a, ru: b, en: c}\nrules:\n  - id: x\n    kind: pattern\n    severity: fatal\n",
+    )
+    .unwrap();
+    let output = hattama()
+        .args(["check", "fixtures/check"])
+        .arg("--rules")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8(output.stderr).unwrap();
+    assert!(error.contains("pack.yaml:"), "{error}");
+    assert!(error.contains(":5:") || error.contains(":7:"), "{error}");
+}
+
+#[test]
+fn a_pack_can_add_a_rule_without_touching_rust() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("extra.yaml"),
+        r#"pack:
+  id: aktobe
+  name: {kk: Ақтөбе, ru: Актобе, en: Aktobe}
+rules:
+  - id: concept-mentioned
+    kind: pattern
+    severity: warning
+    documents: [protocol]
+    require: ['қазақстан балалары|дети казахстана']
+    requirement: "Oblast order: every protocol relates its work to the concept"
+    message: {kk: Тұжырымдама аталмаған, ru: Концепция не упомянута, en: The concept is not mentioned}
+    fix: {kk: Атаңыз, ru: Упомяните, en: Mention it}
+    why: {kk: Себебі, ru: Потому что, en: Because}
+"#,
+    )
+    .unwrap();
+    let output = hattama()
+        .args([
+            "check",
+            "fixtures/check/ru-protocol-clean-01.md",
+            "--format",
+            "concise",
+            "--lang",
+            "en",
+        ])
+        .arg("--rules")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(
+        text.contains("warning[aktobe/concept-mentioned] The concept is not mentioned"),
+        "{text}"
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "warnings do not fail at the default level"
+    );
+}
+
+#[test]
+fn rules_lists_and_explain_documents_each_rule() {
+    let list = stdout(&hattama().args(["rules", "--lang", "en"]).output().unwrap());
+    assert!(list.contains("kz-kdn/quorum"));
+    let explain = stdout(
+        &hattama()
+            .args(["explain", "quorum", "--lang", "ru"])
+            .output()
+            .unwrap(),
+    );
+    for heading in [
+        "Что проверяет",
+        "Почему это важно",
+        "Как исправить",
+        "Требование",
+    ] {
+        assert!(explain.contains(heading), "{explain}");
+    }
+    let unknown = hattama()
+        .args(["explain", "no-such-rule"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(
+        hattama().args(["check"]).output().unwrap().status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        hattama()
+            .args(["check", "x.md", "--lang", "de"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        hattama()
+            .args(["check", "x.md", "--as-of", "yesterday"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn every_shared_corpus_file_exits_zero_or_one() {
+    if !std::path::Path::new("../shared/corpora").is_dir() {
+        return;
+    }
+    let output = hattama()
+        .args(["check", "../shared/corpora", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{:?}",
+        output.status
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(report["documents"].as_u64().unwrap() > 1000);
+}
