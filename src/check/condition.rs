@@ -59,8 +59,12 @@ pub fn run(
         let mut context = base.clone();
         context.insert("item".into(), Value::from_serde(&fields));
         if holds(&context)? {
+            let span = at
+                .and_then(|field| item.fields.get(field))
+                .and_then(|found| found.as_ref())
+                .map_or_else(|| item.span.clone(), |found| found.span.clone());
             hits.push(
-                Hit::at(item.span.clone())
+                Hit::at(span)
                     .with("item", Value::from_serde(&fields))
                     .with("number", item.number.clone().unwrap_or_default()),
             );

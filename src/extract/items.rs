@@ -191,7 +191,7 @@ impl Context<'_> {
         Item {
             item_type: self.type_index,
             number,
-            span: self.document.lines[lines.start].span.clone(),
+            span: lead_span(&self.document.lines[lines.start]),
             lines,
             classes,
             fields,
@@ -334,6 +334,22 @@ impl Context<'_> {
             });
         }
         self.field_from_patterns(field, &(line..line + 1), false, 0)
+    }
+}
+
+/// Where an item's findings point: its number ("2.2.") or, unnumbered, its first word.
+fn lead_span(line: &Line) -> Range<usize> {
+    let text = line.text();
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let end = rest
+        .find(char::is_whitespace)
+        .map_or(text.len(), |at| start + at);
+    let span = line.folded.source_range(start..end);
+    if span.is_empty() {
+        line.span.clone()
+    } else {
+        span
     }
 }
 

@@ -633,11 +633,22 @@ impl RuleContext<'_> {
                     None if def.unless.is_empty() => Vec::new(),
                     None => return Err("`unless` names item classes: it needs `item`".into()),
                 };
-                Check::Condition {
-                    item,
-                    unless,
-                    at: def.at.as_deref().map(|f| self.field(f)).transpose()?,
-                }
+                // `at` names where the finding points: a document field, or for item
+                // conditions one of the item's fields.
+                let at = match (item, def.at.as_deref()) {
+                    (_, None) => None,
+                    (None, Some(field)) => Some(self.field(field)?),
+                    (Some(item), Some(field)) => Some(
+                        self.items[item]
+                            .fields
+                            .iter()
+                            .position(|x| x.id == field)
+                            .ok_or_else(|| {
+                                format!("item `{}` has no field `{field}`", self.items[item].id)
+                            })?,
+                    ),
+                };
+                Check::Condition { item, unless, at }
             }
             "topic-coverage" => {
                 let topics = def

@@ -142,6 +142,7 @@ pub enum Check {
     Condition {
         item: Option<usize>,
         unless: Vec<String>,
+        /// A document field, or with `item` an item field, whose place the finding points at.
         at: Option<usize>,
     },
     TopicCoverage {

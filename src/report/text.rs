@@ -39,9 +39,6 @@ pub fn render(
             .filter(|f| f.severity == severity)
             .count()
     };
-    if full && !outcome.findings.is_empty() {
-        writeln!(out)?;
-    }
     if outcome.findings.is_empty() {
         writeln!(out, "{}", messages::clean(lang))?;
     }
@@ -76,25 +73,34 @@ fn details(finding: &Finding, lang: Lang, out: &mut dyn Write) -> std::io::Resul
     let gutter = finding.start.line.to_string();
     let pad = " ".repeat(gutter.len());
     if let Some(snippet) = &finding.snippet {
-        let snippet = snippet.replace('\t', " ");
-        writeln!(out, "{DIM}{pad} |{DIM:#}")?;
-        writeln!(out, "{DIM}{gutter} |{DIM:#} {snippet}")?;
-        let line_chars = snippet.chars().count() as u32;
-        let from = finding.start.column.saturating_sub(1).min(line_chars);
+        let chars: Vec<char> = snippet
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        let from = (finding.start.column as usize)
+            .saturating_sub(1)
+            .min(chars.len());
         let to = if finding.end.line == finding.start.line {
-            finding.end.column.saturating_sub(1)
+            (finding.end.column as usize).saturating_sub(1)
         } else {
-            line_chars
+            chars.len()
         };
-        let width = to
-            .saturating_sub(from)
-            .clamp(1, line_chars.saturating_sub(from).max(1));
+        let shown = Window::around(chars.len(), from);
+        let text: String = chars[shown.start..shown.end].iter().collect();
+        let caret_from = from - shown.start + shown.lead.len();
+        let caret_width = to.min(shown.end).saturating_sub(from).max(1);
         let style = severity_style(finding.severity);
+        writeln!(out, "{DIM}{pad} |{DIM:#}")?;
+        writeln!(
+            out,
+            "{DIM}{gutter} |{DIM:#} {}{text}{}",
+            shown.lead, shown.tail
+        )?;
         writeln!(
             out,
             "{DIM}{pad} |{DIM:#} {}{style}{}{style:#}",
-            " ".repeat(from as usize),
-            "^".repeat(width as usize)
+            " ".repeat(caret_from),
+            "^".repeat(caret_width)
         )?;
     }
     if let Some(fix) = &finding.fix {
@@ -105,4 +111,60 @@ fn details(finding: &Finding, lang: Lang, out: &mut dyn Write) -> std::io::Resul
         )?;
     }
     writeln!(out)
+}
+
+/// The part of a long line shown around a finding: Word paragraphs run to hundreds of
+/// characters, and a terminal line is about a hundred.
+struct Window {
+    start: usize,
+    end: usize,
+    lead: &'static str,
+    tail: &'static str,
+}
+
+impl Window {
+    const WIDTH: usize = 100;
+    const BEFORE: usize = 30;
+
+    fn around(len: usize, from: usize) -> Window {
+        if len <= Self::WIDTH {
+            return Window {
+                start: 0,
+                end: len,
+                lead: "",
+                tail: "",
+            };
+        }
+        let start = from.saturating_sub(Self::BEFORE).min(len - Self::WIDTH);
+        let end = start + Self::WIDTH;
+        Window {
+            start,
+            end,
+            lead: if start > 0 { "…" } else { "" },
+            tail: if end < len { "…" } else { "" },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Window;
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        let window = Window::around(40, 10);
+        assert_eq!(
+            (window.start, window.end, window.lead, window.tail),
+            (0, 40, "", "")
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_finding() {
+        let window = Window::around(400, 200);
+        assert_eq!((window.start, window.end), (170, 270));
+        assert_eq!((window.lead, window.tail), ("…", "…"));
+        let at_end = Window::around(400, 395);
+        assert_eq!((at_end.start, at_end.end, at_end.tail), (300, 400, ""));
+    }
 }
