@@ -47,14 +47,17 @@ impl Compiler<'_> {
     }
 
     fn any(&self, pack: usize, patterns: &[String]) -> Result<Option<Regex>, PackError> {
-        for pattern in patterns {
-            self.regex(pack, pattern)?;
-        }
         self.patterns.compile_any(patterns).map_err(|message| {
-            PackError::new(
-                self.packs[pack].locate_text(patterns.first().map_or("", |p| p.as_str())),
-                format!("invalid pattern: {message}"),
-            )
+            // Compile them one by one only now, to name the pattern that is wrong.
+            patterns
+                .iter()
+                .find_map(|pattern| self.regex(pack, pattern).err())
+                .unwrap_or_else(|| {
+                    PackError::new(
+                        self.packs[pack].locate_text(patterns.first().map_or("", |p| p.as_str())),
+                        format!("invalid pattern: {message}"),
+                    )
+                })
         })
     }
 
@@ -152,11 +155,15 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         .into_iter()
         .map(|(def, pack)| {
             check_kinds(&def.kinds, pack, &def.id)?;
-            let alternatives = compiler.required_any(pack, &def.headings, &def.id, "headings")?;
-            let heading = compiler.regex(
-                pack,
-                &format!(r"^[\s*_#]*(?:(?:раздел\s+|бөлім\s+)?(?:\d+|[ivxlcі]+)(?:\.\d+)*[.)]?\s+)?(?:{})", alternatives.as_str()),
-            )?;
+            if def.headings.is_empty() {
+                return Err(PackError::new(packs[pack].locate_id(&def.id), format!("`{}` needs at least one pattern in `headings`", def.id)));
+            }
+            let alternatives = def.headings.iter().map(|h| format!("(?:{h})")).collect::<Vec<_>>().join("|");
+            // Headings may follow a number ("1.", "II.", "Раздел III.") and Markdown marks.
+            let anchored = format!(r"^[\s*_#]*(?:(?:раздел\s+|бөлім\s+)?(?:\d+|[ivxlcі]+)(?:\.\d+)*[.)]?\s+)?(?:{alternatives})");
+            let heading = compiler.regex(pack, &anchored).map_err(|error| {
+                def.headings.iter().find_map(|h| compiler.regex(pack, h).err()).unwrap_or(error)
+            })?;
             Ok(Section {
                 id: def.id,
                 name: def.name,
