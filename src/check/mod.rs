@@ -233,7 +233,10 @@ pub fn locate(
     let line = document
         .index
         .line_text(&document.source, start.line as usize - 1);
-    let snippet = (!line.trim().is_empty()).then(|| input.pack.masker.mask(line));
+    // A finding about something missing points at the document start with an empty span; the
+    // first line of the document would only be noise there.
+    let snippet =
+        (!span.is_empty() && !line.trim().is_empty()).then(|| input.pack.masker.mask(line));
     Finding {
         rule: rule.to_string(),
         severity,
