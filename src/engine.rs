@@ -36,6 +36,15 @@ pub struct Outcome {
     pub documents: usize,
 }
 
+impl Outcome {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
 /// The files below the given paths, sorted, plus findings for paths that could not be walked.
 pub fn collect(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Finding>) {
     let mut files = Vec::new();

@@ -36,15 +36,7 @@ pub fn run(
     };
     let definition = &input.pack.items[item_type];
     let mut hits = Vec::new();
-    for item in input
-        .extraction
-        .items
-        .iter()
-        .filter(|i| i.item_type == item_type)
-    {
-        if item.classes.iter().any(|class| unless.contains(class)) {
-            continue;
-        }
+    for item in input.items_of(item_type, unless) {
         let mut fields: BTreeMap<String, Value> = BTreeMap::new();
         for (field, value) in definition.fields.iter().zip(&item.fields) {
             if let Some(found) = value {

@@ -67,6 +67,17 @@ impl Input<'_> {
             })
     }
 
+    /// The items of one type, less those of the exempt classes.
+    pub fn items_of<'b>(
+        &'b self,
+        item_type: usize,
+        unless: &'b [String],
+    ) -> impl Iterator<Item = &'b crate::extract::Item> + 'b {
+        self.extraction.items.iter().filter(move |item| {
+            item.item_type == item_type && !item.classes.iter().any(|class| unless.contains(class))
+        })
+    }
+
     /// The template context every message and condition sees.
     pub fn base_context(&self, rule: &Rule) -> BTreeMap<String, TemplateValue> {
         let mut context = BTreeMap::new();

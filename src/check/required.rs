@@ -34,15 +34,7 @@ pub fn item_fields(
     let lang = input.settings.lang;
     let definition = &input.pack.items[item_type];
     let mut hits = Vec::new();
-    for item in input
-        .extraction
-        .items
-        .iter()
-        .filter(|i| i.item_type == item_type)
-    {
-        if item.classes.iter().any(|class| unless.contains(class)) {
-            continue;
-        }
+    for item in input.items_of(item_type, unless) {
         for &field in fields {
             if item.fields[field].is_none() {
                 hits.push(

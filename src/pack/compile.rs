@@ -156,13 +156,30 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         .map(|(def, pack)| {
             check_kinds(&def.kinds, pack, &def.id)?;
             if def.headings.is_empty() {
-                return Err(PackError::new(packs[pack].locate_id(&def.id), format!("`{}` needs at least one pattern in `headings`", def.id)));
+                return Err(PackError::new(
+                    packs[pack].locate_id(&def.id),
+                    format!("`{}` needs at least one pattern in `headings`", def.id),
+                ));
             }
-            let alternatives = def.headings.iter().map(|h| format!("(?:{h})")).collect::<Vec<_>>().join("|");
-            // Headings may follow a number ("1.", "II.", "Раздел III.") and Markdown marks.
-            let anchored = format!(r"^[\s*_#]*(?:(?:раздел\s+|бөлім\s+)?(?:\d+|[ivxlcі]+)(?:\.\d+)*[.)]?\s+)?(?:{alternatives})");
+            let alternatives = def
+                .headings
+                .iter()
+                .map(|h| format!("(?:{h})"))
+                .collect::<Vec<_>>()
+                .join("|");
+            // Headings may follow Markdown marks and a number, as the lexicon's
+            // `heading_number` describes it (plain "1." or "1.2." without one).
+            let number = if terms.contains_key("heading_number") {
+                "{heading_number}"
+            } else {
+                r"\d+(?:\.\d+)*[.)]?"
+            };
+            let anchored = format!(r"^[\s*_#]*(?:{number}\s+)?(?:{alternatives})");
             let heading = compiler.regex(pack, &anchored).map_err(|error| {
-                def.headings.iter().find_map(|h| compiler.regex(pack, h).err()).unwrap_or(error)
+                def.headings
+                    .iter()
+                    .find_map(|h| compiler.regex(pack, h).err())
+                    .unwrap_or(error)
             })?;
             Ok(Section {
                 id: def.id,
@@ -319,7 +336,7 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         .map(|m| {
             compiler
                 .patterns
-                .expand(m)
+                .expand_raw(m)
                 .map_err(|e| PackError::new(packs[last].locate_text(m), e))
         })
         .collect::<Result<Vec<_>, _>>()?;

@@ -249,35 +249,36 @@ impl LoadedPack {
 
     /// The file that defines the extraction entry with this id, for errors.
     pub fn locate_id(&self, id: &str) -> Origin {
-        self.files
-            .iter()
-            .find(|file| file.text.contains(&format!("id: {id}")))
-            .or(self.files.first())
-            .map_or(
-                Origin {
-                    path: self.meta.id.clone(),
-                    line: 1,
-                    column: 1,
-                },
-                |file| file.locate_id(id),
-            )
+        match self.file_containing(&format!("id: {id}")) {
+            Some(file) => file.locate_id(id),
+            None => self.top(),
+        }
     }
 
     /// Where a pattern is written, for regex errors.
     pub fn locate_text(&self, text: &str) -> Origin {
         let probe: String = text.chars().take(40).collect();
+        match self.file_containing(&probe) {
+            Some(file) => file.locate(&probe),
+            None => self.top(),
+        }
+    }
+
+    /// The first file that contains `text`, else the pack's first file.
+    fn file_containing(&self, text: &str) -> Option<&SourceFile> {
         self.files
             .iter()
-            .find(|file| file.text.contains(&probe))
+            .find(|file| file.text.contains(text))
             .or(self.files.first())
-            .map_or(
-                Origin {
-                    path: self.meta.id.clone(),
-                    line: 1,
-                    column: 1,
-                },
-                |file| file.locate(&probe),
-            )
+    }
+
+    /// The pack as a whole, when no better place is known.
+    fn top(&self) -> Origin {
+        Origin {
+            path: self.meta.id.clone(),
+            line: 1,
+            column: 1,
+        }
     }
 }
 

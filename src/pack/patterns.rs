@@ -28,9 +28,15 @@ impl PatternCompiler {
         PatternCompiler { terms: map }
     }
 
-    /// Expands references and folds spelling, without compiling.
+    /// Expands references and folds spelling, without compiling: for patterns matched
+    /// against folded document text.
     pub fn expand(&self, pattern: &str) -> Result<String, String> {
-        self.expand_at(&fold_pattern(pattern), 0)
+        Ok(fold_pattern(&self.expand_raw(pattern)?))
+    }
+
+    /// Expands references only: for patterns matched against the original text (masks).
+    pub fn expand_raw(&self, pattern: &str) -> Result<String, String> {
+        self.expand_at(pattern, 0)
     }
 
     fn expand_at(&self, pattern: &str, depth: usize) -> Result<String, String> {
@@ -102,7 +108,8 @@ fn fold_pattern(pattern: &str) -> String {
         .map(|c| match c {
             'ё' => 'е',
             'Ё' => 'Е',
-            '«' | '»' | '“' | '”' | '„' => '"',
+            '«' | '»' | '“' | '”' | '„' | '‟' | '″' => '"',
+            '‘' | '’' | '‚' | '‛' => '\'',
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
             '\u{00A0}' => ' ',
             other => other,

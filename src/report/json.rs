@@ -47,13 +47,7 @@ pub fn render(
 }
 
 fn build(outcome: &Outcome) -> Report<'_> {
-    let count = |severity| {
-        outcome
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    };
+    let count = |severity| outcome.count(severity);
     Report {
         version: SCHEMA_VERSION,
         tool: "hattama",

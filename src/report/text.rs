@@ -32,13 +32,7 @@ pub fn render(
             details(finding, lang, out)?;
         }
     }
-    let count = |severity| {
-        outcome
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    };
+    let count = |severity| outcome.count(severity);
     if outcome.findings.is_empty() {
         writeln!(out, "{}", messages::clean(lang))?;
     }
