@@ -3,12 +3,7 @@
 use super::{Hit, Input};
 use crate::extract::Extraction;
 
-pub fn run(
-    input: &Input<'_>,
-    questions_in: usize,
-    answered_by: usize,
-    grouped_by: Option<usize>,
-) -> Vec<Hit> {
+pub fn run(input: &Input<'_>, questions_in: usize, answered_by: usize) -> Vec<Hit> {
     let extraction: &Extraction = input.extraction;
     let document = input.document;
     let mut agenda = Vec::new();
@@ -22,7 +17,7 @@ pub fn run(
             }
         }
     }
-    let answered: Vec<bool> = if grouped_by.is_some() && !extraction.questions.is_empty() {
+    let answered: Vec<bool> = if !extraction.questions.is_empty() {
         extraction
             .questions
             .iter()

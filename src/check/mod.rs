@@ -19,6 +19,9 @@ use minijinja::Value as TemplateValue;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+/// In a rule's `documents`, every document, including those of no known kind.
+pub const ANY_DOCUMENT: &str = "*";
+
 /// What a check run needs beyond the pack.
 #[derive(Debug, Clone)]
 pub struct CheckSettings {
@@ -134,7 +137,11 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let kind = input.extraction.kind_id(input.pack);
     let mut findings = Vec::new();
     for rule in &input.pack.rules {
-        if !kind.is_some_and(|k| rule.documents.iter().any(|d| d == k)) {
+        let applies = rule
+            .documents
+            .iter()
+            .any(|d| d == ANY_DOCUMENT || kind == Some(d.as_str()));
+        if !applies {
             continue;
         }
         if let (Some(since), Some(date)) = (rule.since, input.extraction.date)
@@ -190,8 +197,7 @@ fn run_rule(input: &Input<'_>, rule: &Rule) -> Result<Vec<Hit>, String> {
         Check::ItemsAnswered {
             questions_in,
             answered_by,
-            grouped_by,
-        } => items_answered::run(input, *questions_in, *answered_by, *grouped_by),
+        } => items_answered::run(input, *questions_in, *answered_by),
         Check::PersonalId { scope } => personal_id::run(input, *scope),
     })
 }
@@ -213,7 +219,14 @@ fn finding(
             .templates
             .get_template(&rule.template_name(part, lang))
             .and_then(|t| t.render(&context))
-            .unwrap_or_else(|e| format!("{} ({e})", rule.message.get(lang)))
+            .unwrap_or_else(|e| {
+                let raw = if part == "fix" {
+                    &rule.fix
+                } else {
+                    &rule.message
+                };
+                format!("{} ({e})", raw.get(lang))
+            })
     };
     let message = input.pack.masker.mask(render("message").trim());
     let fix = input.pack.masker.mask(render("fix").trim());

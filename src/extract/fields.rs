@@ -2,7 +2,7 @@
 //! patterns in the field's region of the document.
 
 use super::deadline;
-use super::value::{Extracted, Value};
+use super::value::{Extracted, Value, first_integer};
 use super::{Extraction, SectionHit};
 use crate::pack::schema::FieldType;
 use crate::pack::{Field, FieldPattern, Pack, Region};
@@ -23,22 +23,35 @@ pub fn extract_all(
         order.retain(|&f| f != date_field);
         order.insert(0, date_field);
     }
+    // Front matter wins: all of it is taken before any pattern can fill a field.
     let mut default_year = None;
+    for &index in &order {
+        let field = &pack.fields[index];
+        if applies(&field.kinds) {
+            extraction.fields[index] = from_front_matter(document, field, pack, default_year);
+            if Some(index) == pack.date_field {
+                default_year = year_of(&extraction.fields[index]);
+            }
+        }
+    }
     for index in order {
         let field = &pack.fields[index];
         if !applies(&field.kinds) || extraction.fields[index].is_some() {
             continue;
         }
-        let found = from_front_matter(document, field, pack, default_year)
-            .or_else(|| from_text(document, pack, extraction, index, default_year));
+        let found = from_text(document, pack, extraction, index, default_year, applies);
         if Some(index) == pack.date_field {
-            default_year = found
-                .as_ref()
-                .and_then(|e| e.value.as_date())
-                .map(|d| d.year());
+            default_year = year_of(&found);
         }
         extraction.fields[index] = found;
     }
+}
+
+fn year_of(found: &Option<Extracted>) -> Option<i32> {
+    found
+        .as_ref()
+        .and_then(|e| e.value.as_date())
+        .map(|d| d.year())
 }
 
 fn from_front_matter(
@@ -75,14 +88,7 @@ fn typed(field: &Field, pack: &Pack, text: &str, default_year: Option<i32>) -> O
     }
     Some(match field.field_type {
         FieldType::Text => Value::Text(text.to_string()),
-        FieldType::Integer | FieldType::Count => {
-            let digits: String = text
-                .chars()
-                .skip_while(|c| !c.is_ascii_digit())
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            Value::Integer(digits.parse().ok()?)
-        }
+        FieldType::Integer | FieldType::Count => Value::Integer(first_integer(text)?),
         FieldType::Date => {
             if let Ok(date) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
                 Value::Date(date)
@@ -131,6 +137,7 @@ fn from_text(
     extraction: &mut Extraction,
     index: usize,
     default_year: Option<i32>,
+    applies: &dyn Fn(&[String]) -> bool,
 ) -> Option<Extracted> {
     let field = &pack.fields[index];
     let mut ranges = region_lines(document, &extraction.sections, field.region);
@@ -144,15 +151,13 @@ fn from_text(
     for pattern in &field.patterns {
         for range in &ranges {
             for line in &document.lines[range.clone()] {
-                if let Some(found) = match_field(
+                let context = Context {
                     document,
                     pack,
-                    extraction,
-                    field,
-                    pattern,
-                    line,
                     default_year,
-                ) {
+                    applies,
+                };
+                if let Some(found) = context.match_field(extraction, field, pattern, line) {
                     return Some(found);
                 }
             }
@@ -184,55 +189,74 @@ fn from_text(
 }
 
 /// Tries one pattern on one line; named groups that are other fields' ids fill those too.
-fn match_field(
-    document: &Document,
-    pack: &Pack,
-    extraction: &mut Extraction,
-    field: &Field,
-    pattern: &FieldPattern,
-    line: &crate::parse::Line,
+/// What matching a field pattern needs besides the pattern and the line.
+struct Context<'a> {
+    document: &'a Document,
+    pack: &'a Pack,
     default_year: Option<i32>,
-) -> Option<Extracted> {
-    let captures = pattern.regex.captures(line.text())?;
-    let whole = captures.get(0)?;
-    let chosen = captures.name("value").unwrap_or(whole);
-    let span = line.folded.source_range(chosen.range());
-    let value = match &pattern.value {
-        Some(constant) => match constant {
-            serde_yaml_ng::Value::Number(n) if n.as_i64().is_some() => Value::Integer(n.as_i64()?),
-            other => Value::Other(other.clone()),
-        },
-        None => {
-            let text = match field.field_type {
-                FieldType::Text => document.display(span.clone()),
-                _ => chosen.as_str().to_string(),
-            };
-            typed(field, pack, &text, default_year)?
-        }
-    };
-    for (other_index, other) in pack.fields.iter().enumerate() {
-        if other.id == field.id || extraction.fields[other_index].is_some() {
-            continue;
-        }
-        if let Some(group) = captures.name(&other.id) {
-            let other_span = line.folded.source_range(group.range());
-            let text = match other.field_type {
-                FieldType::Text => document.display(other_span.clone()),
-                _ => group.as_str().to_string(),
-            };
-            if let Some(value) = typed(other, pack, &text, default_year) {
-                extraction.fields[other_index] = Some(Extracted {
-                    value,
-                    span: other_span,
-                });
-            }
-        }
-    }
-    Some(Extracted { value, span })
+    applies: &'a dyn Fn(&[String]) -> bool,
 }
 
-/// How many entries a section lists: its lines after the heading, or, when the heading line
-/// holds them all, its comma-separated parts.
+impl Context<'_> {
+    fn match_field(
+        &self,
+        extraction: &mut Extraction,
+        field: &Field,
+        pattern: &FieldPattern,
+        line: &crate::parse::Line,
+    ) -> Option<Extracted> {
+        let Context {
+            document,
+            pack,
+            default_year,
+            applies,
+        } = *self;
+        let captures = pattern.regex.captures(line.text())?;
+        let whole = captures.get(0)?;
+        let chosen = captures.name("value").unwrap_or(whole);
+        let span = line.folded.source_range(chosen.range());
+        let value = match &pattern.value {
+            Some(constant) => match constant {
+                serde_yaml_ng::Value::Number(n) if n.as_i64().is_some() => {
+                    Value::Integer(n.as_i64()?)
+                }
+                other => Value::Other(other.clone()),
+            },
+            None => {
+                let text = match field.field_type {
+                    FieldType::Text => document.display(span.clone()),
+                    _ => chosen.as_str().to_string(),
+                };
+                typed(field, pack, &text, default_year)?
+            }
+        };
+        for (other_index, other) in pack.fields.iter().enumerate() {
+            if other.id == field.id
+                || extraction.fields[other_index].is_some()
+                || !applies(&other.kinds)
+            {
+                continue;
+            }
+            if let Some(group) = captures.name(&other.id) {
+                let other_span = line.folded.source_range(group.range());
+                let text = match other.field_type {
+                    FieldType::Text => document.display(other_span.clone()),
+                    _ => group.as_str().to_string(),
+                };
+                if let Some(value) = typed(other, pack, &text, default_year) {
+                    extraction.fields[other_index] = Some(Extracted {
+                        value,
+                        span: other_span,
+                    });
+                }
+            }
+        }
+        Some(Extracted { value, span })
+    }
+}
+
+/// How many entries a section lists: its list entries after the heading (else its lines), or,
+/// when the heading line holds them all, its comma-separated parts.
 fn count_entries(
     document: &Document,
     extraction: &Extraction,
@@ -246,11 +270,21 @@ fn count_entries(
             continue;
         };
         span.get_or_insert(heading.span.clone());
-        let after_heading = range.start + 1..range.end;
-        let listed = after_heading
-            .clone()
+        let after_heading: Vec<&crate::parse::Line> = (range.start + 1..range.end)
             .filter(|i| !hit_starts.contains(i))
-            .count();
+            .filter_map(|i| document.lines.get(i))
+            .collect();
+        // A list counts its entries only: a closing line ("Всего членов комиссии – 11") is
+        // not a member.
+        let is_entry = |line: &&&crate::parse::Line| {
+            line.style.list_item || crate::extract::leading_number(line.text()).is_some()
+        };
+        let entries = after_heading.iter().filter(is_entry).count();
+        let listed = if entries > 0 {
+            entries
+        } else {
+            after_heading.len()
+        };
         if listed > 0 {
             count += listed;
         } else if let Some(hit) = extraction

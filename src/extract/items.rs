@@ -3,7 +3,7 @@
 //! other fields the pack defines.
 
 use super::deadline;
-use super::value::{Extracted, Value};
+use super::value::{Extracted, Value, first_integer};
 use super::{Extraction, Item};
 use crate::pack::schema::FieldType;
 use crate::pack::{ItemField, ItemType, Pack};
@@ -248,14 +248,7 @@ impl Context<'_> {
                     .first_date(trimmed, self.default_year)?
                     .date,
             ),
-            FieldType::Integer | FieldType::Count => Value::Integer(
-                trimmed
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect::<String>()
-                    .parse()
-                    .ok()?,
-            ),
+            FieldType::Integer | FieldType::Count => Value::Integer(first_integer(trimmed)?),
             FieldType::Text | FieldType::Months => Value::Text(self.document.display(span)),
         })
     }

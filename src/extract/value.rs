@@ -70,3 +70,13 @@ pub struct Extracted {
     #[serde(skip)]
     pub span: Range<usize>,
 }
+
+/// The first run of digits in `text` as a number ("8 из 11" gives 8).
+pub fn first_integer(text: &str) -> Option<i64> {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}

@@ -435,7 +435,7 @@ const KINDS: &[(&str, &[&str])] = &[
             "min_topics",
         ],
     ),
-    ("items-answered", &["section", "answered_by", "grouped_by"]),
+    ("items-answered", &["section", "answered_by"]),
     ("personal-id", &["scope", "section", "item", "lines"]),
 ];
 
@@ -463,7 +463,6 @@ fn keys_set(rule: &RuleDef) -> Vec<&'static str> {
     note(!rule.topics.is_empty(), "topics");
     note(rule.min_topics.is_some(), "min_topics");
     note(rule.answered_by.is_some(), "answered_by");
-    note(rule.grouped_by.is_some(), "grouped_by");
     keys
 }
 
@@ -490,11 +489,32 @@ impl RuleContext<'_> {
     }
 
     fn regex(&self, pack: usize, patterns: &[String]) -> Result<Option<Regex>, String> {
-        self.compiler.any(pack, patterns).map_err(|e| e.to_string())
+        self.compiler.any(pack, patterns).map_err(|e| {
+            format!(
+                "{} (the pattern on line {}, column {})",
+                e.message, e.origin.line, e.origin.column
+            )
+        })
     }
 
     fn scope(&self, rule: &RuleDef) -> Result<Scope, String> {
         let scope = rule.scope.as_deref().unwrap_or("document");
+        let uses: &[&str] = match scope {
+            "first-lines" | "last-lines" => &["lines"],
+            "section" => &["section"],
+            "question" => &["section"],
+            "item" => &["item"],
+            _ => &[],
+        };
+        for (key, set) in [
+            ("section", rule.section.is_some()),
+            ("item", rule.item.is_some()),
+            ("lines", rule.lines.is_some()),
+        ] {
+            if set && !uses.contains(&key) {
+                return Err(format!("`{key}` means nothing with `scope: {scope}`"));
+            }
+        }
         Ok(match scope {
             "document" => Scope::Document,
             "first-lines" => {
@@ -556,7 +576,7 @@ impl RuleContext<'_> {
             ))
         })?;
         for kind in &def.documents {
-            if !self.kind_ids.contains(kind) {
+            if kind != crate::check::ANY_DOCUMENT && !self.kind_ids.contains(kind) {
                 return Err(with_prefix(format!(
                     "`documents` names `{kind}`, which no `kinds:` entry defines"
                 )));
@@ -707,11 +727,6 @@ impl RuleContext<'_> {
                 )?,
                 answered_by: self
                     .section(def.answered_by.as_deref().ok_or("needs `answered_by`")?)?,
-                grouped_by: def
-                    .grouped_by
-                    .as_deref()
-                    .map(|s| self.section(s))
-                    .transpose()?,
             },
             "personal-id" => Check::PersonalId {
                 scope: self.scope(def)?,

@@ -222,9 +222,17 @@ fn parse_file(file: &SourceFile) -> Result<PackFile, PackError> {
                 line,
                 column,
             },
-            error.to_string(),
+            without_position(&error.to_string()),
         )
     })
+}
+
+/// The YAML library appends "at line N column M" to its messages; the origin says it already.
+fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) if message[at..].contains(" column ") => message[..at].to_string(),
+        _ => message.to_string(),
+    }
 }
 
 /// A rule with the pack it belongs to and the file that defines it.

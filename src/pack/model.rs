@@ -151,10 +151,11 @@ pub enum Check {
         topics: Vec<Topic>,
         min_topics: usize,
     },
+    /// The numbered entries of `questions_in` (the agenda) are paired in order with the
+    /// document's questions; each question needs an `answered_by` section.
     ItemsAnswered {
         questions_in: usize,
         answered_by: usize,
-        grouped_by: Option<usize>,
     },
     PersonalId {
         scope: Scope,

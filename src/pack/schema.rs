@@ -260,6 +260,4 @@ pub struct RuleDef {
     pub min_topics: Option<usize>,
     #[serde(default)]
     pub answered_by: Option<String>,
-    #[serde(default)]
-    pub grouped_by: Option<String>,
 }

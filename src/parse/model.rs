@@ -21,7 +21,7 @@ pub struct Style {
     pub bold: bool,
     /// All its letters are capitals (at least three of them).
     pub caps: bool,
-    /// The number of the Markdown list item this line starts (`2`, or `1.2` when nested).
+    /// The number of the Markdown ordered-list item this line starts (its own number only).
     pub list_number: Option<String>,
     /// The line starts an item of a bulleted or numbered Markdown list.
     pub list_item: bool,

@@ -15,6 +15,7 @@ struct Headings {
     requirement: &'static str,
     applies: &'static str,
     since: &'static str,
+    params: &'static str,
 }
 
 fn headings(lang: Lang) -> Headings {
@@ -27,6 +28,7 @@ fn headings(lang: Lang) -> Headings {
             requirement: "Талап",
             applies: "Құжаттар",
             since: "Қолданылу басы",
+            params: "Параметрлер",
         },
         Lang::Ru => Headings {
             what: "Что проверяет",
@@ -36,6 +38,7 @@ fn headings(lang: Lang) -> Headings {
             requirement: "Требование",
             applies: "Документы",
             since: "Действует с",
+            params: "Параметры",
         },
         Lang::En => Headings {
             what: "What it checks",
@@ -45,11 +48,19 @@ fn headings(lang: Lang) -> Headings {
             requirement: "Requirement",
             applies: "Documents",
             since: "Applies from",
+            params: "Parameters",
         },
     }
 }
 
 pub fn list(pack: &Pack, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    for meta in &pack.metas {
+        writeln!(out, "{BOLD}{}{BOLD:#}: {}", meta.id, meta.name.get(lang))?;
+        if let Some(description) = &meta.description {
+            writeln!(out, "  {}", description.get(lang))?;
+        }
+    }
+    writeln!(out)?;
     let width = pack
         .rules
         .iter()
@@ -73,12 +84,22 @@ pub fn list(pack: &Pack, lang: Lang, out: &mut dyn Write) -> std::io::Result<()>
 fn plain(template: &str) -> String {
     let mut out = String::new();
     let mut rest = template;
-    while let Some(open) = rest.find("{{") {
+    while let Some(open) = rest.find('{') {
+        let tag = &rest[open..];
+        let (end, shown) = if tag.starts_with("{{") {
+            ("}}", true)
+        } else if tag.starts_with("{%") {
+            ("%}", false)
+        } else {
+            out.push_str(&rest[..=open]);
+            rest = &rest[open + 1..];
+            continue;
+        };
         out.push_str(&rest[..open]);
-        out.push('…');
-        rest = rest[open..]
-            .find("}}")
-            .map_or("", |close| &rest[open + close + 2..]);
+        if shown {
+            out.push('…');
+        }
+        rest = tag.find(end).map_or("", |at| &tag[at + end.len()..]);
     }
     out.push_str(rest);
     out.trim().to_string()
@@ -127,5 +148,22 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang, out: &mut dyn Write) -> std
     if let Some(since) = rule.since {
         writeln!(out, "{BOLD}{}{BOLD:#}: {since}", h.since)?;
     }
+    if rule.params.len().is_some_and(|n| n > 0) {
+        writeln!(out, "{BOLD}{}{BOLD:#}: {}", h.params, rule.params)?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn templates_show_placeholders_and_hide_statements() {
+        assert_eq!(
+            plain("{% set n = 1 %}Нет {{ n }} из {{ total }}"),
+            "Нет … из …"
+        );
+        assert_eq!(plain("braces { stay }"), "braces { stay }");
+    }
 }
