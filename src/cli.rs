@@ -33,6 +33,9 @@ struct Cli {
 enum Command {
     /// Check documents (.md, .txt; folders are walked) and print the findings.
     Check(CheckArgs),
+    /// Audit every document below a folder (an oblast's districts): document rules, then
+    /// follow-ups, session cadence, numbering, secretaries, plans and copies per commission.
+    Audit(AuditArgs),
     /// Show what the rule pack reads in a document: kind, fields, sections, decisions, measures.
     Inspect {
         file: PathBuf,
@@ -79,6 +82,36 @@ struct CheckArgs {
     /// The day date-relative rules count from (YYYY-MM-DD or DD.MM.YYYY); default: today.
     #[arg(long, value_parser = parse_date)]
     as_of: Option<NaiveDate>,
+}
+
+#[derive(Args)]
+struct AuditArgs {
+    /// The folder to audit, e.g. `oblast/` holding `district/year/…` folders.
+    dir: PathBuf,
+    #[command(flatten)]
+    pack: PackArgs,
+    /// Output format: a summary table (text) or everything (json).
+    #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+    format: AuditFormat,
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
+    fail_level: FailLevel,
+    /// The audit day: deadlines and session gaps are counted up to it (default: today).
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
+    /// Which folder level below DIR names the commission (1 = the first); default: the deepest
+    /// folder above each file that is not a year.
+    #[arg(long, value_name = "N")]
+    commission_level: Option<usize>,
+    /// Print every finding, not only those about the commissions as a whole.
+    #[arg(long)]
+    details: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AuditFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -150,6 +183,50 @@ fn execute(cli: Cli) -> Result<u8> {
             let settings = Settings::new(lang, as_of);
             let outcome = engine::check_paths(&args.paths, &pack, &settings);
             report::render(&outcome, args.format, lang, &mut out)?;
+            out.flush()?;
+            let failed = outcome
+                .findings
+                .iter()
+                .any(|f| args.fail_level.fails(f.severity));
+            Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+        }
+        Command::Audit(args) => {
+            let lang = language(&args.pack);
+            let pack = load(&args.pack)?;
+            let as_of = args
+                .as_of
+                .unwrap_or_else(|| chrono::Local::now().date_naive());
+            let settings = hattama::audit::AuditSettings {
+                files: Settings::new(lang, as_of),
+                level: match args.commission_level {
+                    Some(level) => hattama::corpus::commission::FolderLevel::Level(level),
+                    None => hattama::corpus::commission::FolderLevel::Deepest,
+                },
+            };
+            if !args.dir.is_dir() {
+                anyhow::bail!("{} is not a folder", args.dir.display());
+            }
+            let outcome = hattama::audit::audit(&args.dir, &pack, &settings);
+            match args.format {
+                AuditFormat::Json => {
+                    hattama::report::audit::render_json(&outcome, as_of, &mut out)?
+                }
+                AuditFormat::Text => {
+                    let corpus_rules: std::collections::BTreeSet<&str> = pack
+                        .rules
+                        .iter()
+                        .filter(|r| matches!(r.check, hattama::pack::Check::Corpus(_)))
+                        .map(|r| r.id.as_str())
+                        .collect();
+                    let details = args.details;
+                    hattama::report::audit::render_text(
+                        &outcome,
+                        lang,
+                        |f| details || corpus_rules.contains(f.rule.as_str()),
+                        &mut out,
+                    )?
+                }
+            }
             out.flush()?;
             let failed = outcome
                 .findings

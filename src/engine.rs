@@ -160,30 +160,7 @@ fn check_source(
     pack: &Pack,
     settings: &Settings,
 ) -> Vec<Finding> {
-    let lang = settings.check.lang;
-    let mut findings = Vec::new();
-    if matches!(source.encoding, TextEncoding::Windows1251) {
-        findings.push(file_problem_with(
-            &name,
-            "hattama/encoding",
-            Severity::Info,
-            messages::legacy_encoding(lang),
-        ));
-    }
-    if let Some(error) = &source.front_matter_error {
-        let mut finding = file_problem_with(
-            &name,
-            "hattama/front-matter",
-            Severity::Warning,
-            messages::front_matter(lang, &error.message),
-        );
-        finding.start = Position {
-            line: error.line as u32,
-            column: error.column as u32,
-        };
-        finding.end = finding.start;
-        findings.push(finding);
-    }
+    let mut findings = source_notes(&name, &source, settings.check.lang);
     let (mut document, extraction) = analyse(path, source, pack);
     document.path = name;
     let input = Input {
@@ -196,7 +173,35 @@ fn check_source(
     findings
 }
 
-fn read_problem(name: &str, error: &ReadError, lang: Lang) -> Finding {
+/// What reading a file noticed that is not a rule: a legacy encoding, broken front matter.
+pub fn source_notes(name: &str, source: &SourceText, lang: Lang) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if matches!(source.encoding, TextEncoding::Windows1251) {
+        findings.push(file_problem_with(
+            name,
+            "hattama/encoding",
+            Severity::Info,
+            messages::legacy_encoding(lang),
+        ));
+    }
+    if let Some(error) = &source.front_matter_error {
+        let mut finding = file_problem_with(
+            name,
+            "hattama/front-matter",
+            Severity::Warning,
+            messages::front_matter(lang, &error.message),
+        );
+        finding.start = Position {
+            line: error.line as u32,
+            column: error.column as u32,
+        };
+        finding.end = finding.start;
+        findings.push(finding);
+    }
+    findings
+}
+
+pub fn read_problem(name: &str, error: &ReadError, lang: Lang) -> Finding {
     let message = match error {
         ReadError::Io(io) => messages::unreadable(lang, &io.to_string()),
         ReadError::TooLarge { size, limit } => messages::too_large(lang, *size, *limit),
@@ -224,5 +229,6 @@ fn file_problem_with(name: &str, rule: &str, severity: Severity, message: String
         message,
         fix: None,
         snippet: None,
+        related: Vec::new(),
     }
 }

@@ -62,6 +62,17 @@ pub struct Finding {
     pub fix: Option<String>,
     /// The source line the finding points at, with personal data masked.
     pub snippet: Option<String>,
+    /// Other places the finding is about (the original of a copied plan, the other protocols
+    /// that repeat a decision).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// Another document a finding involves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    pub path: String,
+    pub line: u32,
 }
 
 impl Finding {

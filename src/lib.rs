@@ -1,7 +1,9 @@
 //! hattama: a protocol-quality and compliance analyzer for Kazakhstan's commissions on minors'
 //! affairs. Data flows one way: read → parse → extract → check → report.
 
+pub mod audit;
 pub mod check;
+pub mod corpus;
 pub mod engine;
 pub mod extract;
 pub mod finding;

@@ -128,6 +128,56 @@ pub fn clean(lang: Lang) -> &'static str {
     }
 }
 
+/// Column headings of the audit table and the label of its totals row.
+pub struct AuditColumns {
+    pub columns: [&'static str; 8],
+    pub total: &'static str,
+}
+
+pub fn audit_columns(lang: Lang) -> AuditColumns {
+    match lang {
+        Lang::Kk => AuditColumns {
+            columns: [
+                "Комиссия",
+                "Құжат",
+                "Отырыс",
+                "Айына",
+                "Қате",
+                "Ескерту",
+                "Мерзімі өткен",
+                "Балл",
+            ],
+            total: "Облыс бойынша",
+        },
+        Lang::Ru => AuditColumns {
+            columns: [
+                "Комиссия",
+                "Док.",
+                "Засед.",
+                "В месяц",
+                "Ошибки",
+                "Предупр.",
+                "Просрочено",
+                "Балл",
+            ],
+            total: "По области",
+        },
+        Lang::En => AuditColumns {
+            columns: [
+                "Commission",
+                "Docs",
+                "Sessions",
+                "Per month",
+                "Errors",
+                "Warnings",
+                "Overdue",
+                "Score",
+            ],
+            total: "Oblast total",
+        },
+    }
+}
+
 /// Labels of the text report.
 pub struct Labels {
     pub fix: &'static str,

@@ -141,7 +141,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
             .documents
             .iter()
             .any(|d| d == ANY_DOCUMENT || kind == Some(d.as_str()));
-        if !applies {
+        if !applies || matches!(rule.check, Check::Corpus(_)) {
             continue;
         }
         if let (Some(since), Some(date)) = (rule.since, input.extraction.date)
@@ -199,7 +199,34 @@ fn run_rule(input: &Input<'_>, rule: &Rule) -> Result<Vec<Hit>, String> {
             answered_by,
         } => items_answered::run(input, *questions_in, *answered_by),
         Check::PersonalId { scope } => personal_id::run(input, *scope),
+        // Corpus rules run over all documents at once, in `crate::corpus`.
+        Check::Corpus(_) => Vec::new(),
     })
+}
+
+/// A rule's message and fix rendered in `lang` with `context`, personal data masked.
+pub fn render(
+    pack: &Pack,
+    rule: &Rule,
+    lang: Lang,
+    context: &BTreeMap<String, TemplateValue>,
+) -> (String, Option<String>) {
+    let render = |part: &str| -> String {
+        pack.templates
+            .get_template(&rule.template_name(part, lang))
+            .and_then(|t| t.render(context))
+            .unwrap_or_else(|e| {
+                let raw = if part == "fix" {
+                    &rule.fix
+                } else {
+                    &rule.message
+                };
+                format!("{} ({e})", raw.get(lang))
+            })
+    };
+    let message = pack.masker.mask(render("message").trim());
+    let fix = pack.masker.mask(render("fix").trim());
+    (message, Some(fix).filter(|f| !f.is_empty()))
 }
 
 fn finding(
@@ -212,32 +239,8 @@ fn finding(
     for (name, value) in hit.vars {
         context.insert(name.to_string(), value);
     }
-    let lang = input.settings.lang;
-    let render = |part: &str| -> String {
-        input
-            .pack
-            .templates
-            .get_template(&rule.template_name(part, lang))
-            .and_then(|t| t.render(&context))
-            .unwrap_or_else(|e| {
-                let raw = if part == "fix" {
-                    &rule.fix
-                } else {
-                    &rule.message
-                };
-                format!("{} ({e})", raw.get(lang))
-            })
-    };
-    let message = input.pack.masker.mask(render("message").trim());
-    let fix = input.pack.masker.mask(render("fix").trim());
-    locate(
-        input,
-        &rule.id,
-        rule.severity,
-        hit.span,
-        message,
-        Some(fix).filter(|f| !f.is_empty()),
-    )
+    let (message, fix) = render(input.pack, rule, input.settings.lang, &context);
+    locate(input, &rule.id, rule.severity, hit.span, message, fix)
 }
 
 /// A finding at a source span, with the masked source line as its snippet.
@@ -270,6 +273,7 @@ pub fn locate(
         message,
         fix,
         snippet,
+        related: Vec::new(),
     }
 }
 

@@ -307,6 +307,11 @@ fn count_entries(
 
 /// Distinct months named in the texts: dates, periods, and month names on their own.
 fn months_named(pack: &Pack, texts: &[String], default_year: Option<i32>) -> usize {
+    months_in(pack, texts, default_year).len()
+}
+
+/// The months (1–12) named in the texts.
+pub fn months_in(pack: &Pack, texts: &[String], default_year: Option<i32>) -> BTreeSet<u32> {
     let year = default_year.unwrap_or(2000);
     let mut months = BTreeSet::new();
     for text in texts {
@@ -326,5 +331,5 @@ fn months_named(pack: &Pack, texts: &[String], default_year: Option<i32>) -> usi
             rest = &rest[period.range.end..];
         }
     }
-    months.len()
+    months
 }

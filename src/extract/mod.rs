@@ -3,7 +3,7 @@
 
 pub mod dates;
 pub mod deadline;
-mod fields;
+pub mod fields;
 mod items;
 mod kind;
 mod sections;

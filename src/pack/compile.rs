@@ -347,6 +347,43 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         )
     })?;
 
+    let follow_ups = match packs
+        .iter()
+        .rev()
+        .find_map(|p| p.content.follow_ups.clone())
+    {
+        Some(def) => {
+            let pack = packs
+                .iter()
+                .rposition(|p| p.content.follow_ups.is_some())
+                .unwrap_or(last);
+            FollowUps {
+                number: Some(
+                    fields
+                        .iter()
+                        .position(|f| f.id == def.number_field)
+                        .ok_or_else(|| {
+                            PackError::new(
+                                packs[pack].locate_text("number_field"),
+                                format!(
+                                    "`follow_ups.number_field: {}` names no field",
+                                    def.number_field
+                                ),
+                            )
+                        })?,
+                ),
+                references: def
+                    .references
+                    .iter()
+                    .map(|p| compiler.regex(pack, p))
+                    .collect::<Result<_, _>>()?,
+                closed: compiler.any(pack, &def.closed)?,
+                extended: compiler.any(pack, &def.extended)?,
+                executed: compiler.any(pack, &def.executed)?,
+            }
+        }
+        None => FollowUps::default(),
+    };
     let context = RuleContext {
         compiler: &compiler,
         kind_ids: &kind_ids,
@@ -389,6 +426,16 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         }
     }
     Ok(Pack {
+        scoring: packs
+            .iter()
+            .rev()
+            .find_map(|p| p.meta.scoring.clone())
+            .unwrap_or_default(),
+        session_kind: packs
+            .iter()
+            .rev()
+            .find_map(|p| p.meta.session_kind.clone())
+            .unwrap_or_else(|| "protocol".to_string()),
         metas: packs.iter().map(|p| p.meta.clone()).collect(),
         date_field,
         calendar,
@@ -398,6 +445,7 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         fields,
         items,
         rules,
+        follow_ups,
         masker,
         templates,
     })
@@ -437,6 +485,15 @@ const KINDS: &[(&str, &[&str])] = &[
     ),
     ("items-answered", &["section", "answered_by"]),
     ("personal-id", &["scope", "section", "item", "lines"]),
+    ("overdue-decision", &["item", "fields", "unless"]),
+    ("session-gap", &[]),
+    ("sessions-per-month", &[]),
+    ("planned-sessions-held", &["section", "fields"]),
+    ("protocol-numbering", &["fields"]),
+    ("secretary-turnover", &["fields"]),
+    ("plan-per-year", &["fields"]),
+    ("duplicate-documents", &[]),
+    ("copied-decisions", &["item", "unless"]),
 ];
 
 /// The kind-specific keys a rule sets, to refuse those its kind would ignore.
@@ -731,6 +788,75 @@ impl RuleContext<'_> {
             "personal-id" => Check::PersonalId {
                 scope: self.scope(def)?,
             },
+            corpus => Check::Corpus(self.corpus_check(corpus, def)?),
+        })
+    }
+
+    fn item_field(&self, item: usize, id: &str) -> Result<usize, String> {
+        self.items[item]
+            .fields
+            .iter()
+            .position(|x| x.id == id)
+            .ok_or_else(|| format!("item `{}` has no field `{id}`", self.items[item].id))
+    }
+
+    fn corpus_check(&self, kind: &str, def: &RuleDef) -> Result<CorpusCheck, String> {
+        let params = Params(&def.params);
+        let field = |position: usize| -> Result<usize, String> {
+            let id = def.fields.get(position).ok_or("needs `fields`")?;
+            self.field(id)
+        };
+        Ok(match kind {
+            "overdue-decision" => {
+                let item = self.item(def.item.as_deref().ok_or("needs `item`")?)?;
+                let deadline = self.item_field(
+                    item,
+                    def.fields
+                        .first()
+                        .ok_or("needs `fields: [deadline field]`")?,
+                )?;
+                CorpusCheck::OverdueDecision {
+                    item,
+                    deadline,
+                    unless: self.classes(item, &def.unless)?,
+                    within_days: params.integer("within_days")?,
+                }
+            }
+            "session-gap" => CorpusCheck::SessionGap {
+                max_gap_days: params.integer("max_gap_days")?.unwrap_or(45),
+            },
+            "sessions-per-month" => CorpusCheck::SessionsPerMonth {
+                min_per_month: params.integer("min_per_month")?.unwrap_or(1).max(0) as usize,
+            },
+            "planned-sessions-held" => CorpusCheck::PlannedSessionsHeld {
+                section: self.section(def.section.as_deref().ok_or("needs `section`")?)?,
+                year: field(0)?,
+                sessions: params.kind("sessions", self.kind_ids)?,
+            },
+            "protocol-numbering" => CorpusCheck::ProtocolNumbering { number: field(0)? },
+            "secretary-turnover" => CorpusCheck::SecretaryTurnover {
+                secretary: field(0)?,
+                max_secretaries: params.integer("max_secretaries")?.unwrap_or(2).max(1) as usize,
+                window_days: params.integer("window_days")?.unwrap_or(365).max(1),
+            },
+            "plan-per-year" => CorpusCheck::PlanPerYear {
+                year: field(0)?,
+                approval: def.fields.get(1).map(|id| self.field(id)).transpose()?,
+                sessions: params.kind("sessions", self.kind_ids)?,
+            },
+            "duplicate-documents" => CorpusCheck::DuplicateDocuments {
+                threshold: params.number("threshold")?.unwrap_or(0.8).clamp(0.0, 1.0),
+                shingle: params.integer("shingle")?.unwrap_or(5).clamp(1, 32) as usize,
+            },
+            "copied-decisions" => {
+                let item = self.item(def.item.as_deref().ok_or("needs `item`")?)?;
+                CorpusCheck::CopiedDecisions {
+                    item,
+                    unless: self.classes(item, &def.unless)?,
+                    min_documents: params.integer("min_documents")?.unwrap_or(3).max(2) as usize,
+                    min_chars: params.integer("min_chars")?.unwrap_or(40).max(0) as usize,
+                }
+            }
             other => return Err(format!("unknown kind `{other}`")),
         })
     }
@@ -768,5 +894,46 @@ fn plural(n: i64, one: String, other: String, many: Option<String>) -> String {
     match many {
         Some(many) => crate::messages::plural(Lang::Ru, n, [&one, &other, &many]).to_string(),
         None => crate::messages::plural(Lang::En, n, [&one, &other, &other]).to_string(),
+    }
+}
+
+/// A rule's `params`, read with a clear error when a value has the wrong type.
+struct Params<'a>(&'a BTreeMap<String, serde_yaml_ng::Value>);
+
+impl Params<'_> {
+    fn integer(&self, key: &str) -> Result<Option<i64>, String> {
+        match self.0.get(key) {
+            None => Ok(None),
+            Some(value) => value
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| format!("`params.{key}` must be a whole number")),
+        }
+    }
+
+    /// A document kind named in `params` (which documents are sessions); `protocol` by default.
+    fn kind(&self, key: &str, known: &[String]) -> Result<String, String> {
+        let kind = match self.0.get(key) {
+            None => "protocol".to_string(),
+            Some(value) => value
+                .as_str()
+                .ok_or_else(|| format!("`params.{key}` must name a document kind"))?
+                .to_string(),
+        };
+        if known.contains(&kind) {
+            Ok(kind)
+        } else {
+            Err(format!("`params.{key}: {kind}` names no document kind"))
+        }
+    }
+
+    fn number(&self, key: &str) -> Result<Option<f64>, String> {
+        match self.0.get(key) {
+            None => Ok(None),
+            Some(value) => value
+                .as_f64()
+                .map(Some)
+                .ok_or_else(|| format!("`params.{key}` must be a number")),
+        }
     }
 }

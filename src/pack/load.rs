@@ -187,6 +187,9 @@ fn from_sources(name: &str, files: Vec<SourceFile>) -> Result<LoadedPack, PackEr
         content.columns.extend(parsed.columns);
         content.fields.extend(parsed.fields);
         content.items.extend(parsed.items);
+        if parsed.follow_ups.is_some() {
+            content.follow_ups = parsed.follow_ups;
+        }
         rule_files.extend(std::iter::repeat_n(index, parsed.rules.len()));
         content.rules.extend(parsed.rules);
     }

@@ -10,6 +10,9 @@ use regex::Regex;
 
 pub struct Pack {
     pub metas: Vec<PackMeta>,
+    pub scoring: super::schema::ScoringDef,
+    /// The document kind that records a session.
+    pub session_kind: String,
     /// The field that dates a document.
     pub date_field: Option<usize>,
     pub calendar: DateParser,
@@ -19,9 +22,21 @@ pub struct Pack {
     pub fields: Vec<Field>,
     pub items: Vec<ItemType>,
     pub rules: Vec<Rule>,
+    pub follow_ups: FollowUps,
     pub masker: Masker,
     /// Message, fix and condition templates of every rule, compiled once.
     pub templates: minijinja::Environment<'static>,
+}
+
+/// Compiled [`super::schema::FollowUpDef`]; empty when no pack defines it.
+#[derive(Default)]
+pub struct FollowUps {
+    /// The field holding a protocol's number.
+    pub number: Option<usize>,
+    pub references: Vec<Regex>,
+    pub closed: Option<Regex>,
+    pub extended: Option<Regex>,
+    pub executed: Option<Regex>,
 }
 
 pub struct Kind {
@@ -159,6 +174,56 @@ pub enum Check {
     },
     PersonalId {
         scope: Scope,
+    },
+    /// Checks across the documents of one commission; run by `hattama audit`.
+    Corpus(CorpusCheck),
+}
+
+/// The corpus rule kinds: each looks at all documents of a commission (or of the oblast).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CorpusCheck {
+    /// A decision due before `--as-of` (or, with `within_days`, due within that many days)
+    /// that nothing reports executed.
+    OverdueDecision {
+        item: usize,
+        deadline: usize,
+        unless: Vec<String>,
+        within_days: Option<i64>,
+    },
+    SessionGap {
+        max_gap_days: i64,
+    },
+    SessionsPerMonth {
+        min_per_month: usize,
+    },
+    /// Months a plan's section lists for sessions, with no session held.
+    PlannedSessionsHeld {
+        section: usize,
+        year: usize,
+        sessions: String,
+    },
+    ProtocolNumbering {
+        number: usize,
+    },
+    SecretaryTurnover {
+        secretary: usize,
+        max_secretaries: usize,
+        window_days: i64,
+    },
+    PlanPerYear {
+        year: usize,
+        approval: Option<usize>,
+        sessions: String,
+    },
+    DuplicateDocuments {
+        threshold: f64,
+        shingle: usize,
+    },
+    CopiedDecisions {
+        item: usize,
+        unless: Vec<String>,
+        min_documents: usize,
+        min_chars: usize,
     },
 }
 

@@ -21,8 +21,28 @@ pub struct PackFile {
     pub fields: Vec<FieldDef>,
     #[serde(default)]
     pub items: Vec<ItemDef>,
+    pub follow_ups: Option<FollowUpDef>,
     #[serde(default)]
     pub rules: Vec<RuleDef>,
+}
+
+/// How a later protocol refers to an earlier decision and reports on it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpDef {
+    /// The field that holds a protocol's number, which citations name.
+    pub number_field: String,
+    /// Patterns with named groups `item` and `protocol` (and optionally `date`) that cite a
+    /// decision: "п. 2.2 протокола № 1 от 28.01.2026".
+    pub references: Vec<String>,
+    /// Words on the citing line that close the decision ("снять с контроля", "орындалды").
+    pub closed: Vec<String>,
+    /// Words that extend its deadline to a date on the same line ("продлить срок до …").
+    #[serde(default)]
+    pub extended: Vec<String>,
+    /// Words in a decision itself that mark it executed.
+    #[serde(default)]
+    pub executed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -39,6 +59,57 @@ pub struct PackMeta {
     /// Extra masking patterns for personal data in snippets (named group `mask` optional).
     #[serde(default)]
     pub mask: Vec<String>,
+    /// The document kind that records a session (counted in audit summaries).
+    #[serde(default)]
+    pub session_kind: Option<String>,
+    /// How a commission's score is computed from its findings.
+    #[serde(default)]
+    pub scoring: Option<ScoringDef>,
+}
+
+/// score = max(0, 100 − points_per_finding × (weighted findings per document)); the weight of
+/// a finding is its rule's entry in `rules`, else its severity's in `weights`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringDef {
+    #[serde(default = "default_points")]
+    pub points_per_finding: f64,
+    #[serde(default)]
+    pub weights: SeverityWeights,
+    #[serde(default)]
+    pub rules: BTreeMap<String, f64>,
+}
+
+fn default_points() -> f64 {
+    10.0
+}
+
+impl Default for ScoringDef {
+    fn default() -> ScoringDef {
+        ScoringDef {
+            points_per_finding: default_points(),
+            weights: SeverityWeights::default(),
+            rules: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeverityWeights {
+    pub error: f64,
+    pub warning: f64,
+    pub info: f64,
+}
+
+impl Default for SeverityWeights {
+    fn default() -> SeverityWeights {
+        SeverityWeights {
+            error: 1.0,
+            warning: 0.3,
+            info: 0.0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

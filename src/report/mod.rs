@@ -1,5 +1,6 @@
 //! Stage five: findings to an output format. One renderer per format, each in its own file.
 
+pub mod audit;
 pub mod inspect;
 pub mod json;
 pub mod rules;

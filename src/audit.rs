@@ -1,0 +1,280 @@
+//! `hattama audit`: every document below a folder, the document rules on each, then the corpus
+//! rules across each commission's documents, and a summary per commission.
+
+use crate::check::{self, Input};
+use crate::corpus::commission::{self, FolderLevel};
+use crate::corpus::{self, Record, facts};
+use crate::engine::{self, Settings};
+use crate::finding::{Finding, Severity, sort_findings};
+use crate::pack::{Check, CorpusCheck, Pack};
+use crate::read;
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+#[derive(Debug, Clone)]
+pub struct AuditSettings {
+    pub files: Settings,
+    pub level: FolderLevel,
+}
+
+/// One commission's figures, as the summary table and the JSON report give them.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CommissionSummary {
+    pub id: String,
+    pub path: String,
+    pub documents: usize,
+    /// Documents by kind id (`protocol`, `plan`, …, `other`).
+    pub kinds: BTreeMap<String, usize>,
+    /// Distinct session days up to the audit day.
+    pub sessions: usize,
+    pub first_session: Option<NaiveDate>,
+    pub last_session: Option<NaiveDate>,
+    /// Sessions per month over the months from the first session to the audit day.
+    pub sessions_per_month: f64,
+    /// Sessions by month, `2026-03` → 2.
+    pub months: BTreeMap<String, usize>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Overdue decisions (findings of `overdue-decision` rules without `within_days`).
+    pub overdue: usize,
+    pub score: f64,
+}
+
+#[derive(Debug, Default)]
+pub struct AuditOutcome {
+    pub findings: Vec<Finding>,
+    pub documents: usize,
+    pub bytes: u64,
+    pub commissions: Vec<CommissionSummary>,
+}
+
+impl AuditOutcome {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// One file's part of the audit.
+struct FileResult {
+    findings: Vec<Finding>,
+    record: Option<Record>,
+    commission: commission::Commission,
+    bytes: u64,
+}
+
+pub fn audit(root: &Path, pack: &Pack, settings: &AuditSettings) -> AuditOutcome {
+    let lang = settings.files.check.lang;
+    let (files, mut findings) = engine::collect(&[root.to_path_buf()], lang);
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .map(|file| audit_file(root, file, pack, settings))
+        .collect();
+    let mut records = Vec::new();
+    let mut owners: BTreeMap<String, commission::Commission> = BTreeMap::new();
+    let mut bytes = 0;
+    for result in results {
+        bytes += result.bytes;
+        for finding in &result.findings {
+            owners
+                .entry(finding.path.clone())
+                .or_insert_with(|| result.commission.clone());
+        }
+        findings.extend(result.findings);
+        if let Some(record) = result.record {
+            owners.insert(record.path.clone(), record.commission.clone());
+            records.push(record);
+        }
+    }
+    records.sort_by(|a, b| a.path.cmp(&b.path));
+    let corpus_findings = corpus::judge(&records, pack, &settings.files.check);
+    findings.extend(corpus_findings);
+    sort_findings(&mut findings);
+    let commissions = summarise(
+        &records,
+        &findings,
+        &owners,
+        pack,
+        settings.files.check.as_of,
+    );
+    AuditOutcome {
+        findings,
+        documents: files.len(),
+        bytes,
+        commissions,
+    }
+}
+
+fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -> FileResult {
+    let name = file.display().to_string();
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let by_folder = commission::assign(root, file, None, None, settings.level);
+    let source = match read::read_path(file, &settings.files.limits) {
+        Ok(source) => source,
+        Err(error) => {
+            return FileResult {
+                findings: vec![engine::read_problem(
+                    &name,
+                    &error,
+                    settings.files.check.lang,
+                )],
+                record: None,
+                commission: by_folder,
+                bytes,
+            };
+        }
+    };
+    let mut findings = engine::source_notes(&name, &source, settings.files.check.lang);
+    let (mut document, extraction) = engine::analyse(file, source, pack);
+    document.path = name.clone();
+    let input = Input {
+        document: &document,
+        extraction: &extraction,
+        pack,
+        settings: &settings.files.check,
+    };
+    findings.extend(check::check(&input));
+    let commission = commission::assign(
+        root,
+        file,
+        document.front_matter.as_ref(),
+        None,
+        settings.level,
+    );
+    let record = Record {
+        path: name,
+        commission: commission.clone(),
+        kind: extraction.kind_id(pack).map(str::to_string),
+        date: extraction.date,
+        facts: facts::collect(&document, &extraction, pack),
+    };
+    FileResult {
+        findings,
+        record: Some(record),
+        commission,
+        bytes,
+    }
+}
+
+fn summarise(
+    records: &[Record],
+    findings: &[Finding],
+    owners: &BTreeMap<String, commission::Commission>,
+    pack: &Pack,
+    as_of: NaiveDate,
+) -> Vec<CommissionSummary> {
+    let mut summaries: BTreeMap<String, CommissionSummary> = BTreeMap::new();
+    let mut session_days: BTreeMap<String, BTreeSet<NaiveDate>> = BTreeMap::new();
+    for record in records {
+        let summary = summaries
+            .entry(record.commission.id.clone())
+            .or_insert_with(|| CommissionSummary {
+                id: record.commission.id.clone(),
+                path: record.commission.path.clone(),
+                ..CommissionSummary::default()
+            });
+        summary.documents += 1;
+        *summary
+            .kinds
+            .entry(record.kind.clone().unwrap_or_else(|| "other".into()))
+            .or_default() += 1;
+        if record.kind.as_deref() == Some(pack.session_kind.as_str())
+            && let Some(date) = record.date.filter(|d| *d <= as_of)
+        {
+            session_days
+                .entry(record.commission.id.clone())
+                .or_default()
+                .insert(date);
+        }
+    }
+    let commission_of_path: BTreeMap<String, String> = summaries
+        .values()
+        .map(|s| (s.path.clone(), s.id.clone()))
+        .collect();
+    let overdue_rules: BTreeSet<&str> = pack
+        .rules
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.check,
+                Check::Corpus(CorpusCheck::OverdueDecision {
+                    within_days: None,
+                    ..
+                })
+            )
+        })
+        .map(|r| r.id.as_str())
+        .collect();
+    let mut weighted: BTreeMap<String, f64> = BTreeMap::new();
+    for finding in findings {
+        let id = owners
+            .get(&finding.path)
+            .map(|c| c.id.clone())
+            .or_else(|| commission_of_path.get(&finding.path).cloned());
+        let Some(id) = id else {
+            continue;
+        };
+        let summary = summaries
+            .entry(id.clone())
+            .or_insert_with(|| CommissionSummary {
+                id: id.clone(),
+                path: owners
+                    .get(&finding.path)
+                    .map_or_else(|| finding.path.clone(), |c| c.path.clone()),
+                ..CommissionSummary::default()
+            });
+        match finding.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => summary.infos += 1,
+        }
+        if overdue_rules.contains(finding.rule.as_str()) {
+            summary.overdue += 1;
+        }
+        *weighted.entry(id).or_default() += weight(pack, finding);
+    }
+    for summary in summaries.values_mut() {
+        let days = session_days.remove(&summary.id).unwrap_or_default();
+        summary.sessions = days.len();
+        summary.first_session = days.first().copied();
+        summary.last_session = days.last().copied();
+        for day in &days {
+            *summary
+                .months
+                .entry(format!("{}-{:02}", day.year(), day.month()))
+                .or_default() += 1;
+        }
+        if let Some(first) = summary.first_session {
+            let months = (as_of.year() - first.year()) * 12 + as_of.month() as i32
+                - first.month() as i32
+                + 1;
+            summary.sessions_per_month = round2(summary.sessions as f64 / f64::from(months.max(1)));
+        }
+        let per_document =
+            weighted.get(&summary.id).copied().unwrap_or(0.0) / summary.documents.max(1) as f64;
+        summary.score = round2((100.0 - pack.scoring.points_per_finding * per_document).max(0.0));
+    }
+    summaries.into_values().collect()
+}
+
+fn weight(pack: &Pack, finding: &Finding) -> f64 {
+    if let Some(weight) = pack.scoring.rules.get(&finding.rule) {
+        return *weight;
+    }
+    let weights = &pack.scoring.weights;
+    match finding.severity {
+        Severity::Error => weights.error,
+        Severity::Warning => weights.warning,
+        Severity::Info => weights.info,
+    }
+}
+
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}

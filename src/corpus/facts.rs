@@ -1,0 +1,252 @@
+//! What the corpus rules need to know about one document, taken while it is parsed.
+
+use crate::extract::fields::months_in;
+use crate::extract::{Extraction, Value};
+use crate::finding::Position;
+use crate::pack::{Check, CorpusCheck, Pack};
+use crate::parse::Document;
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+use xxhash_rust::xxh3::xxh3_64;
+
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// The protocol's number as an integer, for citations.
+    pub number: Option<i64>,
+    /// The pack's fields, by index.
+    pub fields: Vec<Option<FieldFact>>,
+    pub items: Vec<ItemFact>,
+    /// Citations of earlier decisions.
+    pub references: Vec<Reference>,
+    /// For sections the corpus rules ask about: the months they name.
+    pub section_months: Vec<(usize, BTreeSet<u32>)>,
+    /// Hashes of the document's word shingles, sorted, for near-duplicate detection.
+    pub shingles: Option<Vec<u64>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FieldFact {
+    pub value: Value,
+    pub at: Position,
+}
+
+#[derive(Debug, Clone)]
+pub struct ItemFact {
+    pub item_type: usize,
+    pub number: Option<String>,
+    pub at: Position,
+    pub classes: Vec<String>,
+    pub fields: Vec<Option<Value>>,
+    /// The text with numbers, punctuation and case folded away: equal keys mean a copy.
+    pub text_key: String,
+    /// The decision itself says it was carried out.
+    pub executed: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub protocol: i64,
+    pub item: String,
+    pub date: Option<NaiveDate>,
+    pub closes: bool,
+    pub extended_to: Option<NaiveDate>,
+    pub at: Position,
+}
+
+impl Facts {
+    pub fn field(&self, index: usize) -> Option<&FieldFact> {
+        self.fields.get(index).and_then(Option::as_ref)
+    }
+
+    pub fn months_of(&self, section: usize) -> Option<&BTreeSet<u32>> {
+        self.section_months
+            .iter()
+            .find(|(s, _)| *s == section)
+            .map(|(_, months)| months)
+    }
+}
+
+pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Facts {
+    let position = |offset: usize| document.index.position(&document.source, offset);
+    let fields = extraction
+        .fields
+        .iter()
+        .map(|found| {
+            found.as_ref().map(|f| FieldFact {
+                value: f.value.clone(),
+                at: position(f.span.start),
+            })
+        })
+        .collect();
+    let items = extraction
+        .items
+        .iter()
+        .map(|item| {
+            let texts: Vec<&str> = document.lines[item.lines.clone()]
+                .iter()
+                .map(|l| l.text())
+                .collect();
+            let executed = pack
+                .follow_ups
+                .executed
+                .as_ref()
+                .is_some_and(|re| texts.iter().any(|t| re.is_match(t)));
+            ItemFact {
+                item_type: item.item_type,
+                number: item.number.clone(),
+                at: position(item.span.start),
+                classes: item.classes.clone(),
+                fields: item
+                    .fields
+                    .iter()
+                    .map(|f| f.as_ref().map(|f| f.value.clone()))
+                    .collect(),
+                text_key: text_key(&texts.join(" ")),
+                executed,
+            }
+        })
+        .collect();
+    let kind = extraction.kind_id(pack);
+    let default_year = extraction.date.map(|d| chrono::Datelike::year(&d));
+    let mut section_months = Vec::new();
+    let mut shingle: Option<usize> = None;
+    for rule in &pack.rules {
+        let Check::Corpus(check) = &rule.check else {
+            continue;
+        };
+        let applies = rule
+            .documents
+            .iter()
+            .any(|d| d == crate::check::ANY_DOCUMENT || Some(d.as_str()) == kind);
+        if !applies {
+            continue;
+        }
+        match check {
+            CorpusCheck::PlannedSessionsHeld { section, .. }
+                if !section_months.iter().any(|(s, _)| s == section) =>
+            {
+                let texts: Vec<String> = extraction
+                    .hits_of(*section)
+                    .flat_map(|hit| {
+                        document.lines[hit.lines.clone()]
+                            .iter()
+                            .map(|l| l.text().to_string())
+                    })
+                    .collect();
+                section_months.push((*section, months_in(pack, &texts, default_year)));
+            }
+            CorpusCheck::DuplicateDocuments { shingle: size, .. } => {
+                shingle = Some(shingle.map_or(*size, |s: usize| s.min(*size)));
+            }
+            _ => {}
+        }
+    }
+    let shingles = shingle.map(|size| shingles(document, size));
+    let number = pack
+        .follow_ups
+        .number
+        .and_then(|f| extraction.fields.get(f))
+        .and_then(Option::as_ref)
+        .and_then(|found| match &found.value {
+            Value::Integer(n) => Some(*n),
+            Value::Text(text) => crate::extract::value::first_integer(text),
+            _ => None,
+        });
+    Facts {
+        number,
+        fields,
+        items,
+        references: references(document, pack, default_year),
+        section_months,
+        shingles,
+    }
+}
+
+/// Letters only, single spaces: "1.2. Отделу образования (Иванова) — до 30.04.2026" and
+/// "2.1. Отделу образования (Петрова) до 15.05.2026" differ only in the name.
+pub fn text_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
+}
+
+/// Word shingles of the whole document, with numbers and punctuation dropped.
+fn shingles(document: &Document, size: usize) -> Vec<u64> {
+    let words: Vec<&str> = document
+        .lines
+        .iter()
+        .flat_map(|line| line.text().split(|c: char| !c.is_alphabetic()))
+        .filter(|word| word.chars().count() >= 2)
+        .collect();
+    let size = size.max(1);
+    let mut hashes: Vec<u64> = if words.len() < size {
+        vec![xxh3_64(words.join(" ").as_bytes())]
+    } else {
+        words
+            .windows(size)
+            .map(|window| xxh3_64(window.join(" ").as_bytes()))
+            .collect()
+    };
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -> Vec<Reference> {
+    let follow = &pack.follow_ups;
+    if follow.references.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for line in &document.lines {
+        let text = line.text();
+        for pattern in &follow.references {
+            for captures in pattern.captures_iter(text) {
+                let (Some(protocol), Some(item)) =
+                    (captures.name("protocol"), captures.name("item"))
+                else {
+                    continue;
+                };
+                let Some(protocol) = crate::extract::value::first_integer(protocol.as_str()) else {
+                    continue;
+                };
+                let date = captures
+                    .name("date")
+                    .and_then(|d| pack.calendar.first_date(d.as_str(), default_year))
+                    .map(|d| d.date);
+                let start = captures.get(0).map_or(0, |m| m.start());
+                let extended_to = follow
+                    .extended
+                    .as_ref()
+                    .filter(|re| re.is_match(text))
+                    .and_then(|_| {
+                        pack.calendar
+                            .find_dates(text, default_year)
+                            .into_iter()
+                            .rfind(|d| d.range.start > start)
+                    })
+                    .map(|d| d.date);
+                found.push(Reference {
+                    protocol,
+                    item: item.as_str().trim_end_matches('.').to_string(),
+                    date,
+                    closes: follow.closed.as_ref().is_some_and(|re| re.is_match(text)),
+                    extended_to,
+                    at: document.index.position(
+                        &document.source,
+                        line.folded.source_range(start..start).start,
+                    ),
+                });
+            }
+        }
+    }
+    found
+}

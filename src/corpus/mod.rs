@@ -1,0 +1,232 @@
+//! Stage four, across documents: the rules that look at all documents of a commission at once
+//! (follow-ups, session cadence, numbering, secretaries, plans, copies). Each document is
+//! reduced to [`facts::Facts`] while it is parsed, in parallel; the rules then judge the facts,
+//! so a national corpus never has to be held in memory as parsed documents.
+
+mod cadence;
+pub mod commission;
+mod copied;
+mod duplicates;
+pub mod facts;
+mod follow_up;
+mod numbering;
+mod plans;
+mod turnover;
+
+use crate::check::{CheckSettings, render};
+use crate::finding::{Finding, Position, Related};
+use crate::pack::{CorpusCheck, Pack, Rule};
+use chrono::NaiveDate;
+use facts::Facts;
+use minijinja::Value;
+use std::collections::BTreeMap;
+
+/// One document as the corpus rules see it.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub path: String,
+    pub commission: commission::Commission,
+    pub kind: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub facts: Facts,
+}
+
+/// What a corpus rule reports before it is rendered: where, the values its message uses,
+/// and the other documents involved.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub path: String,
+    pub at: Position,
+    pub vars: BTreeMap<&'static str, Value>,
+    pub related: Vec<Related>,
+}
+
+impl Hit {
+    pub fn new(path: &str, at: Position) -> Hit {
+        Hit {
+            path: path.to_string(),
+            at,
+            vars: BTreeMap::new(),
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Into<Value>) -> Hit {
+        self.vars.insert(name, value.into());
+        self
+    }
+}
+
+/// The documents of one commission, in date order (undated last, by path).
+pub struct Commission<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub records: Vec<&'a Record>,
+}
+
+/// Groups records by commission, each group sorted by date then path.
+pub fn by_commission(records: &[Record]) -> Vec<Commission<'_>> {
+    let mut groups: BTreeMap<&str, Commission<'_>> = BTreeMap::new();
+    for record in records {
+        groups
+            .entry(record.commission.id.as_str())
+            .or_insert_with(|| Commission {
+                id: &record.commission.id,
+                path: &record.commission.path,
+                records: Vec::new(),
+            })
+            .records
+            .push(record);
+    }
+    let mut groups: Vec<Commission<'_>> = groups.into_values().collect();
+    for group in &mut groups {
+        group.records.sort_by(|a, b| {
+            (a.date.is_none(), a.date, &a.path).cmp(&(b.date.is_none(), b.date, &b.path))
+        });
+    }
+    groups
+}
+
+/// Runs every corpus rule of the pack over the records.
+pub fn judge(records: &[Record], pack: &Pack, settings: &CheckSettings) -> Vec<Finding> {
+    let commissions = by_commission(records);
+    let mut findings = Vec::new();
+    for rule in &pack.rules {
+        let crate::pack::Check::Corpus(check) = &rule.check else {
+            continue;
+        };
+        let of_kind = |record: &&Record| {
+            rule.documents.iter().any(|d| {
+                d == crate::check::ANY_DOCUMENT || record.kind.as_deref() == Some(d.as_str())
+            })
+        };
+        let hits = match check {
+            CorpusCheck::DuplicateDocuments {
+                threshold,
+                shingle: _,
+            } => {
+                let candidates: Vec<&Record> = records.iter().filter(of_kind).collect();
+                duplicates::run(&candidates, *threshold)
+            }
+            _ => commissions
+                .iter()
+                .flat_map(|commission| {
+                    let documents: Vec<&Record> =
+                        commission.records.iter().copied().filter(of_kind).collect();
+                    judge_commission(check, commission, &documents, settings)
+                })
+                .collect(),
+        };
+        findings.extend(
+            hits.into_iter()
+                .map(|hit| finding(pack, rule, settings, hit)),
+        );
+    }
+    findings
+}
+
+fn judge_commission(
+    check: &CorpusCheck,
+    commission: &Commission<'_>,
+    documents: &[&Record],
+    settings: &CheckSettings,
+) -> Vec<Hit> {
+    match check {
+        CorpusCheck::OverdueDecision {
+            item,
+            deadline,
+            unless,
+            within_days,
+        } => follow_up::run(
+            documents,
+            *item,
+            *deadline,
+            unless,
+            *within_days,
+            settings.as_of,
+        ),
+        CorpusCheck::SessionGap { max_gap_days } => {
+            cadence::gaps(commission, documents, *max_gap_days, settings.as_of)
+        }
+        CorpusCheck::SessionsPerMonth { min_per_month } => {
+            cadence::per_month(commission, documents, *min_per_month, settings.as_of)
+        }
+        CorpusCheck::PlannedSessionsHeld {
+            section,
+            year,
+            sessions,
+        } => cadence::planned_held(
+            commission,
+            documents,
+            *section,
+            *year,
+            sessions,
+            settings.as_of,
+        ),
+        CorpusCheck::ProtocolNumbering { number } => numbering::run(documents, *number),
+        CorpusCheck::SecretaryTurnover {
+            secretary,
+            max_secretaries,
+            window_days,
+        } => turnover::run(
+            commission,
+            documents,
+            *secretary,
+            *max_secretaries,
+            *window_days,
+        ),
+        CorpusCheck::PlanPerYear {
+            year,
+            approval,
+            sessions,
+        } => plans::per_year(
+            commission,
+            documents,
+            *year,
+            *approval,
+            sessions,
+            settings.as_of,
+        ),
+        CorpusCheck::CopiedDecisions {
+            item,
+            unless,
+            min_documents,
+            min_chars,
+        } => copied::run(documents, *item, unless, *min_documents, *min_chars),
+        CorpusCheck::DuplicateDocuments { .. } => Vec::new(),
+    }
+}
+
+fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Finding {
+    let mut context: BTreeMap<String, Value> = BTreeMap::new();
+    context.insert("params".into(), rule.params.clone());
+    context.insert(
+        "as_of".into(),
+        Value::from(settings.as_of.format("%d.%m.%Y").to_string()),
+    );
+    for (name, value) in hit.vars {
+        context.insert(name.to_string(), value);
+    }
+    let (message, fix) = render(pack, rule, settings.lang, &context);
+    Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        path: hit.path,
+        start: hit.at,
+        end: hit.at,
+        message,
+        fix,
+        snippet: None,
+        related: hit.related,
+    }
+}
+
+/// Dates as people in Kazakhstan write them.
+pub fn show_date(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+/// A year and month as `03.2026`.
+pub fn show_month(year: i32, month: u32) -> String {
+    format!("{month:02}.{year}")
+}
