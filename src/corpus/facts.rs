@@ -218,11 +218,12 @@ fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -> Ve
                 let Some(protocol) = crate::extract::value::first_integer(protocol.as_str()) else {
                     continue;
                 };
-                let date = captures
-                    .name("date")
-                    .and_then(|d| pack.calendar.first_date(d.as_str(), default_year))
-                    .map(|d| d.date);
                 let start = captures.get(0).map_or(0, |m| m.start());
+                let date = match captures.name("date") {
+                    Some(written) => pack.calendar.first_date(written.as_str(), default_year),
+                    None => date_just_before(pack, text, start, default_year),
+                }
+                .map(|d| d.date);
                 let extended_to = follow
                     .extended
                     .as_ref()
@@ -249,4 +250,21 @@ fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -> Ve
         }
     }
     found
+}
+
+/// Characters between a date and the citation it belongs to (a case ending, a space, "№").
+const DATE_REACH: usize = 16;
+
+/// The date that ends right before `start` in `text`, as Kazakh citations write it.
+fn date_just_before(
+    pack: &Pack,
+    text: &str,
+    start: usize,
+    default_year: Option<i32>,
+) -> Option<crate::extract::dates::FoundDate> {
+    let before = &text[..start];
+    pack.calendar
+        .find_dates(before, default_year)
+        .into_iter()
+        .rfind(|d| before.len() - d.range.end <= DATE_REACH)
 }
