@@ -87,9 +87,7 @@ pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
     }
 }
 
-/// True when `regex` matches any of the lines.
+/// True when `regex` matches in the lines (searched as one text, in one call).
 pub fn any_line_matches(input: &Input<'_>, lines: &Range<usize>, regex: &regex::Regex) -> bool {
-    input.document.lines[lines.clone()]
-        .iter()
-        .any(|line| regex.is_match(line.text()))
+    regex.is_match(input.document.text_of(lines.clone()).0)
 }

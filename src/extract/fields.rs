@@ -148,18 +148,17 @@ fn from_text(
             range.end = range.end.min(first_heading).max(range.start);
         }
     }
+    let context = Context {
+        document,
+        pack,
+        default_year,
+        applies,
+    };
     for pattern in &field.patterns {
         for range in &ranges {
-            for line in &document.lines[range.clone()] {
-                let context = Context {
-                    document,
-                    pack,
-                    default_year,
-                    applies,
-                };
-                if let Some(found) = context.match_field(extraction, field, pattern, line) {
-                    return Some(found);
-                }
+            let (text, base) = document.text_of(range.clone());
+            if let Some(found) = context.match_field(extraction, field, pattern, text, base) {
+                return Some(found);
             }
         }
     }
@@ -203,7 +202,8 @@ impl Context<'_> {
         extraction: &mut Extraction,
         field: &Field,
         pattern: &FieldPattern,
-        line: &crate::parse::Line,
+        text: &str,
+        base: usize,
     ) -> Option<Extracted> {
         let Context {
             document,
@@ -211,10 +211,13 @@ impl Context<'_> {
             default_year,
             applies,
         } = *self;
-        let captures = pattern.regex.captures(line.text())?;
+        let captures = pattern.regex.captures(text)?;
         let whole = captures.get(0)?;
         let chosen = captures.name("value").unwrap_or(whole);
-        let span = line.folded.source_range(chosen.range());
+        let in_document = |range: std::ops::Range<usize>| {
+            document.source_range(base + range.start..base + range.end)
+        };
+        let span = in_document(chosen.range());
         let value = match &pattern.value {
             Some(constant) => match constant {
                 serde_yaml_ng::Value::Number(n) if n.as_i64().is_some() => {
@@ -238,7 +241,7 @@ impl Context<'_> {
                 continue;
             }
             if let Some(group) = captures.name(&other.id) {
-                let other_span = line.folded.source_range(group.range());
+                let other_span = in_document(group.range());
                 let text = match other.field_type {
                     FieldType::Text => document.display(other_span.clone()),
                     _ => group.as_str().to_string(),

@@ -206,20 +206,20 @@ impl Context<'_> {
         skip_heading: bool,
         content_from: usize,
     ) -> Option<Extracted> {
+        let (text, base) = self.document.text_of(lines.clone());
+        let first_line = self.document.lines[lines.start].text().len();
+        let from = if skip_heading {
+            content_from.min(first_line)
+        } else {
+            0
+        };
         for pattern in &field.patterns {
-            for (offset, line) in self.document.lines[lines.clone()].iter().enumerate() {
-                let from = if offset == 0 && skip_heading {
-                    content_from.min(line.text().len())
-                } else {
-                    0
-                };
-                let Some(captures) = pattern.captures_at(line.text(), from) else {
-                    continue;
-                };
+            for captures in pattern.captures_iter(&text[from..]) {
                 let Some(chosen) = captures.name("value").or_else(|| captures.get(0)) else {
                     continue;
                 };
-                let span = line.folded.source_range(chosen.range());
+                let at = base + from + chosen.start();
+                let span = self.document.source_range(at..at + chosen.len());
                 if let Some(value) = self.value(field, chosen.as_str(), span.clone()) {
                     return Some(Extracted { value, span });
                 }

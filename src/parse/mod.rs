@@ -43,7 +43,10 @@ pub fn parse(
         Format::PlainText => plain::lines(&source, body_start),
     };
     let index = line_index::LineIndex::new(&source);
+    let (text, line_starts) = Document::join_lines(&lines);
     Document {
+        text,
+        line_starts,
         path,
         source,
         format,

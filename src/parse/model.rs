@@ -77,9 +77,60 @@ pub struct Document {
     pub front_matter: Option<serde_yaml_ng::Mapping>,
     pub lines: Vec<Line>,
     pub index: LineIndex,
+    /// Every line's folded text joined by `\n`: patterns search a run of lines in one call.
+    pub text: String,
+    /// Where each line starts in `text`.
+    pub line_starts: Vec<usize>,
 }
 
 impl Document {
+    /// Joins the lines' folded texts; called once when the document is built.
+    pub fn join_lines(lines: &[Line]) -> (String, Vec<usize>) {
+        let mut text = String::with_capacity(lines.iter().map(|l| l.text().len() + 1).sum());
+        let mut starts = Vec::with_capacity(lines.len());
+        for line in lines {
+            starts.push(text.len());
+            text.push_str(line.text());
+            text.push('\n');
+        }
+        (text, starts)
+    }
+
+    /// The folded text of `lines` (a run of line indices), and where it starts in `text`.
+    pub fn text_of(&self, lines: Range<usize>) -> (&str, usize) {
+        let start = self
+            .line_starts
+            .get(lines.start)
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(lines.end)
+            .copied()
+            .unwrap_or(self.text.len())
+            .max(start);
+        (&self.text[start..end], start)
+    }
+
+    /// The line that holds byte `offset` of `text`.
+    pub fn line_at(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// Maps a range of `text` to the source; a range running past its line's end is cut there.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let line_index = self.line_at(range.start);
+        let Some(line) = self.lines.get(line_index) else {
+            return self.source.len()..self.source.len();
+        };
+        let base = self.line_starts[line_index];
+        let local_end = (range.end.max(range.start) - base).min(line.text().len());
+        line.folded.source_range(range.start - base..local_end)
+    }
+
     /// The source text of `range` with Markdown emphasis and escapes trimmed, for messages.
     pub fn display(&self, range: Range<usize>) -> String {
         let start = super::line_index::floor_char_boundary(&self.source, range.start);
