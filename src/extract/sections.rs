@@ -17,10 +17,14 @@ pub fn find(
         if line.row.is_some() {
             continue;
         }
-        let found = pack
-            .sections
+        // One pass over the line for all headings; the exact match only for those that hit.
+        let candidates = pack.section_headings.matches(line.text());
+        if !candidates.matched_any() {
+            continue;
+        }
+        let found = candidates
             .iter()
-            .enumerate()
+            .map(|section_index| (section_index, &pack.sections[section_index]))
             .find_map(|(section_index, section)| {
                 if !applies(&section.kinds) {
                     return None;

@@ -425,7 +425,14 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
             rules.push(rule);
         }
     }
+    let section_headings = regex::RegexSetBuilder::new(sections.iter().map(|s| s.heading.as_str()))
+        .case_insensitive(true)
+        .multi_line(true)
+        .size_limit(64 << 20)
+        .build()
+        .map_err(|e| PackError::new(packs[last].locate_text("sections:"), format!("section headings: {e}")))?;
     Ok(Pack {
+        section_headings,
         scoring: packs
             .iter()
             .rev()

@@ -18,6 +18,8 @@ pub struct Pack {
     pub calendar: DateParser,
     pub kinds: Vec<Kind>,
     pub sections: Vec<Section>,
+    /// Every section's heading pattern, in `sections` order, to test a line against all at once.
+    pub section_headings: regex::RegexSet,
     pub columns: Vec<Column>,
     pub fields: Vec<Field>,
     pub items: Vec<ItemType>,
