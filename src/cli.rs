@@ -163,6 +163,20 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
         .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
+/// The audit day: `--as-of`, else today on this machine.
+fn today_or(as_of: Option<NaiveDate>) -> NaiveDate {
+    as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// 1 when any finding is at or above the fail level, else 0.
+fn exit_code(findings: &[hattama::finding::Finding], level: FailLevel) -> u8 {
+    if findings.iter().any(|f| level.fails(f.severity)) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
 fn language(args: &PackArgs) -> Lang {
     args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru)
 }
@@ -177,25 +191,17 @@ fn execute(cli: Cli) -> Result<u8> {
         Command::Check(args) => {
             let lang = language(&args.pack);
             let pack = load(&args.pack)?;
-            let as_of = args
-                .as_of
-                .unwrap_or_else(|| chrono::Local::now().date_naive());
+            let as_of = today_or(args.as_of);
             let settings = Settings::new(lang, as_of);
             let outcome = engine::check_paths(&args.paths, &pack, &settings);
             report::render(&outcome, args.format, lang, &mut out)?;
             out.flush()?;
-            let failed = outcome
-                .findings
-                .iter()
-                .any(|f| args.fail_level.fails(f.severity));
-            Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+            Ok(exit_code(&outcome.findings, args.fail_level))
         }
         Command::Audit(args) => {
             let lang = language(&args.pack);
             let pack = load(&args.pack)?;
-            let as_of = args
-                .as_of
-                .unwrap_or_else(|| chrono::Local::now().date_naive());
+            let as_of = today_or(args.as_of);
             let settings = hattama::audit::AuditSettings {
                 files: Settings::new(lang, as_of),
                 level: match args.commission_level {
@@ -228,11 +234,7 @@ fn execute(cli: Cli) -> Result<u8> {
                 }
             }
             out.flush()?;
-            let failed = outcome
-                .findings
-                .iter()
-                .any(|f| args.fail_level.fails(f.severity));
-            Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+            Ok(exit_code(&outcome.findings, args.fail_level))
         }
         Command::Inspect { file, pack: args } => {
             let lang = language(&args);

@@ -430,7 +430,12 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         .multi_line(true)
         .size_limit(64 << 20)
         .build()
-        .map_err(|e| PackError::new(packs[last].locate_text("sections:"), format!("section headings: {e}")))?;
+        .map_err(|e| {
+            PackError::new(
+                packs[last].locate_text("sections:"),
+                format!("section headings: {e}"),
+            )
+        })?;
     Ok(Pack {
         section_headings,
         scoring: packs

@@ -19,16 +19,7 @@ pub fn render_text(
 ) -> std::io::Result<()> {
     let mut shown = 0;
     for finding in outcome.findings.iter().filter(|f| show(f)) {
-        writeln!(
-            out,
-            "{}:{}:{}: {}[{}] {}",
-            finding.path,
-            finding.start.line,
-            finding.start.column,
-            finding.severity,
-            finding.rule,
-            finding.message
-        )?;
+        super::text::header(finding, out)?;
         shown += 1;
     }
     if shown > 0 {

@@ -49,7 +49,8 @@ pub fn render(
     )
 }
 
-fn header(finding: &Finding, out: &mut dyn Write) -> std::io::Result<()> {
+/// `path:line:col: severity[rule] message`, the first line of every finding.
+pub fn header(finding: &Finding, out: &mut dyn Write) -> std::io::Result<()> {
     let style = severity_style(finding.severity);
     writeln!(
         out,
