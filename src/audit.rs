@@ -260,7 +260,15 @@ fn summarise(
             weighted.get(&summary.id).copied().unwrap_or(0.0) / summary.documents.max(1) as f64;
         summary.score = round2((100.0 - pack.scoring.points_per_finding * per_document).max(0.0));
     }
-    summaries.into_values().collect()
+    // Files outside any commission that are no commission document (a README beside the
+    // district folders) are not a commission of their own.
+    summaries
+        .into_values()
+        .filter(|s| {
+            let stray = s.id.is_empty() && s.kinds.keys().all(|k| k == "other");
+            !(stray && s.errors + s.warnings + s.infos == 0)
+        })
+        .collect()
 }
 
 fn weight(pack: &Pack, finding: &Finding) -> f64 {
