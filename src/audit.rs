@@ -250,11 +250,19 @@ fn summarise(
                 .entry(format!("{}-{:02}", day.year(), day.month()))
                 .or_default() += 1;
         }
+        // Whole months only, as the sessions-per-month rule counts them: the audit day's month
+        // is not over yet.
         if let Some(first) = summary.first_session {
-            let months = (as_of.year() - first.year()) * 12 + as_of.month() as i32
-                - first.month() as i32
-                + 1;
-            summary.sessions_per_month = round2(summary.sessions as f64 / f64::from(months.max(1)));
+            let month_start =
+                NaiveDate::from_ymd_opt(as_of.year(), as_of.month(), 1).unwrap_or(as_of);
+            let full_months =
+                (as_of.year() - first.year()) * 12 + as_of.month() as i32 - first.month() as i32;
+            let held = days.iter().filter(|day| **day < month_start).count();
+            summary.sessions_per_month = if full_months > 0 {
+                round2(held as f64 / f64::from(full_months))
+            } else {
+                days.len() as f64
+            };
         }
         let per_document =
             weighted.get(&summary.id).copied().unwrap_or(0.0) / summary.documents.max(1) as f64;

@@ -12,7 +12,7 @@ use crate::finding::{Position, Related};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Signature length and its split into bands: a pair whose similarity is s shares a band with
-/// probability 1 - (1 - s^ROWS)^BANDS, about 0.5 at s = 0.5 and over 0.999 at s = 0.8.
+/// probability 1 - (1 - s^ROWS)^BANDS: about 0.64 at s = 0.5 and over 0.999 at s = 0.8.
 const BANDS: usize = 16;
 const ROWS: usize = 4;
 const HASHES: usize = BANDS * ROWS;

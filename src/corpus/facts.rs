@@ -252,7 +252,7 @@ fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -> Ve
     found
 }
 
-/// Characters between a date and the citation it belongs to (a case ending, a space, "№").
+/// Bytes between a date and the citation it belongs to (a case ending, a space, "№").
 const DATE_REACH: usize = 16;
 
 /// The date that ends right before `start` in `text`, as Kazakh citations write it.

@@ -95,10 +95,15 @@ pub fn judge(records: &[Record], pack: &Pack, settings: &CheckSettings) -> Vec<F
         let crate::pack::Check::Corpus(check) = &rule.check else {
             continue;
         };
+        // Documents dated before the rule's `since` are not held to it.
         let of_kind = |record: &&Record| {
-            rule.documents.iter().any(|d| {
-                d == crate::check::ANY_DOCUMENT || record.kind.as_deref() == Some(d.as_str())
-            })
+            let dated_in = rule
+                .since
+                .is_none_or(|since| record.date.is_none_or(|d| d >= since));
+            dated_in
+                && rule.documents.iter().any(|d| {
+                    d == crate::check::ANY_DOCUMENT || record.kind.as_deref() == Some(d.as_str())
+                })
         };
         let hits = match check {
             CorpusCheck::DuplicateDocuments {

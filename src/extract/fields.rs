@@ -205,13 +205,27 @@ impl Context<'_> {
         text: &str,
         base: usize,
     ) -> Option<Extracted> {
+        // The first match that gives a value of the field's type wins.
+        pattern
+            .regex
+            .captures_iter(text)
+            .find_map(|captures| self.take_match(extraction, field, pattern, &captures, base))
+    }
+
+    fn take_match(
+        &self,
+        extraction: &mut Extraction,
+        field: &Field,
+        pattern: &FieldPattern,
+        captures: &regex::Captures<'_>,
+        base: usize,
+    ) -> Option<Extracted> {
         let Context {
             document,
             pack,
             default_year,
             applies,
         } = *self;
-        let captures = pattern.regex.captures(text)?;
         let whole = captures.get(0)?;
         let chosen = captures.name("value").unwrap_or(whole);
         let in_document = |range: std::ops::Range<usize>| {

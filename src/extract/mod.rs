@@ -88,7 +88,14 @@ pub fn extract(document: &Document, pack: &Pack) -> Extraction {
         .date_field
         .and_then(|f| extraction.fields[f].as_ref())
         .and_then(|e| e.value.as_date());
-    let default_year = extraction.date.map(|d| d.year());
+    let planned_year = pack
+        .year_field
+        .and_then(|f| extraction.fields[f].as_ref())
+        .and_then(|found| match &found.value {
+            Value::Integer(year) => i32::try_from(*year).ok(),
+            _ => None,
+        });
+    let default_year = planned_year.or(extraction.date.map(|d| d.year()));
     extraction.items = items::extract(document, pack, &extraction, &applies, default_year);
     extraction
 }

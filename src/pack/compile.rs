@@ -327,6 +327,30 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         })
         .transpose()?;
 
+    let year_field = packs
+        .iter()
+        .rev()
+        .find_map(|p| p.meta.year_field.clone())
+        .map(|id| {
+            fields.iter().position(|f| f.id == id).ok_or_else(|| {
+                PackError::new(
+                    packs[last].locate_text("year_field"),
+                    format!("`year_field: {id}` names no field"),
+                )
+            })
+        })
+        .transpose()?;
+    let session_kind = packs
+        .iter()
+        .rev()
+        .find_map(|p| p.meta.session_kind.clone())
+        .unwrap_or_else(|| "protocol".to_string());
+    if !kind_ids.contains(&session_kind) {
+        return Err(PackError::new(
+            packs[last].locate_text("session_kind"),
+            format!("`session_kind: {session_kind}` names no document kind"),
+        ));
+    }
     let mask: Vec<String> = packs
         .iter()
         .flat_map(|p| p.meta.mask.iter().cloned())
@@ -375,7 +399,18 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
                 references: def
                     .references
                     .iter()
-                    .map(|p| compiler.regex(pack, p))
+                    .map(|p| {
+                        let regex = compiler.regex(pack, p)?;
+                        let has = |name: &str| regex.capture_names().flatten().any(|n| n == name);
+                        if has("item") && has("protocol") {
+                            Ok(regex)
+                        } else {
+                            Err(PackError::new(
+                                packs[pack].locate_text(p),
+                                "a follow-up reference needs named groups `item` and `protocol`",
+                            ))
+                        }
+                    })
                     .collect::<Result<_, _>>()?,
                 closed: compiler.any(pack, &def.closed)?,
                 extended: compiler.any(pack, &def.extended)?,
@@ -443,11 +478,8 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
             .rev()
             .find_map(|p| p.meta.scoring.clone())
             .unwrap_or_default(),
-        session_kind: packs
-            .iter()
-            .rev()
-            .find_map(|p| p.meta.session_kind.clone())
-            .unwrap_or_else(|| "protocol".to_string()),
+        session_kind,
+        year_field,
         metas: packs.iter().map(|p| p.meta.clone()).collect(),
         date_field,
         calendar,

@@ -15,6 +15,8 @@ pub struct Pack {
     pub session_kind: String,
     /// The field that dates a document.
     pub date_field: Option<usize>,
+    /// The field that names the year a document is for.
+    pub year_field: Option<usize>,
     pub calendar: DateParser,
     pub kinds: Vec<Kind>,
     pub sections: Vec<Section>,

@@ -59,6 +59,10 @@ pub struct PackMeta {
     /// Extra masking patterns for personal data in snippets (named group `mask` optional).
     #[serde(default)]
     pub mask: Vec<String>,
+    /// The field that names the year a document is for (a plan's year): it, not the date the
+    /// document was signed, gives the year of dates and periods written without one.
+    #[serde(default)]
+    pub year_field: Option<String>,
     /// The document kind that records a session (counted in audit summaries).
     #[serde(default)]
     pub session_kind: Option<String>,
