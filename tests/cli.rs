@@ -287,3 +287,75 @@ fn every_shared_corpus_file_exits_zero_or_one() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(report["documents"].as_u64().unwrap() > 1000);
 }
+
+#[test]
+fn audit_prints_the_commission_table_and_fails_on_errors() {
+    let output = hattama()
+        .args([
+            "audit",
+            "fixtures/audit/overdue",
+            "--as-of",
+            "2026-06-30",
+            "--lang",
+            "ru",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "error[kz-kdn/overdue-decision] Срок решения 1.3 истёк 04.06.2026 (26 дней назад)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Комиссия") && text.contains("По области"),
+        "{text}"
+    );
+    let clean = hattama()
+        .args(["audit", "fixtures/audit/clean", "--as-of", "2026-06-30"])
+        .output()
+        .unwrap();
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+}
+
+#[test]
+fn audit_json_gives_commissions_and_related_documents() {
+    let output = hattama()
+        .args([
+            "audit",
+            "fixtures/audit/duplicate-plan",
+            "--as-of",
+            "2026-06-30",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["as_of"], "2026-06-30");
+    let commissions = report["commissions"].as_array().unwrap();
+    assert_eq!(commissions.len(), 2);
+    assert_eq!(commissions[0]["sessions"], 6);
+    let copy = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "kz-kdn/duplicate-plan")
+        .unwrap();
+    assert_eq!(
+        copy["related"][0]["path"],
+        "fixtures/audit/duplicate-plan/irgiz/2026/plan-2026.md"
+    );
+}
+
+#[test]
+fn audit_of_a_missing_folder_is_a_usage_error() {
+    let output = hattama()
+        .args(["audit", "no/such/oblast"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
