@@ -9,10 +9,26 @@
 //! Matching runs on the caller's text as it is, case-insensitively, instead of on a lowercased
 //! copy: lowercasing can change byte lengths, and every range handed back must slice the
 //! caller's string.
+//!
+//! No pattern here uses `\b` or any other look-around. A Unicode word boundary makes the regex
+//! crate give up its lazy DFA on non-ASCII text and fall back to a backtracker, which on Cyrillic
+//! documents costs several times the search itself. The grammar still has word edges, with the
+//! regex crate's meaning of a word character (`\w`); they are kept without assertions:
+//!
+//! - inside a form, each edge is folded into what stands next to it: `12 марта` needs at least
+//!   one non-word character between the number and the month, so the gap is `\s+` rather than
+//!   `\s*`, and so on;
+//! - at the start of a match, [`next_in_form`] looks at the character before it in Rust (every
+//!   form starts with a word character, which needs a non-word one before it, or with an opening
+//!   quote, which needs nothing);
+//! - at the end, the pattern consumes the following non-word character (or matches at the end
+//!   of the text) in an unnamed group, and the match proper stops where that group starts.
 
 use chrono::{Months, NaiveDate};
-use regex::{Captures, Regex, RegexBuilder};
+use regex::{Captures, Match, Regex, RegexBuilder};
+use std::cell::RefCell;
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -23,7 +39,8 @@ use std::ops::Range;
 /// start and may be followed by a case ending (`марта`, `марте`, `наурызға`, `наурыздағы`,
 /// `сәуірге`, `мамырдан`). Russian May changes its stem, so list its forms: `май`, `мая`, `мае`,
 /// `маю`, `маем`. Month, quarter and half-year stems need at least three letters, so that a short
-/// stem such as `ма` cannot turn `12 материалов` into a date.
+/// stem such as `ма` cannot turn `12 материалов` into a date. Month, quarter and half-year entries
+/// begin and end with a letter; year words end with one.
 pub struct CalendarWords {
     /// Index 0 = January, e.g. `["январ", "қаңтар"]`. Exactly 12 entries, each non-empty.
     pub months: Vec<Vec<String>>,
@@ -85,6 +102,32 @@ enum PeriodForm {
 struct Form<K> {
     kind: K,
     re: Regex,
+    /// Capture group indices by name. A name used in several branches of one pattern is numbered
+    /// there (`n2`, `n2_1`, ...); the value is the one that took part in the match.
+    groups: HashMap<String, Vec<usize>>,
+    /// The unnamed groups that consume the character after the match (see the module comment).
+    edges: Vec<usize>,
+}
+
+/// One accepted match of a form: its captures and the range of the date or period proper.
+struct Hit<'t, 'f, K> {
+    form: &'f Form<K>,
+    caps: Captures<'t>,
+    range: Range<usize>,
+}
+
+impl<'t, K: Copy> Hit<'t, '_, K> {
+    fn kind(&self) -> K {
+        self.form.kind
+    }
+
+    fn get(&self, name: &str) -> Option<Match<'t>> {
+        self.form
+            .groups
+            .get(name)?
+            .iter()
+            .find_map(|&i| self.caps.get(i))
+    }
 }
 
 pub struct DateParser {
@@ -94,6 +137,8 @@ pub struct DateParser {
     date_forms: Vec<Form<DateForm>>,
     period_forms: Vec<Form<PeriodForm>>,
     bare_years: Regex,
+    /// One word character, as `\w` (and so `\b`) define it.
+    word_char: Regex,
     date_pattern: String,
     period_pattern: String,
 }
@@ -102,6 +147,9 @@ pub struct DateParser {
 // patterns embedded in other rules do not match `45.17.2026` or a quarter `7`.
 const DAY: &str = "(?:0?[1-9]|[12][0-9]|3[01])";
 const DAY2: &str = "(?:0[1-9]|[12][0-9]|3[01])";
+// The same days, longest first: where a public pattern ends with the day and checks nothing after
+// it, `2026-05-13` must not stop at `2026-05-1`.
+const DAY_LONGEST_FIRST: &str = "(?:3[01]|[12][0-9]|0?[1-9])";
 const MONTH_NUM: &str = "(?:0?[1-9]|1[0-2])";
 const MONTH_NUM2: &str = "(?:0[1-9]|1[0-2])";
 // A year written next to words has to look like a year of this era (`500 г` is grams), while
@@ -115,21 +163,34 @@ const CLOSE_QUOTE: &str = r#"[»"”“'’]"#;
 // Ordinal suffixes after a number: Russian `12-го`, `1-й`, `1-е`; Kazakh `1-ші`, `6-шы`, `2-нші`.
 const ORDINAL: &str = r"(?:н?ш[іiы]|го|ое|ый|ой|й|е|[іiы])";
 // Case endings are Cyrillic; Latin `i` stays in because old Kazakh exports use it for `і`.
-// A Cyrillic block class keeps the compiled automaton far smaller than `\p{L}`.
-const ENDING: &str = r"[\x{0400}-\x{04FF}i]";
+// A Cyrillic block class keeps the compiled automaton far smaller than `\p{L}`. The block's only
+// non-word character, U+0482 `҂` (thousands sign), is left out, so that every ending is made of
+// word characters and a word edge after it always wants a non-word character next.
+const ENDING: &str = r"[\x{0400}-\x{0481}\x{0483}-\x{04FF}i]";
+const NOUN_ENDING: &str = r"[\x{0400}-\x{0481}\x{0483}-\x{04FF}]";
 const NEVER: &str = r"[^\s\S]";
 const QUARTER_NUM: &str = "(?:[1-4]|[iі]v|[iі]{1,3})";
 const HALF_NUM: &str = "(?:[12]|[iі]{1,2})";
 // Kazakh ablative endings: `қыркүйектен желтоқсанға дейін` is a range, `қыркүйек желтоқсан` not.
 const ABLATIVE: &str = "(?:дан|ден|тан|тен|нан|нен)";
+// What a word edge after the match asks of the next character, in the internal patterns.
+const EDGE: &str = r"(\W|$)";
+// The same without a capture group, for the public patterns.
+const PUBLIC_EDGE: &str = r"(?:\W|$)";
 
-/// The regex pieces built from the lexicon; each is a complete non-capturing unit.
+/// The regex pieces built from the lexicon; each is a complete non-capturing unit without word
+/// edges, which [`Build`] adds according to what stands around it.
 struct Fragments {
+    /// A month stem with its case ending.
     month: String,
+    /// A month in the Kazakh ablative (`қыркүйектен`).
     month_ablative: String,
     quarter: String,
     half_year: String,
-    year_word: String,
+    /// A year word of three letters or more, with its case ending.
+    year_long: String,
+    /// A year abbreviation (`г`, `ж`), without the dot.
+    year_short: String,
 }
 
 fn normalise(s: &str) -> String {
@@ -143,7 +204,14 @@ fn normalise(s: &str) -> String {
         .collect()
 }
 
-fn checked_word(list: &str, raw: &str, min_letters: usize) -> Result<String, CalendarError> {
+/// `letter_start`: the entry must begin with a letter, because the grammar puts a word edge
+/// before it; every entry must end with one, because a word edge follows it.
+fn checked_word(
+    list: &str,
+    raw: &str,
+    min_letters: usize,
+    letter_start: bool,
+) -> Result<String, CalendarError> {
     let word = normalise(raw.trim());
     if let Some(bad) = word
         .chars()
@@ -158,6 +226,13 @@ fn checked_word(list: &str, raw: &str, min_letters: usize) -> Result<String, Cal
         return Err(CalendarError(format!(
             "{list}: {raw:?} is too short (at least {} letters)",
             min_letters.max(1)
+        )));
+    }
+    let starts_badly = letter_start && !word.chars().next().is_some_and(char::is_alphabetic);
+    if starts_badly || !word.chars().next_back().is_some_and(char::is_alphabetic) {
+        let ends = if letter_start { "begin and end" } else { "end" };
+        return Err(CalendarError(format!(
+            "{list}: {raw:?} must {ends} with a letter"
         )));
     }
     Ok(word)
@@ -200,55 +275,274 @@ fn alternation(words: &[String]) -> String {
         .join("|")
 }
 
-fn group(capture: bool, name: &str, body: &str) -> String {
-    if capture {
-        format!("(?P<{name}>{body})")
-    } else {
-        format!("(?:{body})")
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Named groups for the values and unnamed ones for the edge after the match.
+    Internal,
+    /// No capture groups, for embedding in the rule pack's patterns.
+    Public,
+}
+
+/// Writes one form's pattern.
+///
+/// Each `\b` of the grammar is replaced by a restriction on its neighbours, and which neighbours
+/// a `\b` has depends on where it stands; so the pieces below are named after their context.
+/// Nearly every edge sits next to a letter or digit (number shapes, lexicon words, which begin and
+/// end with letters, and endings, which are word characters only), so an edge means "the other
+/// neighbour is a non-word character". Alternatives keep the order of the `\b` pattern they
+/// replace, which leftmost-first matching depends on.
+struct Build<'a> {
+    f: &'a Fragments,
+    mode: Mode,
+    /// How often each group name has been used in this form.
+    used: RefCell<HashMap<&'static str, usize>>,
+}
+
+impl<'a> Build<'a> {
+    fn new(f: &'a Fragments, mode: Mode) -> Self {
+        Build {
+            f,
+            mode,
+            used: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn g(&self, name: &'static str, body: &str) -> String {
+        if self.mode == Mode::Public {
+            return format!("(?:{body})");
+        }
+        let mut used = self.used.borrow_mut();
+        let count = used.entry(name).or_insert(0);
+        let full = if *count == 0 {
+            name.to_string()
+        } else {
+            format!("{name}_{count}")
+        };
+        *count += 1;
+        format!("(?P<{full}>{body})")
+    }
+
+    /// The end of the match after a word: the next character must not be a word character.
+    fn edge_after_word(&self) -> &'static str {
+        match self.mode {
+            Mode::Internal => EDGE,
+            Mode::Public => PUBLIC_EDGE,
+        }
+    }
+
+    /// The end of the match after a number. The public patterns leave it unchecked: embedded as
+    /// `до\s+(?P<deadline>{date})`, the group has to hold just `30.04.2026` in `30.04.2026 отчёт`.
+    fn edge_after_number(&self) -> &'static str {
+        match self.mode {
+            Mode::Internal => EDGE,
+            Mode::Public => "",
+        }
+    }
+
+    /// A year word that ends the match. An abbreviation's dot ends the word itself; without one,
+    /// the next character must not be a word character. In a public pattern the edge character
+    /// is part of the match anyway, and a dot is one, so there `г.` needs no branch of its own.
+    fn year_word_last(&self) -> String {
+        let (long, short) = (&self.f.year_long, &self.f.year_short);
+        let edge = || self.edge_after_word();
+        match self.mode {
+            Mode::Internal => format!(r"(?:{long}{}|{short}(?:\.|{}))", edge(), edge()),
+            Mode::Public => format!(r"(?:{long}|{short}){}", edge()),
+        }
+    }
+
+    /// What may follow a year number that ends the match: a year word, or nothing.
+    fn year_tail_last(&self) -> String {
+        format!(
+            r"(?:\s*{}|{})",
+            self.year_word_last(),
+            self.edge_after_number()
+        )
+    }
+
+    /// An optional year after a word, ending the match (`марта 2026 г.`, `I квартал 2026`).
+    fn year_after_last(&self, name: &'static str) -> String {
+        format!(
+            r"(?:\s+{}{}|{})",
+            self.g(name, TEXT_YEAR),
+            self.year_tail_last(),
+            self.edge_after_word()
+        )
+    }
+
+    /// An optional year after a word, followed by whitespace or a dash (`сентябрь 2025 - май`),
+    /// which satisfies every edge in it.
+    fn year_after_inner(&self, name: &'static str) -> String {
+        let (long, short) = (&self.f.year_long, &self.f.year_short);
+        format!(
+            r"(?:\s+{}(?:\s*(?:{long}|{short}\.?))?)?",
+            self.g(name, TEXT_YEAR)
+        )
+    }
+
+    /// An optional year and year word before a word (`2026 жылғы наурыз`, `2026 ж. I тоқсан`):
+    /// the word needs a non-word character before it, so without a dot there must be whitespace.
+    fn year_before(&self, name: &'static str) -> String {
+        let (long, short) = (&self.f.year_long, &self.f.year_short);
+        format!(
+            r"(?:{}\s*(?:{long}\s+|{short}(?:\.\s*|\s+)))?",
+            self.g(name, TEXT_YEAR)
+        )
+    }
+
+    /// Between a day number and its month: a closing quote, an ordinal (`12-го`, `1-ші`), or
+    /// whitespace, but something (`12марта` is no date), and whitespace after an ordinal.
+    fn day_month_gap(&self) -> String {
+        let ordinal = format!(r"\s*{DASH}\s*(?:{ORDINAL}\s+)?");
+        format!(r"(?:{CLOSE_QUOTE}(?:{ordinal})?\s*|{ordinal}\s*|\s+)")
+    }
+
+    /// `наурыз айы`, `в марте месяце`: the word for "month" belongs to the period, and it is
+    /// grammar rather than vocabulary, so it lives here and not in the lexicon. Its end edge is
+    /// left to what follows.
+    fn month_noun(&self) -> String {
+        format!(r"(?:\s+(?:ай|месяц){NOUN_ENDING}{{0,5}})?")
+    }
+
+    fn day_first(&self) -> Source {
+        let body = format!(
+            "(?:{OPEN_QUOTE})?{}{}{}",
+            self.g("d", DAY),
+            self.day_month_gap(),
+            self.g("m", &self.f.month),
+        );
+        (body, self.year_after_last("y"))
+    }
+
+    fn year_first(&self) -> Source {
+        let (long, short) = (&self.f.year_long, &self.f.year_short);
+        let quote = format!("(?:{OPEN_QUOTE})?");
+        // The year word needs a non-word character after it unless it ends with a dot: whitespace
+        // or the day's opening quote.
+        let year_word = format!(
+            r"\s*(?:{long}(?:\s+{quote}|{OPEN_QUOTE})|{short}(?:\.\s*{quote}|\s+{quote}|{OPEN_QUOTE}))"
+        );
+        let body = format!(
+            "{}{year_word}{}{}{}",
+            self.g("y", TEXT_YEAR),
+            self.g("d", DAY),
+            self.day_month_gap(),
+            self.g("m", &self.f.month),
+        );
+        (body, self.edge_after_word().to_string())
+    }
+
+    fn numeric(&self, day: &str, month: &str, year: &str, sep: &str, year_first: bool) -> Source {
+        let day = if year_first && self.mode == Mode::Public {
+            DAY_LONGEST_FIRST
+        } else {
+            day
+        };
+        let (d, m, y) = (self.g("d", day), self.g("m", month), self.g("y", year));
+        let body = if year_first {
+            format!("{y}{sep}{m}{sep}{d}")
+        } else {
+            format!("{d}{sep}{m}{sep}{y}")
+        };
+        (body, self.year_tail_last())
+    }
+
+    /// `I квартал`, `1-2 тоқсан`, `2026 жылғы ІІ тоқсанда`, `1-жартыжылдық`.
+    fn numbered(&self, num: &str, word: &str) -> Source {
+        // `-II` after the first number, with its own ordinal and the whitespace before the word.
+        let second = || {
+            format!(
+                r"\s*{DASH}\s*{}(?:\s*{DASH}\s*(?:{ORDINAL}\s+|\s*)|\s+)",
+                self.g("n2", num)
+            )
+        };
+        // After the first number: an ordinal tail (`1-ші`, `1-`), the second number, or
+        // whitespace; a number or an ordinal needs a non-word character after it.
+        let after_first = format!(
+            r"(?:\s*{DASH}\s*(?:{ORDINAL}(?:{}|\s+)|{}|\s*)|{}|\s+)",
+            second(),
+            second(),
+            second()
+        );
+        let body = format!(
+            "{}{}{after_first}{word}",
+            self.year_before("y1"),
+            self.g("n1", num),
+        );
+        (body, self.year_after_last("y2"))
+    }
+
+    fn month_range(&self) -> Source {
+        let body = format!(
+            r"{}{}{}\s*{DASH}\s*{}{}",
+            self.year_before("y1"),
+            self.g("m1", &self.f.month),
+            self.year_after_inner("y2"),
+            self.g("m2", &self.f.month),
+            self.month_noun(),
+        );
+        (body, self.year_after_last("y3"))
+    }
+
+    fn month_range_from_to(&self) -> Source {
+        let body = format!(
+            r"со?\s+{}{}\s+по\s+{}{}",
+            self.g("m1", &self.f.month),
+            self.year_after_inner("y2"),
+            self.g("m2", &self.f.month),
+            self.month_noun(),
+        );
+        (body, self.year_after_last("y3"))
+    }
+
+    fn month_range_until(&self) -> Source {
+        let body = format!(
+            r"{}{}\s+{}\s+(?:дейін|шейін)",
+            self.year_before("y1"),
+            self.g("m1", &self.f.month_ablative),
+            self.g("m2", &self.f.month),
+        );
+        (body, self.edge_after_word().to_string())
+    }
+
+    fn month(&self) -> Source {
+        let body = format!(
+            "{}{}{}",
+            self.year_before("y1"),
+            self.g("m1", &self.f.month),
+            self.month_noun(),
+        );
+        (body, self.year_after_last("y2"))
+    }
+
+    fn years(&self) -> Source {
+        let body = format!(
+            r"{}(?:\s*{DASH}\s*{})?\s*",
+            self.g("y1", TEXT_YEAR),
+            self.g("y2", TEXT_YEAR),
+        );
+        (body, self.year_word_last())
     }
 }
 
-fn ordinal_tail() -> String {
-    format!(r"(?:\s*{DASH}\s*(?:{ORDINAL}\b)?)?")
-}
+/// A form's pattern in two parts: the body, and the tail from the last word or number on, which
+/// holds the end edges. [`public_pattern`] writes a tail shared by neighbouring forms only once.
+type Source = (String, String);
 
-fn date_sources(f: &Fragments, capture: bool) -> Vec<(DateForm, String)> {
-    let g = |name: &str, body: &str| group(capture, name, body);
-    let yw = &f.year_word;
-    let day = format!(
-        r"(?:{OPEN_QUOTE})?\b{}\b(?:{CLOSE_QUOTE})?{}",
-        g("d", DAY),
-        ordinal_tail()
-    );
-    let month = g("m", &f.month);
-    let year = g("y", TEXT_YEAR);
+fn date_sources(f: &Fragments, mode: Mode) -> Vec<(DateForm, Source)> {
+    let b = || Build::new(f, mode);
     let mut forms = vec![
-        (
-            DateForm::DayFirstText,
-            format!(r"{day}\s*{month}(?:\s+{year}(?:\s*{yw}|\b))?"),
-        ),
-        (
-            DateForm::YearFirstText,
-            format!(r"\b{year}\s*{yw}\s*{day}\s*{month}"),
-        ),
+        (DateForm::DayFirstText, b().day_first()),
+        (DateForm::YearFirstText, b().year_first()),
     ];
-    let year4 = g("y", "[0-9]{4}");
     for sep in [r"\.", "/", DASH] {
         forms.push((
             DateForm::Numeric,
-            format!(
-                r"\b{}{sep}{}{sep}{year4}(?:\s*{yw}|\b)",
-                g("d", DAY),
-                g("m", MONTH_NUM)
-            ),
+            b().numeric(DAY, MONTH_NUM, "[0-9]{4}", sep, false),
         ));
         forms.push((
             DateForm::Numeric,
-            format!(
-                r"\b{year4}{sep}{}{sep}{}(?:\s*{yw}|\b)",
-                g("m", MONTH_NUM),
-                g("d", DAY)
-            ),
+            b().numeric(DAY, MONTH_NUM, "[0-9]{4}", sep, true),
         ));
     }
     // Two-digit years only with two-digit day and month: `1.1.12` is far more often a clause
@@ -256,85 +550,22 @@ fn date_sources(f: &Fragments, capture: bool) -> Vec<(DateForm, String)> {
     for sep in [r"\.", "/"] {
         forms.push((
             DateForm::Numeric,
-            format!(
-                r"\b{}{sep}{}{sep}{}(?:\s*{yw}|\b)",
-                g("d", DAY2),
-                g("m", MONTH_NUM2),
-                g("y", "[0-9]{2}")
-            ),
+            b().numeric(DAY2, MONTH_NUM2, "[0-9]{2}", sep, false),
         ));
     }
     forms
 }
 
-fn period_sources(f: &Fragments, capture: bool) -> Vec<(PeriodForm, String)> {
-    let g = |name: &str, body: &str| group(capture, name, body);
-    let yw = &f.year_word;
-    let year_before = |name: &str| format!(r"(?:\b{}\s*{yw}\s*)?", g(name, TEXT_YEAR));
-    let year_after = |name: &str| format!(r"(?:\s+{}(?:\s*{yw}|\b))?", g(name, TEXT_YEAR));
-    let numbered = |num: &str, word: &str| {
-        format!(
-            r"{}\b{}\b{ord}(?:\s*{DASH}\s*\b{}\b{ord})?\s*{word}{}",
-            year_before("y1"),
-            g("n1", num),
-            g("n2", num),
-            year_after("y2"),
-            ord = ordinal_tail(),
-        )
-    };
-    // `наурыз айы`, `в марте месяце`: the word for "month" belongs to the period, and it is
-    // grammar rather than vocabulary, so it lives here and not in the lexicon.
-    let month_noun = r"(?:\s+(?:ай|месяц)[\x{0400}-\x{04FF}]{0,5}\b)?";
+fn period_sources(f: &Fragments, mode: Mode) -> Vec<(PeriodForm, Source)> {
+    let b = || Build::new(f, mode);
     vec![
-        (PeriodForm::Quarter, numbered(QUARTER_NUM, &f.quarter)),
-        (PeriodForm::HalfYear, numbered(HALF_NUM, &f.half_year)),
-        (
-            PeriodForm::MonthRange,
-            format!(
-                r"{}{}{}\s*{DASH}\s*{}{month_noun}{}",
-                year_before("y1"),
-                g("m1", &f.month),
-                year_after("y2"),
-                g("m2", &f.month),
-                year_after("y3"),
-            ),
-        ),
-        (
-            PeriodForm::MonthRange,
-            format!(
-                r"\bсо?\s+{}{}\s+по\s+{}{month_noun}{}",
-                g("m1", &f.month),
-                year_after("y2"),
-                g("m2", &f.month),
-                year_after("y3"),
-            ),
-        ),
-        (
-            PeriodForm::MonthRange,
-            format!(
-                r"{}{}\s+{}\s+(?:дейін|шейін)\b",
-                year_before("y1"),
-                g("m1", &f.month_ablative),
-                g("m2", &f.month),
-            ),
-        ),
-        (
-            PeriodForm::Month,
-            format!(
-                r"{}{}{month_noun}{}",
-                year_before("y1"),
-                g("m1", &f.month),
-                year_after("y2"),
-            ),
-        ),
-        (
-            PeriodForm::Years,
-            format!(
-                r"\b{}(?:\s*{DASH}\s*{})?\s*{yw}",
-                g("y1", TEXT_YEAR),
-                g("y2", TEXT_YEAR),
-            ),
-        ),
+        (PeriodForm::Quarter, b().numbered(QUARTER_NUM, &f.quarter)),
+        (PeriodForm::HalfYear, b().numbered(HALF_NUM, &f.half_year)),
+        (PeriodForm::MonthRange, b().month_range()),
+        (PeriodForm::MonthRange, b().month_range_from_to()),
+        (PeriodForm::MonthRange, b().month_range_until()),
+        (PeriodForm::Month, b().month()),
+        (PeriodForm::Years, b().years()),
     ]
 }
 
@@ -345,31 +576,62 @@ fn compile(source: &str) -> Result<Regex, CalendarError> {
         .map_err(|e| CalendarError(format!("internal pattern failed to compile: {e}")))
 }
 
-fn public_pattern<K>(sources: Vec<(K, String)>) -> String {
-    let body: Vec<String> = sources.into_iter().map(|(_, s)| s).collect();
-    format!("(?i:{})", body.join("|"))
+/// All forms as one alternation. Neighbouring forms with the same tail share it, `(?:a|b)t`
+/// being `at|bt` for leftmost-first matching: every `\W` in a pattern costs compile time and
+/// memory in each rule that embeds it.
+fn public_pattern<K>(sources: Vec<(K, Source)>) -> String {
+    let mut branches: Vec<String> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut sources = sources.into_iter().map(|(_, source)| source).peekable();
+    while let Some((body, tail)) = sources.next() {
+        run.push(body);
+        if sources.peek().is_some_and(|(_, next)| *next == tail) {
+            continue;
+        }
+        branches.push(match run.len() {
+            1 => format!("{}{tail}", run[0]),
+            _ => format!("(?:{}){tail}", run.join("|")),
+        });
+        run.clear();
+    }
+    format!("(?i:{})", branches.join("|"))
 }
 
-fn compile_forms<K: Copy>(sources: Vec<(K, String)>) -> Result<Vec<Form<K>>, CalendarError> {
+fn compile_forms<K: Copy>(sources: Vec<(K, Source)>) -> Result<Vec<Form<K>>, CalendarError> {
     sources
         .into_iter()
-        .map(|(kind, source)| {
+        .map(|(kind, (body, tail))| {
+            let re = compile(&format!("{body}{tail}"))?;
+            let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut edges = Vec::new();
+            for (index, name) in re.capture_names().enumerate().skip(1) {
+                match name {
+                    // `n2_1` is another branch's `n2`.
+                    Some(name) => {
+                        let base = name.split('_').next().unwrap_or(name);
+                        groups.entry(base.to_string()).or_default().push(index);
+                    }
+                    None => edges.push(index),
+                }
+            }
             Ok(Form {
                 kind,
-                re: compile(&source)?,
+                re,
+                groups,
+                edges,
             })
         })
         .collect()
 }
 
-fn number(caps: &Captures<'_>, name: &str) -> Option<u32> {
-    caps.name(name)?.as_str().parse().ok()
+fn number<K: Copy>(hit: &Hit<'_, '_, K>, name: &str) -> Option<u32> {
+    hit.get(name)?.as_str().parse().ok()
 }
 
-fn year_in(caps: &Captures<'_>, names: &[&str]) -> Option<i32> {
+fn year_in<K: Copy>(hit: &Hit<'_, '_, K>, names: &[&str]) -> Option<i32> {
     names
         .iter()
-        .find_map(|n| caps.name(n))
+        .find_map(|n| hit.get(n))
         .and_then(|m| m.as_str().parse().ok())
 }
 
@@ -428,68 +690,94 @@ fn after_number_sign(text: &str, start: usize) -> bool {
     }
 }
 
+/// Whether `at` lies inside a word: a word character on both sides. Every form starts either with
+/// a word character, which then needs a non-word character (or nothing) before it, or with an
+/// opening quote, which needs nothing; so this is the whole test for a match's start.
+fn inside_word(text: &str, at: usize, word_char: &Regex) -> bool {
+    let is_word = |c: Option<char>| {
+        c.is_some_and(|c| {
+            let mut buf = [0u8; 4];
+            word_char.is_match(c.encode_utf8(&mut buf))
+        })
+    };
+    let before = text.get(..at).and_then(|s| s.chars().next_back());
+    let after = text.get(at..).and_then(|s| s.chars().next());
+    is_word(before) && is_word(after)
+}
+
 fn overlaps(spans: &[Range<usize>], r: &Range<usize>) -> bool {
     spans.iter().any(|s| s.start < r.end && r.start < s.end)
 }
 
-/// The leftmost match of one form at or after `from` that `accept` lets through. A rejected match
-/// only moves the search one character on, so a shorter match inside it can still be found.
-fn next_in_form<'t, K: Copy>(
-    form: &Form<K>,
+/// The leftmost match of one form at or after `from` that starts at a word edge and that
+/// `accept` lets through. A rejected match only moves the search one character on, so a shorter
+/// match inside it can still be found.
+fn next_in_form<'t, 'f, K: Copy>(
+    form: &'f Form<K>,
     text: &'t str,
     mut from: usize,
+    word_char: &Regex,
     accept: &dyn Fn(K, &Range<usize>) -> bool,
-) -> Option<Captures<'t>> {
+) -> Option<Hit<'t, 'f, K>> {
     while from <= text.len() {
         let caps = form.re.captures_at(text, from)?;
         let whole = caps.get(0)?.range();
-        if !whole.is_empty() && accept(form.kind, &whole) {
-            return Some(caps);
+        // The match proper ends where the consumed edge character begins.
+        let end = form
+            .edges
+            .iter()
+            .find_map(|&i| caps.get(i))
+            .map_or(whole.end, |m| m.start());
+        let range = whole.start..end;
+        if !range.is_empty()
+            && !inside_word(text, range.start, word_char)
+            && accept(form.kind, &range)
+        {
+            return Some(Hit { form, caps, range });
         }
         from = whole.start + char_len_at(text, whole.start);
     }
     None
 }
 
-fn span(caps: &Captures<'_>) -> Range<usize> {
-    caps.get(0).map_or(0..0, |m| m.range())
-}
-
 /// Runs all forms over `text` together and hands `visit` their matches left to right without
 /// overlaps; where several start at the same place the longest wins, so `2026 жылғы наурыз` is a
 /// month rather than the year `2026 жылғы` followed by a stray word. `visit` returns false to stop.
-fn scan<'t, K: Copy>(
-    forms: &[Form<K>],
+/// Each form's next search starts where the last visited match proper ended, not after the edge
+/// character it consumed, which may begin the next match.
+fn scan<'t, 'f, K: Copy>(
+    forms: &'f [Form<K>],
     text: &'t str,
+    word_char: &Regex,
     accept: &dyn Fn(K, &Range<usize>) -> bool,
-    visit: &mut dyn FnMut(K, &Captures<'t>) -> bool,
+    visit: &mut dyn FnMut(&Hit<'t, 'f, K>) -> bool,
 ) {
-    let mut pending: Vec<Option<Captures<'t>>> = forms
+    let mut pending: Vec<Option<Hit<'t, 'f, K>>> = forms
         .iter()
-        .map(|f| next_in_form(f, text, 0, accept))
+        .map(|f| next_in_form(f, text, 0, word_char, accept))
         .collect();
     let mut pos = 0;
     loop {
         let best = pending
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| c.as_ref().map(|c| (i, span(c))))
+            .filter_map(|(i, h)| h.as_ref().map(|h| (i, h.range.clone())))
             .min_by_key(|(i, r)| (r.start, Reverse(r.end), *i));
         let Some((index, range)) = best else { return };
-        let Some(caps) = pending[index].take() else {
+        let Some(hit) = pending[index].take() else {
             return;
         };
-        if !visit(forms[index].kind, &caps) {
+        if !visit(&hit) {
             return;
         }
         pos = pos.max(range.end);
         for (i, slot) in pending.iter_mut().enumerate() {
             let stale = match slot {
-                Some(c) => span(c).start < pos,
+                Some(h) => h.range.start < pos,
                 None => i == index,
             };
             if stale {
-                *slot = next_in_form(&forms[i], text, pos, accept);
+                *slot = next_in_form(&forms[i], text, pos, word_char, accept);
             }
         }
     }
@@ -511,47 +799,47 @@ impl DateParser {
             for stem in stems {
                 let month = u32::try_from(index + 1)
                     .map_err(|_| CalendarError("month index out of range".to_string()))?;
-                month_stems.push((checked_word("months", stem, 3)?, month));
+                month_stems.push((checked_word("months", stem, 3, true)?, month));
             }
         }
         month_stems.sort_by_key(|(s, _)| Reverse(s.chars().count()));
-        let checked = |list: &str, raw: &[String], min: usize| {
+        let checked = |list: &str, raw: &[String], min: usize, letter_start: bool| {
             raw.iter()
-                .map(|w| checked_word(list, w, min))
+                .map(|w| checked_word(list, w, min, letter_start))
                 .collect::<Result<Vec<_>, _>>()
         };
-        let quarter = checked("quarter", &words.quarter, 3)?;
-        let half_year = checked("half_year", &words.half_year, 3)?;
-        let year = checked("year", &words.year, 1)?;
+        let quarter = checked("quarter", &words.quarter, 3, true)?;
+        let half_year = checked("half_year", &words.half_year, 3, true)?;
+        // A year word follows its number without a word edge (`2026г.`), so it may start with a
+        // hyphen (`-жылғы`).
+        let year = checked("year", &words.year, 1, false)?;
 
         let stems: Vec<String> = month_stems.iter().map(|(s, _)| s.clone()).collect();
         let month_alt = alternation(&stems);
         let (long_year, short_year): (Vec<String>, Vec<String>) =
             year.into_iter().partition(|w| w.chars().count() >= 3);
         let fragments = Fragments {
-            month: format!(r"\b(?:{month_alt}){ENDING}{{0,8}}\b"),
-            month_ablative: format!(r"\b(?:{month_alt}){ENDING}{{0,5}}?{ABLATIVE}\b"),
-            quarter: format!(r"\b(?:{}){ENDING}{{0,6}}\b", alternation(&quarter)),
-            half_year: format!(r"\b(?:{}){ENDING}{{0,6}}\b", alternation(&half_year)),
-            year_word: format!(
-                r"(?:(?:{}){ENDING}{{0,6}}\b|(?:{})\b\.?)",
-                alternation(&long_year),
-                alternation(&short_year)
-            ),
+            month: format!(r"(?:{month_alt}){ENDING}{{0,8}}"),
+            month_ablative: format!(r"(?:{month_alt}){ENDING}{{0,5}}?{ABLATIVE}"),
+            quarter: format!(r"(?:{}){ENDING}{{0,6}}", alternation(&quarter)),
+            half_year: format!(r"(?:{}){ENDING}{{0,6}}", alternation(&half_year)),
+            year_long: format!(r"(?:{}){ENDING}{{0,6}}", alternation(&long_year)),
+            year_short: format!(r"(?:{})", alternation(&short_year)),
         };
 
-        let date_pattern = public_pattern(date_sources(&fragments, false));
-        let period_pattern = public_pattern(period_sources(&fragments, false));
+        let date_pattern = public_pattern(date_sources(&fragments, Mode::Public));
+        let period_pattern = public_pattern(period_sources(&fragments, Mode::Public));
         // Compiling the public patterns here means a caller never receives one that fails later.
         compile(&date_pattern)?;
         compile(&period_pattern)?;
         Ok(DateParser {
             month_stems,
-            date_forms: compile_forms(date_sources(&fragments, true))?,
-            period_forms: compile_forms(period_sources(&fragments, true))?,
+            date_forms: compile_forms(date_sources(&fragments, Mode::Internal))?,
+            period_forms: compile_forms(period_sources(&fragments, Mode::Internal))?,
             bare_years: compile(&format!(
                 r"^\s*(?P<y1>{TEXT_YEAR})(?:\s*{DASH}\s*(?P<y2>{TEXT_YEAR}))?\s*$"
             ))?,
+            word_char: compile(r"\w")?,
             date_pattern,
             period_pattern,
         })
@@ -561,12 +849,28 @@ impl DateParser {
     /// (only `(?:...)` and `(?i:...)`), to be embedded in other regexes of the rule pack as
     /// `{date}`. It is a textual approximation: it cannot reject `31.02.2026`, a date after `№`,
     /// or one glued into a longer chain of numbers, which [`DateParser::find_dates`] does.
+    ///
+    /// It contains no `\b` or other look-around, which would slow every pattern it is embedded
+    /// in. So its edges work differently from the parser's:
+    /// - it neither checks nor consumes the character before the date, which a rule such as
+    ///   `до\s+{date}` has already consumed; so `x12.03.2026` matches from `12`, and a rule whose
+    ///   text before the date is not constrained should put a word start (the pack's `{sow}`)
+    ///   before it;
+    /// - after a date that ends in a word (`12 марта`, `2026 г`) it consumes the next character
+    ///   when that is not a word character (`12 марта,`), or matches at the end of the text, so a
+    ///   value group around it may end with one neighbouring character to trim, and a rule
+    ///   continuing after it should go on with `\s*` rather than `\s+`;
+    /// - after a date that ends in a number (`30.04.2026`) nothing is checked or consumed, so
+    ///   that `до\s+(?P<deadline>{date})` holds just `30.04.2026` in `до 30.04.2026 отчёт`; a
+    ///   number there is matched as long as it goes.
     pub fn date_pattern(&self) -> &str {
         &self.date_pattern
     }
 
-    /// Same for periods (`{period}`). It also matches the month inside `12 марта`, which
-    /// [`DateParser::first_period`] skips because dates win.
+    /// Same for periods (`{period}`), with the same edges. It also matches the month inside
+    /// `12 марта`, which [`DateParser::first_period`] skips because dates win. Because the start
+    /// is not checked, `{period}` alone also matches `і тоқсан` at the end of `екінші тоқсан` and
+    /// `майтын` in `бармайтын`; put a word start before it where the text is not constrained.
     pub fn period_pattern(&self) -> &str {
         &self.period_pattern
     }
@@ -576,8 +880,8 @@ impl DateParser {
     /// default) is skipped, and nothing inside it is reported either.
     pub fn find_dates(&self, text: &str, default_year: Option<i32>) -> Vec<FoundDate> {
         let mut found = Vec::new();
-        self.scan_dates(text, &mut |kind, caps| {
-            if let Some(d) = self.resolve_date(kind, caps, default_year) {
+        self.scan_dates(text, &mut |hit| {
+            if let Some(d) = self.resolve_date(hit, default_year) {
                 found.push(d);
             }
             true
@@ -587,8 +891,8 @@ impl DateParser {
 
     pub fn first_date(&self, text: &str, default_year: Option<i32>) -> Option<FoundDate> {
         let mut first = None;
-        self.scan_dates(text, &mut |kind, caps| {
-            first = self.resolve_date(kind, caps, default_year);
+        self.scan_dates(text, &mut |hit| {
+            first = self.resolve_date(hit, default_year);
             first.is_none()
         });
         first
@@ -598,34 +902,35 @@ impl DateParser {
     /// `default_year`; with none it is skipped and the search goes on.
     pub fn first_period(&self, text: &str, default_year: Option<i32>) -> Option<FoundPeriod> {
         let mut date_spans = Vec::new();
-        self.scan_dates(text, &mut |_, caps| {
-            date_spans.push(span(caps));
+        self.scan_dates(text, &mut |hit| {
+            date_spans.push(hit.range.clone());
             true
         });
         let mut first = None;
         scan(
             &self.period_forms,
             text,
+            &self.word_char,
             &|_, r| !overlaps(&date_spans, r),
-            &mut |kind, caps| {
-                first = self.resolve_period(kind, caps, default_year);
+            &mut |hit| {
+                first = self.resolve_period(hit, default_year);
                 first.is_none()
             },
         );
         first.or_else(|| self.bare_year(text))
     }
 
-    fn scan_dates<'t>(
-        &self,
+    fn scan_dates<'s, 't>(
+        &'s self,
         text: &'t str,
-        visit: &mut dyn FnMut(DateForm, &Captures<'t>) -> bool,
+        visit: &mut dyn FnMut(&Hit<'t, 's, DateForm>) -> bool,
     ) {
         let accept = |kind: DateForm, r: &Range<usize>| match kind {
             DateForm::Numeric => !glued_to_numbers(text, r),
             DateForm::DayFirstText => !after_number_sign(text, r.start),
             DateForm::YearFirstText => true,
         };
-        scan(&self.date_forms, text, &accept, visit);
+        scan(&self.date_forms, text, &self.word_char, &accept, visit);
     }
 
     fn month_of(&self, word: &str) -> Option<u32> {
@@ -646,18 +951,18 @@ impl DateParser {
 
     fn resolve_date(
         &self,
-        kind: DateForm,
-        caps: &Captures<'_>,
+        hit: &Hit<'_, '_, DateForm>,
         default_year: Option<i32>,
     ) -> Option<FoundDate> {
-        let day = number(caps, "d")?;
+        let kind = hit.kind();
+        let day = number(hit, "d")?;
         let month = match kind {
-            DateForm::Numeric => number(caps, "m")?,
+            DateForm::Numeric => number(hit, "m")?,
             DateForm::DayFirstText | DateForm::YearFirstText => {
-                self.month_of(caps.name("m")?.as_str())?
+                self.month_of(hit.get("m")?.as_str())?
             }
         };
-        let (year, year_inferred) = match caps.name("y") {
+        let (year, year_inferred) = match hit.get("y") {
             Some(y) => {
                 let value: i32 = y.as_str().parse().ok()?;
                 // Two-digit years in these documents are always this century.
@@ -671,7 +976,7 @@ impl DateParser {
             None => (default_year?, true),
         };
         Some(FoundDate {
-            range: span(caps),
+            range: hit.range.clone(),
             date: NaiveDate::from_ymd_opt(year, month, day)?,
             year_inferred,
         })
@@ -679,10 +984,10 @@ impl DateParser {
 
     fn resolve_period(
         &self,
-        kind: PeriodForm,
-        caps: &Captures<'_>,
+        hit: &Hit<'_, '_, PeriodForm>,
         default_year: Option<i32>,
     ) -> Option<FoundPeriod> {
+        let kind = hit.kind();
         let (first_day, last_day) = match kind {
             PeriodForm::Quarter | PeriodForm::HalfYear => {
                 let (months_per, count) = if kind == PeriodForm::Quarter {
@@ -690,33 +995,33 @@ impl DateParser {
                 } else {
                     (6, 2)
                 };
-                let n1 = small_ordinal(caps.name("n1")?.as_str())?;
-                let n2 = match caps.name("n2") {
+                let n1 = small_ordinal(hit.get("n1")?.as_str())?;
+                let n2 = match hit.get("n2") {
                     Some(m) => small_ordinal(m.as_str())?,
                     None => n1,
                 };
                 if n1 > n2 || n2 > count {
                     return None;
                 }
-                let year = year_in(caps, &["y1", "y2"]).or(default_year)?;
+                let year = year_in(hit, &["y1", "y2"]).or(default_year)?;
                 (
                     month_start(year, (n1 - 1) * months_per + 1)?,
                     month_end(year, n2 * months_per)?,
                 )
             }
             PeriodForm::Month => {
-                let month = self.month_of(caps.name("m1")?.as_str())?;
-                let year = year_in(caps, &["y1", "y2"]).or(default_year)?;
+                let month = self.month_of(hit.get("m1")?.as_str())?;
+                let year = year_in(hit, &["y1", "y2"]).or(default_year)?;
                 (month_start(year, month)?, month_end(year, month)?)
             }
             PeriodForm::MonthRange => {
-                let m1 = self.month_of(caps.name("m1")?.as_str())?;
-                let m2 = self.month_of(caps.name("m2")?.as_str())?;
+                let m1 = self.month_of(hit.get("m1")?.as_str())?;
+                let m2 = self.month_of(hit.get("m2")?.as_str())?;
                 // `сентябрь–май` is a school year: the range crosses New Year.
                 let wraps = m2 < m1;
                 let next = |y: i32| if wraps { y.checked_add(1) } else { Some(y) };
-                let start = year_in(caps, &["y1", "y2"]);
-                let end = year_in(caps, &["y3"]);
+                let start = year_in(hit, &["y1", "y2"]);
+                let end = year_in(hit, &["y3"]);
                 let (y1, y2) = match (start, end) {
                     (Some(a), Some(b)) => (a, b),
                     (Some(a), None) => (a, next(a)?),
@@ -729,13 +1034,13 @@ impl DateParser {
                 (month_start(y1, m1)?, month_end(y2, m2)?)
             }
             PeriodForm::Years => {
-                let y1 = year_in(caps, &["y1"])?;
-                let y2 = year_in(caps, &["y2"]).unwrap_or(y1);
+                let y1 = year_in(hit, &["y1"])?;
+                let y2 = year_in(hit, &["y2"]).unwrap_or(y1);
                 (month_start(y1, 1)?, month_end(y2, 12)?)
             }
         };
         (first_day <= last_day).then(|| FoundPeriod {
-            range: span(caps),
+            range: hit.range.clone(),
             first_day,
             last_day,
         })
@@ -1604,5 +1909,169 @@ mod tests {
                 assert_eq!(found[0].date, date, "{sentence:?}");
             }
         }
+    }
+
+    #[test]
+    fn no_word_boundary_assertions_in_any_pattern() {
+        let mut lexicons = vec![words()];
+        let mut sparse = words();
+        sparse.quarter.clear();
+        sparse.half_year.clear();
+        sparse.year.clear();
+        lexicons.push(sparse);
+        for w in &lexicons {
+            let p = DateParser::new(w).expect("test lexicon");
+            let mut patterns = vec![
+                p.date_pattern(),
+                p.period_pattern(),
+                p.bare_years.as_str(),
+                p.word_char.as_str(),
+            ];
+            patterns.extend(p.date_forms.iter().map(|f| f.re.as_str()));
+            patterns.extend(p.period_forms.iter().map(|f| f.re.as_str()));
+            assert_eq!(patterns.len(), 4 + 10 + 7);
+            for pattern in patterns {
+                assert!(
+                    !pattern.contains(r"\b") && !pattern.contains(r"\B"),
+                    "look-around in {pattern}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_edges_follow_unicode_word_characters() {
+        let p = parser();
+        // Letters, digits, `_`, combining marks and joiners are word characters: a date glued to
+        // one is not a date.
+        for text in [
+            "12.03.2026_",
+            "_12.03.2026",
+            "x12.03.2026",
+            "12.03.2026x",
+            "от12.03.2026",
+            "12 марта\u{301}",
+            "\u{200d}12.03.2026",
+            "12.03.2026\u{200c}",
+            "2026 жылғы 12 наурызx",
+            "«12» марта_",
+            "12 мартаx 2026",
+        ] {
+            assert!(p.find_dates(text, Some(2026)).is_empty(), "{text:?}");
+        }
+        // Any other character ends a word, ASCII or not.
+        for (text, matched) in [
+            ("№12.03.2026", "12.03.2026"),
+            ("12.03.2026…", "12.03.2026"),
+            ("12 марта\u{a0}", "12 марта"),
+            ("12 марта 2026x", "12 марта"),
+            ("12 марта 2026 гx", "12 марта 2026"),
+            ("2026 г.12 марта", "2026 г.12 марта"),
+        ] {
+            let found = p.find_dates(text, Some(2026));
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert_eq!(&text[found[0].range.clone()], matched, "{text:?}");
+        }
+        assert!(p.first_period("2026 жыл_", None).is_none());
+        assert!(p.first_period("мартx", Some(2026)).is_none());
+    }
+
+    #[test]
+    fn an_edge_character_may_start_the_next_match() {
+        let p = parser();
+        for (text, expected) in [
+            (
+                "12.03.2026«15» мая 2026 г.",
+                &["12.03.2026", "«15» мая 2026 г."][..],
+            ),
+            ("12.03.2026 г.«15» мая", &["12.03.2026 г.", "«15» мая"][..]),
+            (
+                "до 25 февраля,26 февраля",
+                &["25 февраля", "26 февраля"][..],
+            ),
+            ("1 мая-2 мая", &["1 мая", "2 мая"][..]),
+            ("30.04.2026—15.05.2026", &["30.04.2026", "15.05.2026"][..]),
+        ] {
+            let found: Vec<&str> = p
+                .find_dates(text, Some(2026))
+                .into_iter()
+                .map(|f| &text[f.range])
+                .collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+        let text = "12.03.2026,I квартал";
+        let period = p.first_period(text, Some(2026)).expect("a period");
+        assert_eq!(&text[period.range], "I квартал");
+        let text = "в марте,апреле";
+        let period = p.first_period(text, Some(2026)).expect("a period");
+        assert_eq!(&text[period.range], "марте");
+    }
+
+    #[test]
+    fn public_pattern_edges() {
+        let p = parser();
+        let value = |pattern: &str, text: &str| {
+            Regex::new(&format!("(?i)(?P<v>{pattern})"))
+                .expect("compiles")
+                .captures(text)
+                .and_then(|c| c.name("v"))
+                .map(|m| m.as_str().to_string())
+        };
+        let (date, period) = (p.date_pattern(), p.period_pattern());
+        // After a word the next non-word character is part of the match; after a number nothing
+        // is checked, but a number is never cut short.
+        assert_eq!(value(date, "до 15 мая, далее").as_deref(), Some("15 мая,"));
+        assert_eq!(value(date, "до 15 мая").as_deref(), Some("15 мая"));
+        assert_eq!(
+            value(date, "12 марта 2026 г. отчёт").as_deref(),
+            Some("12 марта 2026 г.")
+        );
+        assert_eq!(
+            value(date, "до 30.04.2026 отчёт").as_deref(),
+            Some("30.04.2026")
+        );
+        assert_eq!(
+            value(date, "date: 2026-05-13").as_deref(),
+            Some("2026-05-13")
+        );
+        // Word edges inside the pattern still hold: `гг` is no year word.
+        assert_eq!(value(period, "на 2026-2028 гг."), None);
+        assert_eq!(value(period, "12 материалов"), None);
+        // The start is not consumed, so a single space before the pattern is enough...
+        assert_eq!(
+            value(&format!(r"до\s+{period}"), "до сентября 2026 года").as_deref(),
+            Some("до сентября 2026 года")
+        );
+        // ...and not checked either: a rule that needs a word start says so itself.
+        assert_eq!(
+            value(
+                &format!(r"(?:^|[^\p{{L}}\p{{N}}_]){period}"),
+                "екінші тоқсан"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn lexicon_words_begin_and_end_with_letters() {
+        let with = |edit: &dyn Fn(&mut CalendarWords)| {
+            let mut w = words();
+            edit(&mut w);
+            DateParser::new(&w)
+        };
+        let errors = [
+            with(&|w| w.months[4] = vec!["-май".to_string()]),
+            with(&|w| w.months[4] = vec!["май-".to_string()]),
+            with(&|w| w.quarter = vec!["-тоқсан".to_string()]),
+            with(&|w| w.half_year = vec!["жарты-".to_string()]),
+            with(&|w| w.year = vec!["жыл-".to_string()]),
+        ];
+        for result in errors {
+            let err = result.err().expect("edge hyphen rejected");
+            assert!(err.to_string().contains("with a letter"), "{err}");
+        }
+        // A year word follows its number directly, so it may start with a hyphen.
+        let p = with(&|w| w.year.push("-жылғы".to_string())).expect("accepted");
+        assert_eq!(p.find_dates("2026-жылғы 12 наурыз", None).len(), 1);
     }
 }
