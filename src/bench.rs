@@ -12,7 +12,7 @@ use std::time::Instant;
 pub const STATS_VARIABLE: &str = "HATTAMA_STATS";
 
 /// Protocols, a plan and a composition per district and year, as the generator writes them.
-const DOCUMENTS_PER_DISTRICT_YEAR: usize = 17;
+const DOCUMENTS_PER_DISTRICT_YEAR: usize = 16;
 
 #[derive(Debug, Clone)]
 pub struct Measurement {
@@ -34,12 +34,23 @@ impl Measurement {
     }
 }
 
-/// Generates a corpus of about `documents` documents over `years` years in `dir` (kept when it
-/// exists with the same size, so repeated runs time only the audit) and audits it.
-pub fn measure(exe: &Path, dir: &Path, documents: usize, years: usize, as_of: NaiveDate, seed: u64) -> std::io::Result<Measurement> {
+/// Generates a corpus of about `documents` documents over `years` years in `dir` and audits it.
+/// A previous corpus there (a folder holding `ground-truth.json`) is removed first.
+pub fn measure(
+    exe: &Path,
+    dir: &Path,
+    documents: usize,
+    years: usize,
+    as_of: NaiveDate,
+    seed: u64,
+) -> std::io::Result<Measurement> {
     let years = years.max(1);
     let districts = (documents / (years * DOCUMENTS_PER_DISTRICT_YEAR)).max(1);
-    let last = as_of.format("%Y").to_string().parse::<i32>().unwrap_or(2026);
+    let last = as_of
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap_or(2026);
     let options = GenerateOptions {
         out: dir.to_path_buf(),
         districts,
@@ -48,6 +59,9 @@ pub fn measure(exe: &Path, dir: &Path, documents: usize, years: usize, as_of: Na
         as_of,
         defects: true,
     };
+    if dir.join("ground-truth.json").is_file() {
+        std::fs::remove_dir_all(dir)?;
+    }
     let truth = generate(&options)?;
     let started = Instant::now();
     let output = Command::new(exe)
@@ -63,7 +77,14 @@ pub fn measure(exe: &Path, dir: &Path, documents: usize, years: usize, as_of: Na
         .find_map(|line| line.strip_prefix("peak_rss_kib="))
         .and_then(|kib| kib.trim().parse::<f64>().ok())
         .map(|kib| kib / 1024.0);
-    Ok(Measurement { documents: truth.documents, bytes: truth.bytes, districts, years, seconds, peak_mib })
+    Ok(Measurement {
+        documents: truth.documents,
+        bytes: truth.bytes,
+        districts,
+        years,
+        seconds,
+        peak_mib,
+    })
 }
 
 /// The peak resident memory of this process in KiB, where the system tells it (Linux).

@@ -36,6 +36,12 @@ enum Command {
     /// Audit every document below a folder (an oblast's districts): document rules, then
     /// follow-ups, session cadence, numbering, secretaries, plans and copies per commission.
     Audit(AuditArgs),
+    /// Write a synthetic oblast of realistic protocols, plans and compositions, with planted
+    /// defects listed in OUT/ground-truth.json (for trials, tests and benchmarks).
+    Generate(GenerateArgs),
+    /// Time `audit` on generated oblasts of several sizes (release build): documents and MB per
+    /// second, peak memory, and how the time grows with the size.
+    Bench(BenchArgs),
     /// Show what the rule pack reads in a document: kind, fields, sections, decisions, measures.
     Inspect {
         file: PathBuf,
@@ -106,6 +112,43 @@ struct AuditArgs {
     /// Print every finding, not only those about the commissions as a whole.
     #[arg(long)]
     details: bool,
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    /// Folder to write (created; existing files with the same names are overwritten).
+    out: PathBuf,
+    /// Number of districts (commissions).
+    #[arg(long, default_value_t = 5)]
+    districts: usize,
+    /// Years to cover, comma-separated.
+    #[arg(long, value_delimiter = ',', default_values_t = [2025, 2026])]
+    years: Vec<i32>,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The audit day the corpus is written for: no document is dated on or after it.
+    #[arg(long, value_parser = parse_date, default_value = "2026-11-30")]
+    as_of: NaiveDate,
+    /// Write every document clean, with no planted defect.
+    #[arg(long)]
+    clean: bool,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// Where the corpora are written (one subfolder per size; reused when present).
+    #[arg(long, default_value = "target/bench-corpus")]
+    dir: PathBuf,
+    /// Approximate corpus sizes in documents, comma-separated.
+    #[arg(long, value_delimiter = ',', default_values_t = [5000, 50000])]
+    sizes: Vec<usize>,
+    /// Years each corpus covers.
+    #[arg(long, default_value_t = 10)]
+    years: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    #[arg(long, value_parser = parse_date, default_value = "2026-11-30")]
+    as_of: NaiveDate,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -234,7 +277,70 @@ fn execute(cli: Cli) -> Result<u8> {
                 }
             }
             out.flush()?;
+            if std::env::var_os(hattama::bench::STATS_VARIABLE).is_some()
+                && let Some(peak) = hattama::bench::peak_rss_kib()
+            {
+                eprintln!("peak_rss_kib={peak}");
+            }
             Ok(exit_code(&outcome.findings, args.fail_level))
+        }
+        Command::Generate(args) => {
+            let truth = hattama::generate::generate(&hattama::generate::GenerateOptions {
+                out: args.out.clone(),
+                districts: args.districts,
+                years: args.years,
+                seed: args.seed,
+                as_of: args.as_of,
+                defects: !args.clean,
+            })
+            .with_context(|| format!("writing {}", args.out.display()))?;
+            writeln!(
+                out,
+                "{}: {} documents, {:.1} MB, {} planted defects (ground-truth.json)",
+                args.out.display(),
+                truth.documents,
+                truth.bytes as f64 / 1e6,
+                truth.planted.len()
+            )?;
+            Ok(EXIT_CLEAN)
+        }
+        Command::Bench(args) => {
+            let exe = std::env::current_exe().context("finding the hattama binary")?;
+            let mut runs = Vec::new();
+            writeln!(
+                out,
+                "{:>9} {:>10} {:>9} {:>10} {:>8} {:>10}",
+                "documents", "MB", "seconds", "docs/s", "MB/s", "peak MiB"
+            )?;
+            for size in &args.sizes {
+                let dir = args.dir.join(format!("corpus-{size}"));
+                let run =
+                    hattama::bench::measure(&exe, &dir, *size, args.years, args.as_of, args.seed)
+                        .with_context(|| format!("benchmark on {}", dir.display()))?;
+                writeln!(
+                    out,
+                    "{:>9} {:>10.1} {:>9.2} {:>10.0} {:>8.1} {:>10}",
+                    run.documents,
+                    run.bytes as f64 / 1e6,
+                    run.seconds,
+                    run.documents_per_second(),
+                    run.mib_per_second(),
+                    run.peak_mib
+                        .map_or_else(|| "n/a".to_string(), |m| format!("{m:.0}"))
+                )?;
+                runs.push(run);
+            }
+            if let (Some(small), Some(large)) = (runs.first(), runs.last())
+                && runs.len() > 1
+            {
+                writeln!(
+                    out,
+                    "{:.1}x the documents took {:.1}x the time",
+                    large.documents as f64 / small.documents.max(1) as f64,
+                    large.seconds / small.seconds.max(1e-9)
+                )?;
+            }
+            Ok(EXIT_CLEAN)
         }
         Command::Inspect { file, pack: args } => {
             let lang = language(&args);

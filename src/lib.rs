@@ -2,11 +2,13 @@
 //! affairs. Data flows one way: read → parse → extract → check → report.
 
 pub mod audit;
+pub mod bench;
 pub mod check;
 pub mod corpus;
 pub mod engine;
 pub mod extract;
 pub mod finding;
+pub mod generate;
 pub mod lang;
 pub mod messages;
 pub mod pack;
