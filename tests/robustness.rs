@@ -273,3 +273,26 @@ fn mutated_fixtures_never_panic() {
         }
     }
 }
+
+/// The audit of Markdown written by others: every file read, no commission invented for it,
+/// no rule failing.
+#[test]
+fn auditing_the_markdown_corpora_never_breaks() {
+    let corpora = Path::new("../shared/corpora");
+    if !corpora.is_dir() {
+        return;
+    }
+    let pack = pack::default_pack().unwrap();
+    let settings = hattama::audit::AuditSettings {
+        files: settings(),
+        level: hattama::corpus::commission::FolderLevel::Deepest,
+    };
+    let outcome = hattama::audit::audit(corpora, &pack, &settings);
+    assert!(outcome.documents > 1000);
+    assert!(
+        outcome
+            .findings
+            .iter()
+            .all(|f| f.rule != "hattama/rule-error")
+    );
+}
