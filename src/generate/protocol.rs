@@ -205,6 +205,31 @@ impl<'a> Writer<'a> {
     }
 
     /// A body's name in one of its forms, with the district filled in.
+    /// What may stand before a decision's action in 40% of decisions: a stock phrase (spaced
+    /// as the language needs), or "together with" another body in the instrumental case (its
+    /// template carries its own spaces). Empty otherwise.
+    fn before_phrase(
+        &self,
+        dice: &mut Dice,
+        body: Body,
+        (phrases, spaced): (&[String], impl Fn(&str) -> String),
+        (together, instrumental): (&str, impl Fn(&wording::BodyForms) -> &String),
+    ) -> String {
+        if !dice.chance(40) {
+            return String::new();
+        }
+        let pick = dice.below(phrases.len() + 1);
+        if let Some(phrase) = phrases.get(pick) {
+            return spaced(phrase);
+        }
+        let other = *dice.pick(&PARTNERS);
+        if other == body {
+            String::new()
+        } else {
+            fill(together, &[("body", &self.form(other, instrumental))])
+        }
+    }
+
     fn form(&self, body: Body, pick: impl Fn(&wording::BodyForms) -> &String) -> String {
         wording::district(pick(self.w.body(body)), self.district)
     }
@@ -323,25 +348,12 @@ impl<'a> Writer<'a> {
             } else {
                 String::new()
             };
-            let before = if dice.chance(40) {
-                let pick = dice.below(self.w.topics.before.ru.len() + 1);
-                match self.w.topics.before.ru.get(pick) {
-                    Some(before) => format!(" {before}"),
-                    None => {
-                        let other = *dice.pick(&PARTNERS);
-                        if other == body {
-                            String::new()
-                        } else {
-                            fill(
-                                &p.together.ru,
-                                &[("body", &self.form(other, |f| &f.ru_instrumental))],
-                            )
-                        }
-                    }
-                }
-            } else {
-                String::new()
-            };
+            let before = self.before_phrase(
+                dice,
+                body,
+                (&self.w.topics.before.ru, |phrase| format!(" {phrase}")),
+                (&p.together.ru, |f| &f.ru_instrumental),
+            );
             vec![format!(
                 "{}{head}{before} {text}.",
                 self.form(body, |f| &f.ru_dative)
@@ -356,25 +368,12 @@ impl<'a> Writer<'a> {
         } else {
             String::new()
         };
-        let before = if dice.chance(40) {
-            let pick = dice.below(self.w.topics.before.kk.len() + 1);
-            match self.w.topics.before.kk.get(pick) {
-                Some(before) => format!("{before} "),
-                None => {
-                    let other = *dice.pick(&PARTNERS);
-                    if other == body {
-                        String::new()
-                    } else {
-                        fill(
-                            &p.together.kk,
-                            &[("body", &self.form(other, |f| &f.kk_instrumental))],
-                        )
-                    }
-                }
-            }
-        } else {
-            String::new()
-        };
+        let before = self.before_phrase(
+            dice,
+            body,
+            (&self.w.topics.before.kk, |phrase| format!("{phrase} ")),
+            (&p.together.kk, |f| &f.kk_instrumental),
+        );
         let passive = topics::kk_passive(self.w, action).unwrap_or_else(|| action.to_string());
         let dative = self.form(body, |f| &f.kk_dative);
         match dice.below(3) {

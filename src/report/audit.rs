@@ -27,17 +27,7 @@ pub fn render_text(
     }
     table(&outcome.commissions, lang, out)?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "{BOLD}{}{BOLD:#}",
-        messages::summary(
-            lang,
-            outcome.documents,
-            outcome.count(Severity::Error),
-            outcome.count(Severity::Warning),
-            outcome.count(Severity::Info)
-        )
-    )
+    super::text::summary(lang, outcome.documents, |s| outcome.count(s), out)
 }
 
 fn table(

@@ -32,21 +32,27 @@ pub fn render(
             details(finding, lang, out)?;
         }
     }
-    let count = |severity| outcome.count(severity);
     if outcome.findings.is_empty() {
         writeln!(out, "{}", messages::clean(lang))?;
     }
-    writeln!(
-        out,
-        "{BOLD}{}{BOLD:#}",
-        messages::summary(
-            lang,
-            outcome.documents,
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info)
-        )
-    )
+    summary(lang, outcome.documents, |s| outcome.count(s), out)
+}
+
+/// The closing line: how many documents, and findings of each severity.
+pub fn summary(
+    lang: Lang,
+    documents: usize,
+    count: impl Fn(Severity) -> usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let line = messages::summary(
+        lang,
+        documents,
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    writeln!(out, "{BOLD}{line}{BOLD:#}")
 }
 
 /// `path:line:col: severity[rule] message`, the first line of every finding.
