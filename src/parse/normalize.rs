@@ -171,7 +171,33 @@ fn fold_char(ch: char) -> Option<impl Iterator<Item = char>> {
         'ё' | 'Ё' => 'е',
         other => other,
     };
-    Some(replaced.to_lowercase())
+    // Nearly every character is ASCII or basic Cyrillic: lower-case those without the Unicode
+    // tables, which showed in profiles of large audits.
+    Some(match replaced {
+        ch if ch.is_ascii() => Lowered::One(std::iter::once(ch.to_ascii_lowercase())),
+        'А'..='Я' => Lowered::One(std::iter::once(
+            char::from_u32(replaced as u32 + 0x20).unwrap_or(replaced),
+        )),
+        'а'..='я' => Lowered::One(std::iter::once(replaced)),
+        other => Lowered::Many(other.to_lowercase()),
+    })
+}
+
+/// The lower case of one character: itself or one other character, or (rarely) several.
+enum Lowered {
+    One(std::iter::Once<char>),
+    Many(std::char::ToLowercase),
+}
+
+impl Iterator for Lowered {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Lowered::One(one) => one.next(),
+            Lowered::Many(many) => many.next(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -200,6 +226,25 @@ mod tests {
         let at = folded.text.find("кіріспе").unwrap();
         let range = folded.source_range(at..at + "кіріспе".len());
         assert_eq!(&source[range], "Кiрiспе");
+    }
+
+    #[test]
+    fn the_fast_lower_case_agrees_with_unicode() {
+        // The folds that replace characters are tested above; here every other character of
+        // the Latin and Cyrillic blocks must lower-case exactly as Unicode says.
+        let replaced = ['\u{00A0}', '\t', '«', '»', '`', 'ё', 'Ё', '\u{00AD}'];
+        for ch in ('\u{0}'..='\u{052F}').chain('\u{1E00}'..='\u{1EFF}') {
+            if replaced.contains(&ch) {
+                continue;
+            }
+            let fast: String = fold_char(ch).map(|c| c.collect()).unwrap_or_default();
+            let unicode: String = ch.to_lowercase().collect();
+            assert_eq!(fast, unicode, "{ch:?}");
+        }
+        assert_eq!(
+            fold("ӘІҢҒҮҰҚӨҺ ПРОТОКОЛ Aб", 0).text,
+            "әіңғүұқөһ протокол аб"
+        );
     }
 
     #[test]
