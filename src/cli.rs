@@ -237,7 +237,7 @@ fn execute(cli: Cli) -> Result<u8> {
             let as_of = today_or(args.as_of);
             let settings = Settings::new(lang, as_of);
             let outcome = engine::check_paths(&args.paths, &pack, &settings);
-            report::render(&outcome, args.format, lang, &mut out)?;
+            report::render(&outcome, args.format, &pack, lang, &mut out)?;
             out.flush()?;
             Ok(exit_code(&outcome.findings, args.fail_level))
         }

@@ -21,9 +21,9 @@ fn check(lang: Lang, pack: &Pack) -> Outcome {
     )
 }
 
-fn concise(outcome: &Outcome, lang: Lang) -> String {
+fn concise(outcome: &Outcome, pack: &Pack, lang: Lang) -> String {
     let mut out = Vec::new();
-    report::render(outcome, Format::Concise, lang, &mut out).unwrap();
+    report::render(outcome, Format::Concise, pack, lang, &mut out).unwrap();
     // The renderer styles its output; the command strips styles where the stream has no colour.
     anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string()
 }
@@ -31,19 +31,19 @@ fn concise(outcome: &Outcome, lang: Lang) -> String {
 #[test]
 fn findings_in_russian() {
     let pack = pack::default_pack().unwrap();
-    insta::assert_snapshot!(concise(&check(Lang::Ru, &pack), Lang::Ru));
+    insta::assert_snapshot!(concise(&check(Lang::Ru, &pack), &pack, Lang::Ru));
 }
 
 #[test]
 fn findings_in_kazakh() {
     let pack = pack::default_pack().unwrap();
-    insta::assert_snapshot!(concise(&check(Lang::Kk, &pack), Lang::Kk));
+    insta::assert_snapshot!(concise(&check(Lang::Kk, &pack), &pack, Lang::Kk));
 }
 
 #[test]
 fn findings_in_english() {
     let pack = pack::default_pack().unwrap();
-    insta::assert_snapshot!(concise(&check(Lang::En, &pack), Lang::En));
+    insta::assert_snapshot!(concise(&check(Lang::En, &pack), &pack, Lang::En));
 }
 
 #[test]

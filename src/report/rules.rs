@@ -81,7 +81,7 @@ pub fn list(pack: &Pack, lang: Lang, out: &mut dyn Write) -> std::io::Result<()>
 }
 
 /// A message template with its placeholders shown as `…`, for the catalogue.
-fn plain(template: &str) -> String {
+pub(crate) fn plain(template: &str) -> String {
     let mut out = String::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
