@@ -139,7 +139,12 @@ fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -
         pack,
         settings: &settings.files.check,
     };
-    findings.extend(check::check(&input));
+    findings.extend(crate::suppress::apply(
+        &document,
+        pack,
+        settings.files.check.lang,
+        check::check(&input),
+    ));
     let commission = commission::assign(
         root,
         file,

@@ -169,7 +169,13 @@ fn check_source(
         pack,
         settings: &settings.check,
     };
-    findings.extend(check::check(&input));
+    let lang = settings.check.lang;
+    findings.extend(crate::suppress::apply(
+        &document,
+        pack,
+        lang,
+        check::check(&input),
+    ));
     findings
 }
 

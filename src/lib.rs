@@ -16,3 +16,4 @@ pub mod parse;
 pub mod privacy;
 pub mod read;
 pub mod report;
+pub mod suppress;

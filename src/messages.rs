@@ -66,6 +66,39 @@ pub fn rule_failed(lang: Lang, rule: &str, error: &str) -> String {
     )
 }
 
+pub fn unused_suppression(lang: Lang, comment: &str) -> String {
+    pick(
+        lang,
+        format!("«{comment}» түсініктемесі ешбір ескертуді жасырмады: оны алып тастаңыз"),
+        format!("Комментарий «{comment}» ничего не скрыл: удалите его"),
+        format!("The comment «{comment}» suppressed nothing: remove it"),
+    )
+}
+
+pub fn bad_suppression(lang: Lang, comment: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "«{comment}» түсініктемесі танылмады. Жазылуы: hattama-disable-next-line, hattama-disable, hattama-enable немесе hattama-disable-file, одан кейін ереже атаулары"
+        ),
+        format!(
+            "Комментарий «{comment}» не распознан. Допустимо: hattama-disable-next-line, hattama-disable, hattama-enable или hattama-disable-file, затем идентификаторы правил"
+        ),
+        format!(
+            "The comment «{comment}» is not understood. Write hattama-disable-next-line, hattama-disable, hattama-enable or hattama-disable-file, then rule ids"
+        ),
+    )
+}
+
+pub fn unknown_rule(lang: Lang, rule: &str) -> String {
+    pick(
+        lang,
+        format!("«{rule}» ережесі жоқ: оны жасыру мүмкін емес. Ереже атауын тексеріңіз"),
+        format!("Правила «{rule}» нет, скрыть его нельзя. Проверьте идентификатор правила"),
+        format!("There is no rule «{rule}» to suppress. Check the rule id"),
+    )
+}
+
 /// Picks the plural form: Russian has three (1 документ, 2 документа, 5 документов); Kazakh
 /// nouns after a numeral stay singular; English has two.
 pub fn plural(lang: Lang, n: usize, forms: [&str; 3]) -> &str {
