@@ -248,7 +248,15 @@ impl Suppressions {
 
 /// Applies the document's suppressions to the findings the rules produced for it.
 pub fn apply(document: &Document, pack: &Pack, lang: Lang, findings: Vec<Finding>) -> Vec<Finding> {
-    Suppressions::scan(document, pack, lang).apply(document, lang, findings)
+    let mut kept = Suppressions::scan(document, pack, lang).apply(document, lang, findings);
+    // The suppressions' own findings quote the comment, whose reason may name a child.
+    for finding in kept
+        .iter_mut()
+        .filter(|f| f.rule == UNUSED || f.rule == BAD)
+    {
+        finding.message = pack.masker.mask(&finding.message);
+    }
+    kept
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

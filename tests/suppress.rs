@@ -237,3 +237,34 @@ fn ordinary_comments_are_left_alone() {
         summary(&check("p.md", &sloppy()))
     );
 }
+
+/// The audit applies suppressions too, and a reason quoted in a finding has personal data masked.
+#[test]
+fn audits_honour_suppressions_and_mask_quoted_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let district = dir.path().join("alga/2026");
+    std::fs::create_dir_all(&district).unwrap();
+    let text = "ПРОТОКОЛ № 1\nот 12.03.2026\n\n<!-- hattama-disable-file protocol-place -->\n<!-- hattama-disable-next-line quorum -- н/л ИИН 110514503212 -->\nПОСТАНОВИЛИ:\n1.1. Отделу образования провести семинар. Срок: до 30.04.2026.\n";
+    std::fs::write(district.join("p1.md"), text).unwrap();
+    let pack = hattama::pack::default_pack().unwrap();
+    let settings = hattama::audit::AuditSettings {
+        files: hattama::engine::Settings::new(
+            hattama::lang::Lang::En,
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        ),
+        level: hattama::corpus::commission::FolderLevel::Deepest,
+    };
+    let outcome = hattama::audit::audit(dir.path(), &pack, &settings);
+    let rules: Vec<&str> = outcome.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(!rules.contains(&"kz-kdn/protocol-place"), "{rules:?}");
+    let unused = outcome
+        .findings
+        .iter()
+        .find(|f| f.rule == "hattama/unused-suppression")
+        .expect("the quorum suppression is unused");
+    assert!(
+        !unused.message.contains("110514503212"),
+        "{}",
+        unused.message
+    );
+}
