@@ -76,6 +76,14 @@ pub struct Related {
 }
 
 impl Finding {
+    /// `path:line:col: severity[rule] message`, without styling.
+    pub fn headline(&self) -> String {
+        format!(
+            "{}:{}:{}: {}[{}] {}",
+            self.path, self.start.line, self.start.column, self.severity, self.rule, self.message
+        )
+    }
+
     /// Orders findings the same way on every run, whatever the thread count.
     pub fn sort_key(&self) -> (&str, Position, &str, Position, &str) {
         (&self.path, self.start, &self.rule, self.end, &self.message)

@@ -72,15 +72,7 @@ fn testcase<W: Write>(
         .with_attributes([("name", path), ("classname", path)])
         .write_inner_content(|writer| {
             for finding in findings {
-                let mut body = format!(
-                    "{}:{}:{}: {}[{}] {}",
-                    finding.path,
-                    finding.start.line,
-                    finding.start.column,
-                    finding.severity,
-                    finding.rule,
-                    finding.message
-                );
+                let mut body = finding.headline();
                 if let Some(fix) = &finding.fix {
                     body.push_str(&format!("\n{}: {fix}", messages::labels(lang).fix));
                 }
