@@ -42,6 +42,11 @@ enum Command {
     /// Time `audit` on generated oblasts of several sizes (release build): documents and MB per
     /// second, peak memory, and how the time grows with the size.
     Bench(BenchArgs),
+    /// Print a shell completion script: `hattama completions bash > /etc/bash_completion.d/hattama`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Show what the rule pack reads in a document: kind, fields, sections, decisions, measures.
     Inspect {
         file: PathBuf,
@@ -340,6 +345,11 @@ fn execute(cli: Cli) -> Result<u8> {
                     large.seconds / small.seconds.max(1e-9)
                 )?;
             }
+            Ok(EXIT_CLEAN)
+        }
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "hattama", &mut out);
             Ok(EXIT_CLEAN)
         }
         Command::Inspect { file, pack: args } => {
