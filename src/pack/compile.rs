@@ -5,7 +5,7 @@
 use super::load::{LoadedPack, Origin, PackError};
 use super::model::*;
 use super::patterns::PatternCompiler;
-use super::schema::{FieldType, PatternDef, RuleDef};
+use super::schema::{FieldType, PackMeta, PatternDef, RuleDef};
 use crate::extract::dates::{CalendarWords, DateParser};
 use crate::finding::Severity;
 use crate::lang::Lang;
@@ -313,33 +313,26 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         })
         .collect::<Result<Vec<_>, PackError>>()?;
 
-    let date_field = packs
-        .iter()
-        .rev()
-        .find_map(|p| p.meta.date_field.clone())
-        .map(|id| {
-            fields.iter().position(|f| f.id == id).ok_or_else(|| {
-                PackError::new(
-                    packs[last].locate_text("date_field"),
-                    format!("`date_field: {id}` names no field"),
-                )
-            })
-        })
-        .transpose()?;
-
-    let year_field = packs
-        .iter()
-        .rev()
-        .find_map(|p| p.meta.year_field.clone())
-        .map(|id| {
-            fields.iter().position(|f| f.id == id).ok_or_else(|| {
-                PackError::new(
-                    packs[last].locate_text("year_field"),
-                    format!("`year_field: {id}` names no field"),
-                )
-            })
-        })
-        .transpose()?;
+    // A pack-level key naming a field (`date_field`, `year_field`): the last pack that sets it
+    // wins, and it must name a field that exists.
+    let pack_field =
+        |key: &str, pick: fn(&PackMeta) -> Option<&String>| -> Result<Option<usize>, PackError> {
+            packs
+                .iter()
+                .rev()
+                .find_map(|p| pick(&p.meta).cloned())
+                .map(|id| {
+                    fields.iter().position(|f| f.id == id).ok_or_else(|| {
+                        PackError::new(
+                            packs[last].locate_text(key),
+                            format!("`{key}: {id}` names no field"),
+                        )
+                    })
+                })
+                .transpose()
+        };
+    let date_field = pack_field("date_field", |meta| meta.date_field.as_ref())?;
+    let year_field = pack_field("year_field", |meta| meta.year_field.as_ref())?;
     let session_kind = packs
         .iter()
         .rev()
