@@ -6,7 +6,7 @@ use crate::corpus::commission::{self, FolderLevel};
 use crate::corpus::{self, Record, facts};
 use crate::engine::{self, Settings};
 use crate::finding::{Finding, Severity, sort_findings};
-use crate::pack::{Check, CorpusCheck, Pack};
+use crate::pack::{Pack, RuleIndex};
 use crate::read;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -41,12 +41,32 @@ pub struct CommissionSummary {
     pub infos: usize,
     /// Overdue decisions (findings of `overdue-decision` rules without `within_days`).
     pub overdue: usize,
+    /// Findings by rule category (`protocol`, `follow-up`, …; `files` for unreadable files).
+    pub categories: BTreeMap<String, usize>,
+    /// Per coverage topic of the pack: how many documents the topic's rule applies to, and how
+    /// many of them it found nothing in.
+    pub coverage: BTreeMap<String, Coverage>,
+    /// 100 minus both deductions, floored at 0.
     pub score: f64,
+    /// Points taken for document findings: points_per_finding × weighted findings ÷ documents.
+    pub document_deduction: f64,
+    /// Points taken for findings about the commission as a whole.
+    pub commission_deduction: f64,
+    /// 1 for the best score; equal scores share a rank.
+    pub rank: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Coverage {
+    pub documents: usize,
+    pub covered: usize,
 }
 
 #[derive(Debug, Default)]
 pub struct AuditOutcome {
     pub findings: Vec<Finding>,
+    /// The commission id of every document (and unreadable file) by path.
+    pub owners: BTreeMap<String, String>,
     pub documents: usize,
     pub bytes: u64,
     pub commissions: Vec<CommissionSummary>,
@@ -105,6 +125,7 @@ pub fn audit(root: &Path, pack: &Pack, settings: &AuditSettings) -> AuditOutcome
     );
     AuditOutcome {
         findings,
+        owners: owners.into_iter().map(|(path, c)| (path, c.id)).collect(),
         documents: files.len(),
         bytes,
         commissions,
@@ -202,21 +223,9 @@ fn summarise(
         .values()
         .map(|s| (s.path.clone(), s.id.clone()))
         .collect();
-    let overdue_rules: BTreeSet<&str> = pack
-        .rules
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.check,
-                Check::Corpus(CorpusCheck::OverdueDecision {
-                    within_days: None,
-                    ..
-                })
-            )
-        })
-        .map(|r| r.id.as_str())
-        .collect();
-    let mut weighted: BTreeMap<String, f64> = BTreeMap::new();
+    let rules = RuleIndex::of(pack);
+    let mut weighted: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    let mut flagged: BTreeSet<(&str, &str)> = BTreeSet::new();
     for finding in findings {
         let id = owners
             .get(&finding.path)
@@ -239,10 +248,44 @@ fn summarise(
             Severity::Warning => summary.warnings += 1,
             Severity::Info => summary.infos += 1,
         }
-        if overdue_rules.contains(finding.rule.as_str()) {
+        if rules.is_overdue(&finding.rule) {
             summary.overdue += 1;
         }
-        *weighted.entry(id).or_default() += weight(pack, finding);
+        *summary
+            .categories
+            .entry(rules.category(&finding.rule).to_string())
+            .or_default() += 1;
+        flagged.insert((finding.path.as_str(), finding.rule.as_str()));
+        let entry = weighted.entry(id).or_default();
+        if rules.is_corpus(&finding.rule) {
+            entry.1 += weight(pack, finding);
+        } else {
+            entry.0 += weight(pack, finding);
+        }
+    }
+    for topic in &pack.coverage {
+        let Some(rule) = pack.rules.iter().find(|r| r.id == topic.rule) else {
+            continue;
+        };
+        for record in records {
+            let applies = record
+                .kind
+                .as_ref()
+                .is_some_and(|kind| rule.documents.iter().any(|d| d == kind))
+                && rule
+                    .since
+                    .is_none_or(|since| record.date.is_none_or(|d| d >= since));
+            if !applies {
+                continue;
+            }
+            if let Some(summary) = summaries.get_mut(&record.commission.id) {
+                let counts = summary.coverage.entry(topic.id.clone()).or_default();
+                counts.documents += 1;
+                if !flagged.contains(&(record.path.as_str(), rule.id.as_str())) {
+                    counts.covered += 1;
+                }
+            }
+        }
     }
     for summary in summaries.values_mut() {
         let days = session_days.remove(&summary.id).unwrap_or_default();
@@ -269,19 +312,34 @@ fn summarise(
                 days.len() as f64
             };
         }
-        let per_document =
-            weighted.get(&summary.id).copied().unwrap_or(0.0) / summary.documents.max(1) as f64;
-        summary.score = round2((100.0 - pack.scoring.points_per_finding * per_document).max(0.0));
+        let (documents, commission) = weighted.get(&summary.id).copied().unwrap_or_default();
+        let scoring = &pack.scoring;
+        summary.document_deduction =
+            round2(scoring.points_per_finding * documents / summary.documents.max(1) as f64);
+        summary.commission_deduction = round2(scoring.points_per_commission_finding * commission);
+        summary.score =
+            round2((100.0 - summary.document_deduction - summary.commission_deduction).max(0.0));
     }
     // Files outside any commission that are no commission document (a README beside the
     // district folders) are not a commission of their own.
-    summaries
+    let mut summaries: Vec<CommissionSummary> = summaries
         .into_values()
         .filter(|s| {
             let stray = s.id.is_empty() && s.kinds.keys().all(|k| k == "other");
             !(stray && s.errors + s.warnings + s.infos == 0)
         })
-        .collect()
+        .collect();
+    rank(&mut summaries);
+    summaries
+}
+
+/// Competition ranking by score (1, 2, 2, 4): equal scores share a place.
+fn rank(summaries: &mut [CommissionSummary]) {
+    let mut scores: Vec<f64> = summaries.iter().map(|s| s.score).collect();
+    scores.sort_by(|a, b| b.total_cmp(a));
+    for summary in summaries.iter_mut() {
+        summary.rank = 1 + scores.iter().take_while(|s| **s > summary.score).count();
+    }
 }
 
 fn weight(pack: &Pack, finding: &Finding) -> f64 {

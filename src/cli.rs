@@ -84,9 +84,8 @@ struct CheckArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     pack: PackArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = report::Format::Text)]
-    format: report::Format,
+    #[command(flatten)]
+    output: OutputArgs,
     /// The lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
     fail_level: FailLevel,
@@ -96,14 +95,27 @@ struct CheckArgs {
 }
 
 #[derive(Args)]
+struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = report::Format::Text)]
+    format: report::Format,
+    /// Render with this minijinja template instead of the format's own (text, concise,
+    /// markdown, html, csv, json; see docs/report.md for what a template can use).
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
 struct AuditArgs {
     /// The folder to audit, e.g. `oblast/` holding `district/year/…` folders.
     dir: PathBuf,
     #[command(flatten)]
     pack: PackArgs,
-    /// Output format: a summary table (text) or everything (json).
-    #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
-    format: AuditFormat,
+    #[command(flatten)]
+    output: OutputArgs,
     /// The lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
     fail_level: FailLevel,
@@ -114,9 +126,12 @@ struct AuditArgs {
     /// folder above each file that is not a year.
     #[arg(long, value_name = "N")]
     commission_level: Option<usize>,
-    /// Print every finding, not only those about the commissions as a whole.
+    /// Text format: print every finding, not only those about the commissions as a whole.
     #[arg(long)]
     details: bool,
+    /// No progress bar on the terminal.
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -154,12 +169,6 @@ struct BenchArgs {
     seed: u64,
     #[arg(long, value_parser = parse_date, default_value = "2026-11-30")]
     as_of: NaiveDate,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum AuditFormat {
-    Text,
-    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -233,6 +242,45 @@ fn load(args: &PackArgs) -> Result<Pack> {
     pack::load_packs(&args.rules, args.no_default_rules).context("the rule pack cannot be used")
 }
 
+fn render_options(args: &OutputArgs, details: bool) -> Result<report::RenderOptions> {
+    let template = match &args.template {
+        None => None,
+        Some(path) => {
+            if !args.format.takes_template() {
+                anyhow::bail!(
+                    "--template replaces the text, concise, markdown, html, csv or json report, not {:?}",
+                    args.format
+                );
+            }
+            Some(report::TemplateSource::from_file(path)?)
+        }
+    };
+    Ok(report::RenderOptions { details, template })
+}
+
+/// Runs `render` on standard output, or on the `--output` file (created or truncated; colour
+/// codes stripped, as a file is no terminal).
+fn write_report(
+    args: &OutputArgs,
+    stdout: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    match &args.output {
+        None => {
+            render(stdout)?;
+            stdout.flush()?;
+        }
+        Some(path) => {
+            let mut report = Vec::new();
+            render(&mut report)?;
+            let plain = anstream::adapter::strip_bytes(&report).into_vec();
+            std::fs::write(path, plain)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
 fn execute(cli: Cli) -> Result<u8> {
     let mut out = anstream::stdout().lock();
     match cli.command {
@@ -241,9 +289,18 @@ fn execute(cli: Cli) -> Result<u8> {
             let pack = load(&args.pack)?;
             let as_of = today_or(args.as_of);
             let settings = Settings::new(lang, as_of);
+            let options = render_options(&args.output, false)?;
             let outcome = engine::check_paths(&args.paths, &pack, &settings);
-            report::render(&outcome, args.format, &pack, lang, &mut out)?;
-            out.flush()?;
+            let how = report::Rendering {
+                format: args.output.format,
+                pack: &pack,
+                lang,
+                as_of,
+                options,
+            };
+            write_report(&args.output, &mut out, |out| {
+                report::render_check(&outcome, &how, out)
+            })?;
             Ok(exit_code(&outcome.findings, args.fail_level))
         }
         Command::Audit(args) => {
@@ -260,28 +317,19 @@ fn execute(cli: Cli) -> Result<u8> {
             if !args.dir.is_dir() {
                 anyhow::bail!("{} is not a folder", args.dir.display());
             }
+            let options = render_options(&args.output, args.details)?;
             let outcome = hattama::audit::audit(&args.dir, &pack, &settings);
-            match args.format {
-                AuditFormat::Json => {
-                    hattama::report::audit::render_json(&outcome, as_of, &mut out)?
-                }
-                AuditFormat::Text => {
-                    let corpus_rules: std::collections::BTreeSet<&str> = pack
-                        .rules
-                        .iter()
-                        .filter(|r| matches!(r.check, hattama::pack::Check::Corpus(_)))
-                        .map(|r| r.id.as_str())
-                        .collect();
-                    let details = args.details;
-                    hattama::report::audit::render_text(
-                        &outcome,
-                        lang,
-                        |f| details || corpus_rules.contains(f.rule.as_str()),
-                        &mut out,
-                    )?
-                }
-            }
-            out.flush()?;
+            let root = args.dir.display().to_string();
+            let how = report::Rendering {
+                format: args.output.format,
+                pack: &pack,
+                lang,
+                as_of,
+                options,
+            };
+            write_report(&args.output, &mut out, |out| {
+                report::render_audit(&outcome, &root, &how, out)
+            })?;
             if std::env::var_os(hattama::bench::STATS_VARIABLE).is_some()
                 && let Some(peak) = hattama::bench::peak_rss_kib()
             {

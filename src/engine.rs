@@ -236,5 +236,6 @@ fn file_problem_with(name: &str, rule: &str, severity: Severity, message: String
         fix: None,
         snippet: None,
         related: Vec::new(),
+        facts: Default::default(),
     }
 }

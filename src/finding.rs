@@ -66,6 +66,10 @@ pub struct Finding {
     /// that repeat a decision).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// The values a corpus rule's message was made from (`due`, `days`, `similarity`, …), for
+    /// reports that tabulate them; personal data masked like the message.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub facts: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// Another document a finding involves.

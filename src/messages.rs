@@ -161,70 +161,61 @@ pub fn clean(lang: Lang) -> &'static str {
     }
 }
 
-/// Column headings of the audit table and the label of its totals row.
-pub struct AuditColumns {
-    pub columns: [&'static str; 8],
-    pub total: &'static str,
-}
-
-pub fn audit_columns(lang: Lang) -> AuditColumns {
+/// A number as the language writes it: `0,3` in Kazakh and Russian, `0.3` in English.
+pub fn number(lang: Lang, value: f64) -> String {
+    let text = format!("{}", (value * 100.0).round() / 100.0);
     match lang {
-        Lang::Kk => AuditColumns {
-            columns: [
-                "Комиссия",
-                "Құжат",
-                "Отырыс",
-                "Айына",
-                "Қате",
-                "Ескерту",
-                "Мерзімі өткен",
-                "Балл",
-            ],
-            total: "Облыс бойынша",
-        },
-        Lang::Ru => AuditColumns {
-            columns: [
-                "Комиссия",
-                "Док.",
-                "Засед.",
-                "В месяц",
-                "Ошибки",
-                "Предупр.",
-                "Просрочено",
-                "Балл",
-            ],
-            total: "По области",
-        },
-        Lang::En => AuditColumns {
-            columns: [
-                "Commission",
-                "Docs",
-                "Sessions",
-                "Per month",
-                "Errors",
-                "Warnings",
-                "Overdue",
-                "Score",
-            ],
-            total: "Oblast total",
-        },
+        Lang::En => text,
+        Lang::Kk | Lang::Ru => text.replace('.', ","),
     }
 }
 
-/// Labels of the text report.
-pub struct Labels {
-    pub fix: &'static str,
-}
-
-pub fn labels(lang: Lang) -> Labels {
+/// The audit score's formula in words, with the pack's numbers, for the report.
+pub fn score_formula(lang: Lang, scoring: &crate::pack::schema::ScoringDef) -> String {
+    let n = |value: f64| number(lang, value);
+    let (per_document, per_commission) = (
+        n(scoring.points_per_finding),
+        n(scoring.points_per_commission_finding),
+    );
+    let weights = &scoring.weights;
+    let (error, warning, info) = (n(weights.error), n(weights.warning), n(weights.info));
+    let rules: Vec<String> = scoring
+        .rules
+        .iter()
+        .map(|(rule, weight)| match lang {
+            Lang::En => format!("{rule} {}", n(*weight)),
+            Lang::Kk | Lang::Ru => format!("{rule} — {}", n(*weight)),
+        })
+        .collect();
+    let rules = rules.join(", ");
     match lang {
-        Lang::Kk => Labels {
-            fix: "қалай түзету керек",
-        },
-        Lang::Ru => Labels {
-            fix: "как исправить",
-        },
-        Lang::En => Labels { fix: "how to fix" },
+        Lang::Kk => {
+            let mut text = format!(
+                "Балл = max(0; 100 − {per_document} × (құжаттарға қатысты ескертулер салмағының қосындысы ÷ құжаттар саны) − {per_commission} × комиссияның жалпы жұмысына қатысты ескертулер салмағының қосындысы). Ескерту салмағы: қате — {error}, ескерту — {warning}, ақпарат — {info}"
+            );
+            if !rules.is_empty() {
+                text.push_str(&format!("; жекелеген ережелер: {rules}"));
+            }
+            text + "."
+        }
+        Lang::Ru => {
+            let mut text = format!(
+                "Балл = max(0; 100 − {per_document} × (сумма весов замечаний к документам ÷ число документов) − {per_commission} × сумма весов замечаний к работе комиссии в целом). Вес: ошибка — {error}, предупреждение — {warning}, замечание — {info}"
+            );
+            if !rules.is_empty() {
+                text.push_str(&format!("; отдельные правила: {rules}"));
+            }
+            text + "."
+        }
+        Lang::En => {
+            let mut text = format!(
+                "Score = max(0, 100 − {per_document} × (weighted document findings ÷ documents) − {per_commission} × weighted findings about the commission as a whole). Weights: error {error}, warning {warning}, note {info}"
+            );
+            if !rules.is_empty() {
+                text.push_str(&format!("; by rule: {rules}"));
+            }
+            text + "."
+        }
     }
 }
 

@@ -203,6 +203,7 @@ impl Suppressions {
             fix: None,
             snippet: None,
             related: Vec::new(),
+            facts: Default::default(),
         });
     }
 
@@ -383,6 +384,7 @@ mod tests {
             fix: None,
             snippet: None,
             related: Vec::new(),
+            facts: Default::default(),
         };
         let all_but = Grant {
             rule: None,

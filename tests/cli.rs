@@ -100,7 +100,8 @@ fn json_output_is_versioned_and_masks_personal_data() {
         .unwrap();
     let text = stdout(&output);
     let report: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(report["version"], 1);
+    assert_eq!(report["version"], 2);
+    assert_eq!(report["kind"], "check");
     let findings = report["findings"].as_array().unwrap();
     assert!(
         findings
@@ -334,8 +335,23 @@ fn audit_json_gives_commissions_and_related_documents() {
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(report["version"], 1);
+    assert_eq!(report["version"], 2);
+    assert_eq!(report["kind"], "audit");
     assert_eq!(report["as_of"], "2026-06-30");
+    // The copied plan is tabulated with its original and similarity, and costs score.
+    let duplicates = report["duplicates"].as_array().unwrap();
+    assert_eq!(duplicates.len(), 1, "{duplicates:?}");
+    assert_eq!(
+        duplicates[0]["original"],
+        "fixtures/audit/duplicate-plan/irgiz/2026/plan-2026.md"
+    );
+    assert!(duplicates[0]["similarity"].as_i64().unwrap() >= 80);
+    assert!(
+        report["scoring"]["formula"]
+            .as_str()
+            .unwrap()
+            .contains("100")
+    );
     let commissions = report["commissions"].as_array().unwrap();
     assert_eq!(commissions.len(), 2);
     assert_eq!(commissions[0]["sessions"], 6);

@@ -23,7 +23,14 @@ fn check(lang: Lang, pack: &Pack) -> Outcome {
 
 fn concise(outcome: &Outcome, pack: &Pack, lang: Lang) -> String {
     let mut out = Vec::new();
-    report::render(outcome, Format::Concise, pack, lang, &mut out).unwrap();
+    let how = report::Rendering {
+        format: Format::Concise,
+        pack,
+        lang,
+        as_of: as_of(),
+        options: Default::default(),
+    };
+    report::render_check(outcome, &how, &mut out).unwrap();
     // The renderer styles its output; the command strips styles where the stream has no colour.
     anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string()
 }

@@ -274,6 +274,7 @@ pub fn locate(
         fix,
         snippet,
         related: Vec::new(),
+        facts: Default::default(),
     }
 }
 

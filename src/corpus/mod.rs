@@ -209,7 +209,9 @@ fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Find
         "as_of".into(),
         Value::from(settings.as_of.format("%d.%m.%Y").to_string()),
     );
+    let mut facts = BTreeMap::new();
     for (name, value) in hit.vars {
+        facts.insert(name.to_string(), fact(pack, &value));
         context.insert(name.to_string(), value);
     }
     let (message, fix) = render(pack, rule, settings.lang, &context);
@@ -223,6 +225,15 @@ fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Find
         fix,
         snippet: None,
         related: hit.related,
+        facts,
+    }
+}
+
+/// A message value as JSON for the report's tables; text masked as the message is.
+fn fact(pack: &Pack, value: &Value) -> serde_json::Value {
+    match value.as_str() {
+        Some(text) => serde_json::Value::String(pack.masker.mask(text)),
+        None => serde_json::to_value(value).unwrap_or(serde_json::Value::Null),
     }
 }
 

@@ -412,8 +412,11 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         }
         None => FollowUps::default(),
     };
+    let categories = categories(&packs);
+    let category_ids: Vec<String> = categories.iter().map(|c| c.id.clone()).collect();
     let context = RuleContext {
         compiler: &compiler,
+        category_ids: &category_ids,
         kind_ids: &kind_ids,
         sections: &sections,
         fields: &fields,
@@ -464,7 +467,10 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
                 format!("section headings: {e}"),
             )
         })?;
+    let coverage = coverage(&packs, &rules)?;
     Ok(Pack {
+        categories,
+        coverage,
         section_headings,
         scoring: packs
             .iter()
@@ -488,8 +494,57 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
     })
 }
 
+/// The category of a rule that names none.
+pub const OTHER_CATEGORY: &str = "other";
+
+/// Every pack's categories in order; a later pack's category with an earlier id replaces it.
+fn categories(packs: &[LoadedPack]) -> Vec<Category> {
+    let mut merged: Vec<Category> = Vec::new();
+    for def in packs.iter().flat_map(|p| &p.meta.categories) {
+        let category = Category {
+            id: def.id.clone(),
+            name: def.name.clone(),
+        };
+        match merged.iter_mut().find(|c| c.id == def.id) {
+            Some(slot) => *slot = category,
+            None => merged.push(category),
+        }
+    }
+    merged
+}
+
+/// The coverage topics of the last pack that defines any, each tied to a compiled rule.
+fn coverage(packs: &[LoadedPack], rules: &[Rule]) -> Result<Vec<Coverage>, PackError> {
+    let Some(pack) = packs.iter().rev().find(|p| !p.meta.coverage.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    pack.meta
+        .coverage
+        .iter()
+        .map(|def| {
+            let id = format!("{}/{}", pack.meta.id, def.rule);
+            if rules.iter().any(|r| r.id == id) {
+                Ok(Coverage {
+                    id: def.id.clone(),
+                    name: def.name.clone(),
+                    rule: id,
+                })
+            } else {
+                Err(PackError::new(
+                    pack.locate_text(&def.rule),
+                    format!(
+                        "coverage `{}` names the rule `{id}`, which no pack defines",
+                        def.id
+                    ),
+                ))
+            }
+        })
+        .collect()
+}
+
 struct RuleContext<'a> {
     compiler: &'a Compiler<'a>,
+    category_ids: &'a [String],
     kind_ids: &'a [String],
     sections: &'a [Section],
     fields: &'a [Field],
@@ -682,12 +737,23 @@ impl RuleContext<'_> {
             .map(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d"))
             .transpose()
             .map_err(|e| with_prefix(format!("`since` must be a date like 2026-01-30: {e}")))?;
+        let category = def
+            .category
+            .clone()
+            .unwrap_or_else(|| OTHER_CATEGORY.into());
+        if def.category.is_some() && !self.category_ids.contains(&category) {
+            return Err(with_prefix(format!(
+                "`category: {category}` is not one of the pack's categories ({})",
+                self.category_ids.join(", ")
+            )));
+        }
         let check = self.check(pack, def).map_err(with_prefix)?;
         let params = minijinja::Value::from(minijinja::value::Serde(&def.params));
         Ok(Rule {
             id: format!("{namespace}/{}", def.id),
             kind: def.kind.clone(),
             severity,
+            category,
             documents: def.documents.clone(),
             since,
             requirement: def.requirement.clone(),

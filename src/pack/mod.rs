@@ -3,11 +3,14 @@
 //! is read, so a bad pack is an error up front.
 
 mod compile;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod patterns;
 pub mod schema;
 
+pub use compile::OTHER_CATEGORY;
+pub use index::{FILES_CATEGORY, RuleIndex};
 pub use load::{Origin, PackError};
 pub use model::*;
 

@@ -11,6 +11,10 @@ use regex::Regex;
 pub struct Pack {
     pub metas: Vec<PackMeta>,
     pub scoring: super::schema::ScoringDef,
+    /// The groups findings are reported under, in the pack's order.
+    pub categories: Vec<Category>,
+    /// Topics reported per commission as covered in N of M documents.
+    pub coverage: Vec<Coverage>,
     /// The document kind that records a session.
     pub session_kind: String,
     /// The field that dates a document.
@@ -41,6 +45,20 @@ pub struct FollowUps {
     pub closed: Option<Regex>,
     pub extended: Option<Regex>,
     pub executed: Option<Regex>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub name: Localized,
+}
+
+#[derive(Debug, Clone)]
+pub struct Coverage {
+    pub id: String,
+    pub name: Localized,
+    /// Full rule id (`pack/rule`): documents it applies to without its findings are covered.
+    pub rule: String,
 }
 
 pub struct Kind {
@@ -236,6 +254,8 @@ pub struct Rule {
     pub id: String,
     pub kind: String,
     pub severity: Severity,
+    /// One of the pack's categories, or `other`.
+    pub category: String,
     pub documents: Vec<String>,
     pub since: Option<chrono::NaiveDate>,
     pub requirement: String,

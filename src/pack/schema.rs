@@ -69,15 +69,43 @@ pub struct PackMeta {
     /// How a commission's score is computed from its findings.
     #[serde(default)]
     pub scoring: Option<ScoringDef>,
+    /// The groups rules are reported under (the columns of the report's heat map).
+    #[serde(default)]
+    pub categories: Vec<CategoryDef>,
+    /// Topics the report shows per commission as "covered in N of M documents", each judged
+    /// by one rule: a document the rule applies to covers the topic when the rule found nothing.
+    #[serde(default)]
+    pub coverage: Vec<CoverageDef>,
 }
 
-/// score = max(0, 100 − points_per_finding × (weighted findings per document)); the weight of
-/// a finding is its rule's entry in `rules`, else its severity's in `weights`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryDef {
+    pub id: String,
+    pub name: Localized,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverageDef {
+    pub id: String,
+    pub name: Localized,
+    /// The rule whose absence of findings means "covered" (id without the pack prefix).
+    pub rule: String,
+}
+
+/// score = max(0, 100 − points_per_finding × (weighted document findings ÷ documents)
+///                  − points_per_commission_finding × weighted commission findings);
+/// the weight of a finding is its rule's entry in `rules`, else its severity's in `weights`.
+/// Document findings are averaged so a large commission is not punished for its size;
+/// findings about the commission as a whole (overdue decisions, gaps, copies) are not.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringDef {
     #[serde(default = "default_points")]
     pub points_per_finding: f64,
+    #[serde(default = "default_commission_points")]
+    pub points_per_commission_finding: f64,
     #[serde(default)]
     pub weights: SeverityWeights,
     #[serde(default)]
@@ -88,17 +116,22 @@ fn default_points() -> f64 {
     10.0
 }
 
+fn default_commission_points() -> f64 {
+    2.0
+}
+
 impl Default for ScoringDef {
     fn default() -> ScoringDef {
         ScoringDef {
             points_per_finding: default_points(),
+            points_per_commission_finding: default_commission_points(),
             weights: SeverityWeights::default(),
             rules: BTreeMap::new(),
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeverityWeights {
     pub error: f64,
@@ -289,6 +322,9 @@ pub struct RuleDef {
     pub documents: Vec<String>,
     /// The requirement the rule enforces (a section of LAW.md or a seed).
     pub requirement: String,
+    /// One of the pack's `categories` (the report groups findings by it).
+    #[serde(default)]
+    pub category: Option<String>,
     /// Documents dated before this day are not held to the rule.
     #[serde(default)]
     pub since: Option<String>,

@@ -58,6 +58,7 @@ mod tests {
             fix: None,
             snippet: Some(snippet.into()),
             related: Vec::new(),
+            facts: Default::default(),
         }
     }
 

@@ -4,7 +4,6 @@
 use crate::engine::Outcome;
 use crate::finding::Severity;
 use crate::lang::Lang;
-use crate::messages;
 use crate::report::fingerprint::uri_path;
 use std::io::Write;
 
@@ -18,7 +17,7 @@ pub fn render(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> std::io::Re
         let mut message = finding.message.clone();
         if let Some(fix) = &finding.fix {
             message.push('\n');
-            message.push_str(messages::labels(lang).fix);
+            message.push_str(super::labels::label(lang, "fix"));
             message.push_str(": ");
             message.push_str(fix);
         }

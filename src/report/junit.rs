@@ -4,7 +4,6 @@
 use crate::engine::Outcome;
 use crate::finding::Finding;
 use crate::lang::Lang;
-use crate::messages;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io::Write;
@@ -74,7 +73,7 @@ fn testcase<W: Write>(
             for finding in findings {
                 let mut body = finding.headline();
                 if let Some(fix) = &finding.fix {
-                    body.push_str(&format!("\n{}: {fix}", messages::labels(lang).fix));
+                    body.push_str(&format!("\n{}: {fix}", super::labels::label(lang, "fix")));
                 }
                 writer
                     .create_element("failure")

@@ -1,27 +1,40 @@
-//! Stage five: findings to an output format. One renderer per format, each in its own file.
+//! Stage five: findings to an output format. The formats people read (text, concise,
+//! Markdown, HTML, CSV, JSON) are minijinja templates over one [`model::Report`]; the formats
+//! CI tools read (SARIF, GitHub, JUnit, GitLab) follow their own schemas, each in its own file.
 
-pub mod audit;
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
+mod groups;
 pub mod inspect;
-pub mod json;
 pub mod junit;
+pub mod labels;
+pub mod model;
 pub mod rules;
 pub mod sarif;
-pub mod text;
+pub mod template;
 
+use crate::audit::AuditOutcome;
 use crate::engine::Outcome;
 use crate::lang::Lang;
 use crate::pack::Pack;
+use chrono::NaiveDate;
+pub use template::{RenderOptions, TemplateSource};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// For people: each finding with its line from the document and how to fix it.
+    /// For people at a terminal: each finding with its line and how to fix it (an audit: the
+    /// findings about commissions and a table per commission).
     Text,
     /// One line per finding: path:line:col: severity[rule] message.
     Concise,
-    /// Machine-readable, with a version field.
+    /// Markdown: tables to paste into an e-mail, a wiki or a merge request.
+    Markdown,
+    /// One self-contained HTML page with charts, for the browser or to send by e-mail.
+    Html,
+    /// One row per finding, for Excel (UTF-8 with BOM; `;` between cells in kk and ru).
+    Csv,
+    /// Everything, machine-readable, with a schema version (docs/report.md).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
@@ -33,20 +46,102 @@ pub enum Format {
     Gitlab,
 }
 
-pub fn render(
+/// Document findings each commission lists inline in the HTML and Markdown reports of a
+/// large audit; the rest are counted, with the command that lists them.
+pub const INLINE_FINDINGS_PER_COMMISSION: usize = 40;
+/// An audit with more findings than this lists only `INLINE_FINDINGS_PER_COMMISSION` each.
+pub const INLINE_FINDINGS_LIMIT: usize = 3000;
+
+impl Format {
+    /// The built-in template (name and text) of a template-rendered format.
+    fn template(self) -> Option<(&'static str, &'static str)> {
+        Some(match self {
+            Format::Text => ("text.jinja", include_str!("../../templates/text.jinja")),
+            Format::Concise => (
+                "concise.jinja",
+                include_str!("../../templates/concise.jinja"),
+            ),
+            Format::Markdown => (
+                "markdown.jinja",
+                include_str!("../../templates/markdown.jinja"),
+            ),
+            Format::Html => ("html.jinja", include_str!("../../templates/html.jinja")),
+            Format::Csv => ("csv.jinja", include_str!("../../templates/csv.jinja")),
+            Format::Json => ("json.jinja", include_str!("../../templates/json.jinja")),
+            Format::Sarif | Format::Github | Format::Junit | Format::Gitlab => return None,
+        })
+    }
+
+    /// Whether `--template` can replace this format's output.
+    pub fn takes_template(self) -> bool {
+        self.template().is_some()
+    }
+}
+
+/// Everything about a report but the findings: what format, which pack and language.
+pub struct Rendering<'a> {
+    pub format: Format,
+    pub pack: &'a Pack,
+    pub lang: Lang,
+    /// The day date-relative rules counted from.
+    pub as_of: NaiveDate,
+    pub options: RenderOptions,
+}
+
+/// Renders the findings of `hattama check`.
+pub fn render_check(
     outcome: &Outcome,
-    format: Format,
-    pack: &Pack,
-    lang: Lang,
+    how: &Rendering<'_>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    match format {
-        Format::Text => text::render(outcome, lang, true, out),
-        Format::Concise => text::render(outcome, lang, false, out),
-        Format::Json => json::render(outcome, out),
+    let (pack, lang) = (how.pack, how.lang);
+    match how.format {
         Format::Sarif => sarif::render(outcome, pack, lang, out),
         Format::Github => github::render(outcome, lang, out),
         Format::Junit => junit::render(outcome, lang, out),
         Format::Gitlab => gitlab::render(outcome, out),
+        _ => {
+            let report = model::of_check(outcome, pack, lang, how.as_of);
+            through_template(&report, how, out)
+        }
     }
+}
+
+/// Renders the report of `hattama audit` over the folder `root`.
+pub fn render_audit(
+    outcome: &AuditOutcome,
+    root: &str,
+    how: &Rendering<'_>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    if !how.format.takes_template() {
+        // The CI formats list findings by document, whatever found them.
+        let findings = Outcome {
+            findings: outcome.findings.clone(),
+            documents: outcome.documents,
+        };
+        return render_check(&findings, how, out);
+    }
+    let report = model::of_audit(outcome, how.pack, how.lang, how.as_of, root);
+    through_template(&report, how, out)
+}
+
+fn through_template(
+    report: &model::Report<'_>,
+    how: &Rendering<'_>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let format = how.format;
+    let Some(builtin) = format.template() else {
+        return Ok(());
+    };
+    let escape = if format == Format::Html {
+        template::Escape::Html
+    } else {
+        template::Escape::None
+    };
+    let cap = (matches!(format, Format::Html | Format::Markdown)
+        && report.findings.len() > INLINE_FINDINGS_LIMIT)
+        .then_some(INLINE_FINDINGS_PER_COMMISSION);
+    template::render(report, builtin, escape, cap, &how.options, out)
 }

@@ -1,0 +1,66 @@
+//! What the audit summary and the reports need to know of each rule, looked up once per run
+//! instead of by a search through the pack for every finding.
+
+use super::{Check, CorpusCheck, Pack};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The category of the engine's own findings about files (unreadable, not text, encoding,
+/// suppression comments): they belong to no rule of a pack.
+pub const FILES_CATEGORY: &str = "files";
+
+pub struct RuleIndex<'a> {
+    category: BTreeMap<&'a str, &'a str>,
+    corpus: BTreeSet<&'a str>,
+    overdue: BTreeSet<&'a str>,
+    duplicates: BTreeSet<&'a str>,
+}
+
+impl<'a> RuleIndex<'a> {
+    pub fn of(pack: &'a Pack) -> RuleIndex<'a> {
+        let mut index = RuleIndex {
+            category: BTreeMap::new(),
+            corpus: BTreeSet::new(),
+            overdue: BTreeSet::new(),
+            duplicates: BTreeSet::new(),
+        };
+        for rule in &pack.rules {
+            index.category.insert(&rule.id, &rule.category);
+            let Check::Corpus(check) = &rule.check else {
+                continue;
+            };
+            index.corpus.insert(&rule.id);
+            match check {
+                // Without `within_days`: past the deadline, not due soon.
+                CorpusCheck::OverdueDecision {
+                    within_days: None, ..
+                } => {
+                    index.overdue.insert(&rule.id);
+                }
+                CorpusCheck::DuplicateDocuments { .. } => {
+                    index.duplicates.insert(&rule.id);
+                }
+                _ => {}
+            }
+        }
+        index
+    }
+
+    pub fn category(&self, rule: &str) -> &'a str {
+        self.category.get(rule).copied().unwrap_or(FILES_CATEGORY)
+    }
+
+    /// A rule about a commission's documents together rather than one document.
+    pub fn is_corpus(&self, rule: &str) -> bool {
+        self.corpus.contains(rule)
+    }
+
+    /// A rule reporting decisions past their deadline.
+    pub fn is_overdue(&self, rule: &str) -> bool {
+        self.overdue.contains(rule)
+    }
+
+    /// A rule reporting near-copies of documents.
+    pub fn is_duplicate(&self, rule: &str) -> bool {
+        self.duplicates.contains(rule)
+    }
+}

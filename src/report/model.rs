@@ -1,0 +1,400 @@
+//! The report as data: one structure for `check` and `audit` that every template renders and
+//! that the JSON format prints as it stands. Its fields are the documented schema
+//! (docs/report.md, docs/report.schema.json); `version` changes when one changes meaning.
+
+use crate::audit::{AuditOutcome, CommissionSummary};
+use crate::engine::Outcome;
+use crate::finding::{Finding, Related, Severity};
+use crate::lang::Lang;
+use crate::pack::schema::{ScoringDef, SeverityWeights};
+use crate::pack::{FILES_CATEGORY, Pack, RuleIndex};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Bumped whenever a field changes meaning or goes away (adding one does not bump it).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Months the sessions chart shows, ending with the audit day's month.
+pub const CHART_MONTHS: u32 = 12;
+
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub version: u32,
+    pub tool: &'static str,
+    /// `check` or `audit`.
+    pub kind: &'static str,
+    pub lang: Lang,
+    /// The day date-relative rules counted from, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// The audited folder (audit only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
+    pub documents: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    pub summary: Totals,
+    /// The rule categories, in the pack's order, with their finding counts.
+    pub categories: Vec<CategoryView>,
+    /// How commission scores are computed (audit only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<ScoringView<'a>>,
+    /// Topics whose coverage is shown per commission (`commissions[].coverage`).
+    pub coverage: Vec<TopicView>,
+    /// The months of the sessions chart, `YYYY-MM`, oldest first (audit only).
+    pub months: Vec<String>,
+    /// One entry per commission, ordered by id; `rank` orders them by score.
+    pub commissions: &'a [CommissionSummary],
+    /// Decisions past their deadline with no execution reported, most overdue first.
+    pub overdue: Vec<OverdueView<'a>>,
+    /// Documents found to be copies of another, most similar first.
+    pub duplicates: Vec<DuplicateView<'a>>,
+    pub findings: Vec<FindingView<'a>>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Totals {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Documents with at least one finding.
+    pub documents_with_findings: usize,
+    pub commissions: usize,
+    /// Audit only: session days of all commissions, overdue decisions, and the commissions'
+    /// mean score and mean sessions per month.
+    pub sessions: usize,
+    pub overdue: usize,
+    pub mean_score: f64,
+    pub mean_sessions_per_month: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CategoryView {
+    pub id: String,
+    pub name: String,
+    pub findings: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScoringView<'a> {
+    pub points_per_finding: f64,
+    pub points_per_commission_finding: f64,
+    pub weights: &'a SeverityWeights,
+    /// Rules weighed apart from their severity.
+    pub rules: &'a BTreeMap<String, f64>,
+    /// The formula in words, in the report's language.
+    pub formula: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopicView {
+    pub id: String,
+    pub name: String,
+    pub rule: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OverdueView<'a> {
+    pub commission: &'a str,
+    pub path: &'a str,
+    pub line: u32,
+    /// The decision's number in its protocol (`2.2`).
+    pub decision: String,
+    /// The deadline as the protocol wrote it.
+    pub deadline: String,
+    /// The day it fell due, `DD.MM.YYYY`.
+    pub due: String,
+    pub days: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DuplicateView<'a> {
+    pub commission: &'a str,
+    pub path: &'a str,
+    pub original: String,
+    pub original_commission: String,
+    /// Per cent of shared word sequences.
+    pub similarity: i64,
+    /// Documents in the cluster of near-copies.
+    pub cluster: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingView<'a> {
+    pub rule: &'a str,
+    pub severity: Severity,
+    pub category: &'a str,
+    /// `document` for a finding in one document, `commission` for one about the commission's
+    /// documents together (corpus rules).
+    pub scope: &'static str,
+    pub path: &'a str,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub message: &'a str,
+    pub fix: Option<&'a str>,
+    pub snippet: Option<&'a str>,
+    /// The commission the document belongs to (audit only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commission: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Related]>::is_empty")]
+    pub related: &'a [Related],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub facts: &'a BTreeMap<String, serde_json::Value>,
+}
+
+/// The report of `hattama check`.
+pub fn of_check<'a>(
+    outcome: &'a Outcome,
+    pack: &'a Pack,
+    lang: Lang,
+    as_of: chrono::NaiveDate,
+) -> Report<'a> {
+    let rules = RuleIndex::of(pack);
+    let findings: Vec<FindingView<'a>> = outcome
+        .findings
+        .iter()
+        .map(|f| view(f, &rules, None))
+        .collect();
+    Report {
+        version: SCHEMA_VERSION,
+        tool: "hattama",
+        kind: "check",
+        lang,
+        as_of: as_of.to_string(),
+        root: None,
+        documents: outcome.documents,
+        bytes: None,
+        summary: totals(&outcome.findings, 0),
+        categories: categories(pack, &findings, lang),
+        scoring: None,
+        coverage: Vec::new(),
+        months: Vec::new(),
+        commissions: &[],
+        overdue: Vec::new(),
+        duplicates: Vec::new(),
+        findings,
+    }
+}
+
+/// The report of `hattama audit`.
+pub fn of_audit<'a>(
+    outcome: &'a AuditOutcome,
+    pack: &'a Pack,
+    lang: Lang,
+    as_of: chrono::NaiveDate,
+    root: &str,
+) -> Report<'a> {
+    let rules = RuleIndex::of(pack);
+    let findings: Vec<FindingView<'a>> = outcome
+        .findings
+        .iter()
+        .map(|f| view(f, &rules, outcome.owners.get(&f.path).map(String::as_str)))
+        .collect();
+    let overdue = overdue(&findings, &rules);
+    let duplicates = duplicates(&findings, &rules, &outcome.owners);
+    Report {
+        version: SCHEMA_VERSION,
+        tool: "hattama",
+        kind: "audit",
+        lang,
+        as_of: as_of.to_string(),
+        root: Some(root.to_string()),
+        documents: outcome.documents,
+        bytes: Some(outcome.bytes),
+        summary: audit_totals(outcome),
+        categories: categories(pack, &findings, lang),
+        scoring: Some(scoring(&pack.scoring, lang)),
+        coverage: pack
+            .coverage
+            .iter()
+            .map(|topic| TopicView {
+                id: topic.id.clone(),
+                name: topic.name.get(lang).to_string(),
+                rule: topic.rule.clone(),
+            })
+            .collect(),
+        months: chart_months(as_of),
+        commissions: &outcome.commissions,
+        overdue,
+        duplicates,
+        findings,
+    }
+}
+
+fn view<'a>(
+    finding: &'a Finding,
+    rules: &RuleIndex<'a>,
+    commission: Option<&'a str>,
+) -> FindingView<'a> {
+    FindingView {
+        rule: &finding.rule,
+        severity: finding.severity,
+        category: rules.category(&finding.rule),
+        scope: if rules.is_corpus(&finding.rule) {
+            "commission"
+        } else {
+            "document"
+        },
+        path: &finding.path,
+        line: finding.start.line,
+        column: finding.start.column,
+        end_line: finding.end.line,
+        end_column: finding.end.column,
+        message: &finding.message,
+        fix: finding.fix.as_deref(),
+        snippet: finding.snippet.as_deref(),
+        commission,
+        related: &finding.related,
+        facts: &finding.facts,
+    }
+}
+
+fn audit_totals(outcome: &AuditOutcome) -> Totals {
+    let commissions = &outcome.commissions;
+    let mean = |get: fn(&CommissionSummary) -> f64| {
+        if commissions.is_empty() {
+            0.0
+        } else {
+            let sum: f64 = commissions.iter().map(get).sum();
+            (sum / commissions.len() as f64 * 100.0).round() / 100.0
+        }
+    };
+    Totals {
+        sessions: commissions.iter().map(|c| c.sessions).sum(),
+        overdue: commissions.iter().map(|c| c.overdue).sum(),
+        mean_score: mean(|c| c.score),
+        mean_sessions_per_month: mean(|c| c.sessions_per_month),
+        ..totals(&outcome.findings, commissions.len())
+    }
+}
+
+fn totals(findings: &[Finding], commissions: usize) -> Totals {
+    let mut totals = Totals {
+        commissions,
+        ..Totals::default()
+    };
+    let mut documents = BTreeSet::new();
+    for finding in findings {
+        match finding.severity {
+            Severity::Error => totals.errors += 1,
+            Severity::Warning => totals.warnings += 1,
+            Severity::Info => totals.infos += 1,
+        }
+        documents.insert(finding.path.as_str());
+    }
+    totals.documents_with_findings = documents.len();
+    totals
+}
+
+/// The pack's categories with their counts, then the engine's own (files) and `other` when
+/// any finding falls in them.
+fn categories(pack: &Pack, findings: &[FindingView<'_>], lang: Lang) -> Vec<CategoryView> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for finding in findings {
+        *counts.entry(finding.category).or_default() += 1;
+    }
+    let labels = super::labels::labels(lang);
+    let mut views: Vec<CategoryView> = pack
+        .categories
+        .iter()
+        .map(|c| CategoryView {
+            id: c.id.clone(),
+            name: c.name.get(lang).to_string(),
+            findings: counts.get(c.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect();
+    for (id, label) in [
+        (crate::pack::OTHER_CATEGORY, "category_other"),
+        (FILES_CATEGORY, "category_files"),
+    ] {
+        if let Some(count) = counts.get(id)
+            && !views.iter().any(|v| v.id == id)
+        {
+            views.push(CategoryView {
+                id: id.to_string(),
+                name: labels.get(label).cloned().unwrap_or_else(|| id.to_string()),
+                findings: *count,
+            });
+        }
+    }
+    views
+}
+
+fn scoring(def: &ScoringDef, lang: Lang) -> ScoringView<'_> {
+    ScoringView {
+        points_per_finding: def.points_per_finding,
+        points_per_commission_finding: def.points_per_commission_finding,
+        weights: &def.weights,
+        rules: &def.rules,
+        formula: crate::messages::score_formula(lang, def),
+    }
+}
+
+/// The twelve months up to and including the audit day's.
+fn chart_months(as_of: chrono::NaiveDate) -> Vec<String> {
+    use chrono::Datelike;
+    let last = as_of.year() * 12 + as_of.month0() as i32;
+    (last + 1 - CHART_MONTHS as i32..=last)
+        .map(|m| format!("{}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1))
+        .collect()
+}
+
+fn fact_text(facts: &BTreeMap<String, serde_json::Value>, key: &str) -> String {
+    match facts.get(key) {
+        Some(serde_json::Value::String(text)) => text.clone(),
+        Some(serde_json::Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn fact_number(facts: &BTreeMap<String, serde_json::Value>, key: &str) -> i64 {
+    facts
+        .get(key)
+        .and_then(serde_json::Value::as_i64)
+        .unwrap_or(0)
+}
+
+fn overdue<'a>(findings: &[FindingView<'a>], rules: &RuleIndex<'_>) -> Vec<OverdueView<'a>> {
+    let mut rows: Vec<OverdueView<'a>> = findings
+        .iter()
+        .filter(|f| rules.is_overdue(f.rule))
+        .map(|f| OverdueView {
+            commission: f.commission.unwrap_or(""),
+            path: f.path,
+            line: f.line,
+            decision: fact_text(f.facts, "number"),
+            deadline: fact_text(f.facts, "deadline"),
+            due: fact_text(f.facts, "due"),
+            days: fact_number(f.facts, "days"),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (b.days, a.commission, a.path, a.line).cmp(&(a.days, b.commission, b.path, b.line))
+    });
+    rows
+}
+
+fn duplicates<'a>(
+    findings: &[FindingView<'a>],
+    rules: &RuleIndex<'_>,
+    owners: &BTreeMap<String, String>,
+) -> Vec<DuplicateView<'a>> {
+    let mut rows: Vec<DuplicateView<'a>> = findings
+        .iter()
+        .filter(|f| rules.is_duplicate(f.rule))
+        .map(|f| {
+            let original = fact_text(f.facts, "original");
+            DuplicateView {
+                commission: f.commission.unwrap_or(""),
+                path: f.path,
+                original_commission: owners.get(&original).cloned().unwrap_or_default(),
+                original,
+                similarity: fact_number(f.facts, "similarity"),
+                cluster: fact_number(f.facts, "cluster"),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| (b.similarity, a.path).cmp(&(a.similarity, b.path)));
+    rows
+}
