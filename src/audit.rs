@@ -7,6 +7,7 @@ use crate::corpus::{self, Record, facts};
 use crate::engine::{self, Settings};
 use crate::finding::{Finding, Severity, sort_findings};
 use crate::pack::{Pack, RuleIndex};
+use crate::progress::{Progress, Silent, Stage};
 use crate::read;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -90,11 +91,26 @@ struct FileResult {
 }
 
 pub fn audit(root: &Path, pack: &Pack, settings: &AuditSettings) -> AuditOutcome {
+    audit_with_progress(root, pack, settings, &Silent)
+}
+
+/// [`audit`], reporting each document and each corpus rule to `progress`.
+pub fn audit_with_progress(
+    root: &Path,
+    pack: &Pack,
+    settings: &AuditSettings,
+    progress: &dyn Progress,
+) -> AuditOutcome {
     let lang = settings.files.check.lang;
     let (files, mut findings) = engine::collect(&[root.to_path_buf()], lang);
+    progress.stage(Stage::Documents, files.len());
     let results: Vec<FileResult> = files
         .par_iter()
-        .map(|file| audit_file(root, file, pack, settings))
+        .map(|file| {
+            let result = audit_file(root, file, pack, settings);
+            progress.step();
+            result
+        })
         .collect();
     let mut records = Vec::new();
     let mut owners: BTreeMap<String, commission::Commission> = BTreeMap::new();
@@ -113,7 +129,8 @@ pub fn audit(root: &Path, pack: &Pack, settings: &AuditSettings) -> AuditOutcome
         }
     }
     records.sort_by(|a, b| a.path.cmp(&b.path));
-    let corpus_findings = corpus::judge(&records, pack, &settings.files.check);
+    let corpus_findings = corpus::judge(&records, pack, &settings.files.check, progress);
+    progress.finish();
     findings.extend(corpus_findings);
     sort_findings(&mut findings);
     let commissions = summarise(
@@ -123,9 +140,17 @@ pub fn audit(root: &Path, pack: &Pack, settings: &AuditSettings) -> AuditOutcome
         pack,
         settings.files.check.as_of,
     );
+    let mut owners: BTreeMap<String, String> =
+        owners.into_iter().map(|(path, c)| (path, c.id)).collect();
+    // Findings about a commission as a whole point at its folder.
+    for summary in &commissions {
+        owners
+            .entry(summary.path.clone())
+            .or_insert_with(|| summary.id.clone());
+    }
     AuditOutcome {
         findings,
-        owners: owners.into_iter().map(|(path, c)| (path, c.id)).collect(),
+        owners,
         documents: files.len(),
         bytes,
         commissions,

@@ -8,7 +8,7 @@ use hattama::finding::Severity;
 use hattama::lang::Lang;
 use hattama::pack::{self, Pack};
 use hattama::report;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -318,7 +318,13 @@ fn execute(cli: Cli) -> Result<u8> {
                 anyhow::bail!("{} is not a folder", args.dir.display());
             }
             let options = render_options(&args.output, args.details)?;
-            let outcome = hattama::audit::audit(&args.dir, &pack, &settings);
+            // A bar only for a person watching: not in pipes, CI logs or with --quiet.
+            let outcome = if !args.quiet && std::io::stderr().is_terminal() {
+                let bar = hattama::progress::TerminalBar::new(lang);
+                hattama::audit::audit_with_progress(&args.dir, &pack, &settings, &bar)
+            } else {
+                hattama::audit::audit(&args.dir, &pack, &settings)
+            };
             let root = args.dir.display().to_string();
             let how = report::Rendering {
                 format: args.output.format,

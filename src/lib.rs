@@ -14,6 +14,7 @@ pub mod messages;
 pub mod pack;
 pub mod parse;
 pub mod privacy;
+pub mod progress;
 pub mod read;
 pub mod report;
 pub mod suppress;

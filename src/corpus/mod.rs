@@ -16,6 +16,7 @@ mod turnover;
 use crate::check::{CheckSettings, render};
 use crate::finding::{Finding, Position, Related};
 use crate::pack::{CorpusCheck, Pack, Rule};
+use crate::progress::{Progress, Stage};
 use chrono::NaiveDate;
 use facts::Facts;
 use minijinja::Value;
@@ -88,13 +89,25 @@ pub fn by_commission(records: &[Record]) -> Vec<Commission<'_>> {
 }
 
 /// Runs every corpus rule of the pack over the records.
-pub fn judge(records: &[Record], pack: &Pack, settings: &CheckSettings) -> Vec<Finding> {
+pub fn judge(
+    records: &[Record],
+    pack: &Pack,
+    settings: &CheckSettings,
+    progress: &dyn Progress,
+) -> Vec<Finding> {
     let commissions = by_commission(records);
     let mut findings = Vec::new();
-    for rule in &pack.rules {
-        let crate::pack::Check::Corpus(check) = &rule.check else {
-            continue;
-        };
+    let corpus_rules: Vec<(&Rule, &CorpusCheck)> = pack
+        .rules
+        .iter()
+        .filter_map(|rule| match &rule.check {
+            crate::pack::Check::Corpus(check) => Some((rule, check)),
+            _ => None,
+        })
+        .collect();
+    progress.stage(Stage::Commissions, corpus_rules.len());
+    for (rule, check) in corpus_rules {
+        progress.step();
         // Documents dated before the rule's `since` are not held to it.
         let of_kind = |record: &&Record| {
             let dated_in = rule

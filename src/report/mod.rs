@@ -46,11 +46,12 @@ pub enum Format {
     Gitlab,
 }
 
-/// Document findings each commission lists inline in the HTML and Markdown reports of a
-/// large audit; the rest are counted, with the command that lists them.
-pub const INLINE_FINDINGS_PER_COMMISSION: usize = 40;
-/// An audit with more findings than this lists only `INLINE_FINDINGS_PER_COMMISSION` each.
+/// The HTML and Markdown reports list at most about this many document findings inline, so a
+/// national audit stays a page that opens in a moment: past it, each commission lists its
+/// share (never fewer than `MIN_INLINE_PER_COMMISSION`) and counts the rest, with the command
+/// that lists them.
 pub const INLINE_FINDINGS_LIMIT: usize = 3000;
+pub const MIN_INLINE_PER_COMMISSION: usize = 5;
 
 impl Format {
     /// The built-in template (name and text) of a template-rendered format.
@@ -142,6 +143,8 @@ fn through_template(
     };
     let cap = (matches!(format, Format::Html | Format::Markdown)
         && report.findings.len() > INLINE_FINDINGS_LIMIT)
-        .then_some(INLINE_FINDINGS_PER_COMMISSION);
+        .then(|| {
+            (INLINE_FINDINGS_LIMIT / report.commissions.len().max(1)).max(MIN_INLINE_PER_COMMISSION)
+        });
     template::render(report, builtin, escape, cap, &how.options, out)
 }

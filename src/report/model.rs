@@ -42,6 +42,8 @@ pub struct Report<'a> {
     pub coverage: Vec<TopicView>,
     /// The months of the sessions chart, `YYYY-MM`, oldest first (audit only).
     pub months: Vec<String>,
+    /// For each of `months`: sessions of all commissions, and commissions that held none.
+    pub sessions_by_month: Vec<MonthView>,
     /// One entry per commission, ordered by id; `rank` orders them by score.
     pub commissions: &'a [CommissionSummary],
     /// Decisions past their deadline with no execution reported, most overdue first.
@@ -83,6 +85,13 @@ pub struct ScoringView<'a> {
     pub rules: &'a BTreeMap<String, f64>,
     /// The formula in words, in the report's language.
     pub formula: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MonthView {
+    pub month: String,
+    pub sessions: usize,
+    pub commissions_without: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -170,6 +179,7 @@ pub fn of_check<'a>(
         scoring: None,
         coverage: Vec::new(),
         months: Vec::new(),
+        sessions_by_month: Vec::new(),
         commissions: &[],
         overdue: Vec::new(),
         duplicates: Vec::new(),
@@ -215,6 +225,22 @@ pub fn of_audit<'a>(
             })
             .collect(),
         months: chart_months(as_of),
+        sessions_by_month: chart_months(as_of)
+            .into_iter()
+            .map(|month| MonthView {
+                sessions: outcome
+                    .commissions
+                    .iter()
+                    .filter_map(|c| c.months.get(&month))
+                    .sum(),
+                commissions_without: outcome
+                    .commissions
+                    .iter()
+                    .filter(|c| c.months.get(&month).is_none_or(|n| *n == 0))
+                    .count(),
+                month,
+            })
+            .collect(),
         commissions: &outcome.commissions,
         overdue,
         duplicates,

@@ -152,6 +152,7 @@ fn environment(lang: Lang, escape: Escape) -> Result<Environment<'static>, Error
     env.add_filter("csv_row", csv_row);
     env.add_filter("md", markdown_cell);
     env.add_filter("json", json);
+    env.add_filter("anchor", anchor);
     env.add_function("excerpt", excerpt);
     env.add_function("align", align);
     Ok(env)
@@ -241,6 +242,23 @@ fn markdown_cell(value: Value) -> String {
     cell
 }
 
+/// `{{ id|anchor }}`: an HTML id (and `#` link target) for a commission: `c-` and the id with
+/// anything but letters, digits and `-_./` made `_`, so a folder name with spaces still links.
+fn anchor(value: Value) -> String {
+    let id: String = value
+        .to_string()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_./".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("c-{id}")
+}
+
 /// `{{ value|json }}`: pretty JSON, two-space indent, keys in the order the report has them.
 fn json(value: Value) -> Result<String, Error> {
     serde_json::to_string_pretty(&value)
@@ -257,6 +275,10 @@ struct Excerpt {
     text: Option<String>,
     caret_pad: String,
     caret: String,
+    /// The shown text split around the offending part, for a page to highlight it.
+    before: String,
+    hit: String,
+    after: String,
 }
 
 /// Word paragraphs run to hundreds of characters and a terminal line is about a hundred: the
@@ -282,6 +304,9 @@ fn excerpt(finding: Value, _kwargs: Kwargs) -> Result<Value, Error> {
             text: None,
             caret_pad: String::new(),
             caret: String::new(),
+            before: String::new(),
+            hit: String::new(),
+            after: String::new(),
         }));
     };
     let chars: Vec<char> = snippet
@@ -296,6 +321,10 @@ fn excerpt(finding: Value, _kwargs: Kwargs) -> Result<Value, Error> {
     };
     let window = Window::around(chars.len(), from);
     let text: String = chars[window.start..window.end].iter().collect();
+    let hit_end = to.clamp(from, window.end);
+    let before: String = chars[window.start..from].iter().collect();
+    let hit: String = chars[from..hit_end].iter().collect();
+    let after: String = chars[hit_end..window.end].iter().collect();
     let caret_from = from - window.start + window.lead.chars().count();
     let caret_width = to.min(window.end).saturating_sub(from).max(1);
     Ok(serde_value(Excerpt {
@@ -304,6 +333,9 @@ fn excerpt(finding: Value, _kwargs: Kwargs) -> Result<Value, Error> {
         text: Some(format!("{}{text}{}", window.lead, window.tail)),
         caret_pad: " ".repeat(caret_from),
         caret: "^".repeat(caret_width),
+        before: format!("{}{before}", window.lead),
+        hit,
+        after: format!("{after}{}", window.tail),
     }))
 }
 
