@@ -243,16 +243,17 @@ fn markdown_cell(value: Value) -> String {
 }
 
 /// `{{ id|anchor }}`: an HTML id (and `#` link target) for a commission: `c-` and the id with
-/// anything but letters, digits and `-_./` made `_`, so a folder name with spaces still links.
+/// anything but letters, digits, `-` and `_` made `-` (`oblast/Алга район` → `c-oblast-Алга-район`),
+/// so a folder path with spaces or slashes still links and needs no escaping.
 fn anchor(value: Value) -> String {
     let id: String = value
         .to_string()
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || "-_./".contains(c) {
+            if c.is_alphanumeric() || c == '_' {
                 c
             } else {
-                '_'
+                '-'
             }
         })
         .collect();
