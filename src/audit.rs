@@ -358,12 +358,14 @@ fn summarise(
     summaries
 }
 
-/// Competition ranking by score (1, 2, 2, 4): equal scores share a place.
+/// Competition ranking by score as reports print it, in whole points (1, 2, 2, 4): scores
+/// that look equal share a place.
 fn rank(summaries: &mut [CommissionSummary]) {
-    let mut scores: Vec<f64> = summaries.iter().map(|s| s.score).collect();
+    let mut scores: Vec<f64> = summaries.iter().map(|s| s.score.round()).collect();
     scores.sort_by(|a, b| b.total_cmp(a));
     for summary in summaries.iter_mut() {
-        summary.rank = 1 + scores.iter().take_while(|s| **s > summary.score).count();
+        let score = summary.score.round();
+        summary.rank = 1 + scores.iter().take_while(|s| **s > score).count();
     }
 }
 

@@ -390,3 +390,55 @@ fn completions_cover_every_command_for_each_shell() {
         }
     }
 }
+
+#[test]
+fn a_category_or_coverage_topic_the_pack_does_not_define_is_refused() {
+    let rule = |category: &str| {
+        format!(
+            r#"pack:
+  id: aktobe
+  name: {{kk: Ақтөбе, ru: Актобе, en: Aktobe}}
+rules:
+  - id: concept-mentioned
+    kind: pattern
+    severity: warning
+    category: {category}
+    documents: [protocol]
+    require: ['дети казахстана']
+    requirement: "Oblast order"
+    message: {{kk: a, ru: b, en: c}}
+    fix: {{kk: a, ru: b, en: c}}
+    why: {{kk: a, ru: b, en: c}}
+"#
+        )
+    };
+    let run = |yaml: String| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("extra.yaml"), yaml).unwrap();
+        let output = hattama()
+            .args(["rules", "--rules"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    // The default pack's categories are there to use.
+    assert_eq!(run(rule("follow-up")).0, Some(0));
+    let (code, error) = run(rule("followup"));
+    assert_eq!(code, Some(2));
+    assert!(
+        error.contains("extra.yaml:5:") && error.contains("followup"),
+        "{error}"
+    );
+
+    let coverage = "pack:\n  id: aktobe\n  name: {kk: a, ru: b, en: c}\n  coverage:\n    - id: x\n      rule: no-such-rule\n      name: {kk: a, ru: b, en: c}\n";
+    let (code, error) = run(coverage.to_string());
+    assert_eq!(code, Some(2));
+    assert!(
+        error.contains("extra.yaml:6:") && error.contains("no-such-rule"),
+        "{error}"
+    );
+}
