@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use hattama::engine::{self, Settings};
 use hattama::finding::Severity;
 use hattama::lang::Lang;
+use hattama::messages;
 use hattama::pack::{self, Pack};
 use hattama::report;
 use std::io::{IsTerminal, Write};
@@ -152,6 +153,9 @@ struct GenerateArgs {
     /// Write every document clean, with no planted defect.
     #[arg(long)]
     clean: bool,
+    /// Language of the summary line: kk, ru or en.
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
 }
 
 #[derive(Args)]
@@ -169,6 +173,9 @@ struct BenchArgs {
     seed: u64,
     #[arg(long, value_parser = parse_date, default_value = "2026-11-30")]
     as_of: NaiveDate,
+    /// Language of the table's headings: kk, ru or en.
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -239,18 +246,17 @@ fn language(args: &PackArgs) -> Lang {
 }
 
 fn load(args: &PackArgs) -> Result<Pack> {
-    pack::load_packs(&args.rules, args.no_default_rules).context("the rule pack cannot be used")
+    pack::load_packs(&args.rules, args.no_default_rules)
+        .with_context(|| messages::pack_unusable(language(args)))
 }
 
-fn render_options(args: &OutputArgs, details: bool) -> Result<report::RenderOptions> {
+fn render_options(args: &OutputArgs, details: bool, lang: Lang) -> Result<report::RenderOptions> {
     let template = match &args.template {
         None => None,
         Some(path) => {
             if !args.format.takes_template() {
-                anyhow::bail!(
-                    "--template replaces the text, concise, markdown, html, csv or json report, not {:?}",
-                    args.format
-                );
+                let format = format!("{:?}", args.format).to_lowercase();
+                anyhow::bail!(messages::template_not_for(lang, &format));
             }
             Some(report::TemplateSource::from_file(path)?)
         }
@@ -262,6 +268,7 @@ fn render_options(args: &OutputArgs, details: bool) -> Result<report::RenderOpti
 /// codes stripped, as a file is no terminal).
 fn write_report(
     args: &OutputArgs,
+    lang: Lang,
     stdout: &mut dyn Write,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
@@ -275,7 +282,7 @@ fn write_report(
             render(&mut report)?;
             let plain = anstream::adapter::strip_bytes(&report).into_vec();
             std::fs::write(path, plain)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+                .with_context(|| messages::cannot_write(lang, &path.display().to_string()))?;
         }
     }
     Ok(())
@@ -289,7 +296,7 @@ fn execute(cli: Cli) -> Result<u8> {
             let pack = load(&args.pack)?;
             let as_of = today_or(args.as_of);
             let settings = Settings::new(lang, as_of);
-            let options = render_options(&args.output, false)?;
+            let options = render_options(&args.output, false, lang)?;
             let outcome = engine::check_paths(&args.paths, &pack, &settings);
             let how = report::Rendering {
                 format: args.output.format,
@@ -298,7 +305,7 @@ fn execute(cli: Cli) -> Result<u8> {
                 as_of,
                 options,
             };
-            write_report(&args.output, &mut out, |out| {
+            write_report(&args.output, lang, &mut out, |out| {
                 report::render_check(&outcome, &how, out)
             })?;
             Ok(exit_code(&outcome.findings, args.fail_level))
@@ -315,9 +322,12 @@ fn execute(cli: Cli) -> Result<u8> {
                 },
             };
             if !args.dir.is_dir() {
-                anyhow::bail!("{} is not a folder", args.dir.display());
+                anyhow::bail!(messages::not_a_folder(
+                    lang,
+                    &args.dir.display().to_string()
+                ));
             }
-            let options = render_options(&args.output, args.details)?;
+            let options = render_options(&args.output, args.details, lang)?;
             // A bar only for a person watching: not in pipes, CI logs or with --quiet.
             let outcome = if !args.quiet && std::io::stderr().is_terminal() {
                 let bar = hattama::progress::TerminalBar::new(lang);
@@ -333,7 +343,7 @@ fn execute(cli: Cli) -> Result<u8> {
                 as_of,
                 options,
             };
-            write_report(&args.output, &mut out, |out| {
+            write_report(&args.output, lang, &mut out, |out| {
                 report::render_audit(&outcome, &root, &how, out)
             })?;
             if std::env::var_os(hattama::bench::STATS_VARIABLE).is_some()
@@ -344,6 +354,7 @@ fn execute(cli: Cli) -> Result<u8> {
             Ok(exit_code(&outcome.findings, args.fail_level))
         }
         Command::Generate(args) => {
+            let lang = args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru);
             let truth = hattama::generate::generate(&hattama::generate::GenerateOptions {
                 out: args.out.clone(),
                 districts: args.districts,
@@ -352,24 +363,29 @@ fn execute(cli: Cli) -> Result<u8> {
                 as_of: args.as_of,
                 defects: !args.clean,
             })
-            .with_context(|| format!("writing {}", args.out.display()))?;
+            .with_context(|| messages::cannot_write(lang, &args.out.display().to_string()))?;
             writeln!(
                 out,
-                "{}: {} documents, {:.1} MB, {} planted defects (ground-truth.json)",
-                args.out.display(),
-                truth.documents,
-                truth.bytes as f64 / 1e6,
-                truth.planted.len()
+                "{}",
+                messages::generated(
+                    lang,
+                    &args.out.display().to_string(),
+                    truth.documents,
+                    truth.bytes as f64 / 1e6,
+                    truth.planted.len()
+                )
             )?;
             Ok(EXIT_CLEAN)
         }
         Command::Bench(args) => {
+            let lang = args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru);
             let exe = std::env::current_exe().context("finding the hattama binary")?;
             let mut runs = Vec::new();
+            let [documents, mb, seconds, per_second, mb_per_second, peak] =
+                messages::bench_columns(lang);
             writeln!(
                 out,
-                "{:>9} {:>10} {:>9} {:>10} {:>8} {:>10}",
-                "documents", "MB", "seconds", "docs/s", "MB/s", "peak MiB"
+                "{documents:>9} {mb:>10} {seconds:>9} {per_second:>10} {mb_per_second:>8} {peak:>10}"
             )?;
             for size in &args.sizes {
                 let dir = args.dir.join(format!("corpus-{size}"));
@@ -392,11 +408,16 @@ fn execute(cli: Cli) -> Result<u8> {
             if let (Some(small), Some(large)) = (runs.first(), runs.last())
                 && runs.len() > 1
             {
+                let documents = large.documents as f64 / small.documents.max(1) as f64;
+                let time = large.seconds / small.seconds.max(1e-9);
                 writeln!(
                     out,
-                    "{:.1}x the documents took {:.1}x the time",
-                    large.documents as f64 / small.documents.max(1) as f64,
-                    large.seconds / small.seconds.max(1e-9)
+                    "{}",
+                    messages::bench_growth(
+                        lang,
+                        (documents * 10.0).round() / 10.0,
+                        (time * 10.0).round() / 10.0
+                    )
                 )?;
             }
             Ok(EXIT_CLEAN)
@@ -425,7 +446,7 @@ fn execute(cli: Cli) -> Result<u8> {
             let lang = language(&args);
             let pack = load(&args)?;
             let Some(found) = pack.rule(&rule) else {
-                anyhow::bail!("no rule `{rule}`; `hattama rules` lists them");
+                anyhow::bail!(messages::no_such_rule(lang, &rule));
             };
             hattama::report::rules::explain(&pack, found, lang, &mut out)?;
             Ok(EXIT_CLEAN)

@@ -99,6 +99,119 @@ pub fn unknown_rule(lang: Lang, rule: &str) -> String {
     )
 }
 
+/// The command's own errors and reports, beyond the findings.
+pub fn pack_unusable(lang: Lang) -> String {
+    pick(
+        lang,
+        "ережелер жинағын пайдалану мүмкін емес".into(),
+        "набор правил нельзя использовать".into(),
+        "the rule pack cannot be used".into(),
+    )
+}
+
+pub fn not_a_folder(lang: Lang, path: &str) -> String {
+    pick(
+        lang,
+        format!("{path} қалта емес"),
+        format!("{path} не является папкой"),
+        format!("{path} is not a folder"),
+    )
+}
+
+pub fn no_such_rule(lang: Lang, rule: &str) -> String {
+    pick(
+        lang,
+        format!("«{rule}» ережесі жоқ; ережелер тізімін `hattama rules` көрсетеді"),
+        format!("Правила «{rule}» нет; список правил выводит `hattama rules`"),
+        format!("There is no rule «{rule}»; `hattama rules` lists them"),
+    )
+}
+
+pub fn cannot_write(lang: Lang, path: &str) -> String {
+    pick(
+        lang,
+        format!("{path} файлына жазу мүмкін емес"),
+        format!("Не удалось записать файл {path}"),
+        format!("Cannot write {path}"),
+    )
+}
+
+pub fn template_not_for(lang: Lang, format: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "--template text, concise, markdown, html, csv және json есептерін ғана ауыстырады, {format} есебін емес"
+        ),
+        format!(
+            "--template заменяет только отчёты text, concise, markdown, html, csv и json, но не {format}"
+        ),
+        format!(
+            "--template replaces the text, concise, markdown, html, csv or json report, not {format}"
+        ),
+    )
+}
+
+/// What `hattama generate` wrote.
+pub fn generated(
+    lang: Lang,
+    out: &str,
+    documents: usize,
+    megabytes: f64,
+    defects: usize,
+) -> String {
+    let mb = number(lang, (megabytes * 10.0).round() / 10.0);
+    match lang {
+        Lang::Kk => format!(
+            "{out}: {documents} құжат, {mb} МБ, {defects} әдейі енгізілген қате (ground-truth.json)"
+        ),
+        Lang::Ru => format!(
+            "{out}: {documents} {}, {mb} МБ, {defects} {} (ground-truth.json)",
+            plural(lang, documents, ["документ", "документа", "документов"]),
+            plural(
+                lang,
+                defects,
+                [
+                    "заложенный дефект",
+                    "заложенных дефекта",
+                    "заложенных дефектов"
+                ]
+            ),
+        ),
+        Lang::En => format!(
+            "{out}: {documents} {}, {mb} MB, {defects} planted {} (ground-truth.json)",
+            plural(lang, documents, ["document", "documents", ""]),
+            plural(lang, defects, ["defect", "defects", ""]),
+        ),
+    }
+}
+
+/// The column headings of `hattama bench`.
+pub fn bench_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Kk => ["құжат", "МБ", "секунд", "құжат/с", "МБ/с", "жады, МиБ"],
+        Lang::Ru => [
+            "документы",
+            "МБ",
+            "секунды",
+            "док./с",
+            "МБ/с",
+            "память, МиБ",
+        ],
+        Lang::En => ["documents", "MB", "seconds", "docs/s", "MB/s", "peak MiB"],
+    }
+}
+
+/// How `hattama bench`'s largest run grew against its smallest.
+pub fn bench_growth(lang: Lang, documents: f64, time: f64) -> String {
+    let (documents, time) = (number(lang, documents), number(lang, time));
+    pick(
+        lang,
+        format!("құжаттар {documents} есе көп, уақыт {time} есе ұзақ"),
+        format!("документов в {documents} раза больше, время в {time} раза дольше"),
+        format!("{documents}x the documents took {time}x the time"),
+    )
+}
+
 /// Picks the plural form: Russian has three (1 документ, 2 документа, 5 документов); Kazakh
 /// nouns after a numeral stay singular; English has two.
 pub fn plural(lang: Lang, n: usize, forms: [&str; 3]) -> &str {
