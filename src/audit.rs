@@ -101,8 +101,7 @@ pub fn audit_with_progress(
     settings: &AuditSettings,
     progress: &dyn Progress,
 ) -> AuditOutcome {
-    let lang = settings.files.check.lang;
-    let (files, mut findings) = engine::collect(&[root.to_path_buf()], lang);
+    let (files, mut findings) = engine::collect(&[root.to_path_buf()], &settings.files);
     progress.stage(Stage::Documents, files.len());
     let results: Vec<FileResult> = files
         .par_iter()
@@ -289,7 +288,8 @@ fn summarise(
         }
     }
     for topic in &pack.coverage {
-        let Some(rule) = pack.rules.iter().find(|r| r.id == topic.rule) else {
+        // A topic whose rule the configuration turned off is not measured: nothing checked it.
+        let Some(rule) = pack.active_rules().find(|r| r.id == topic.rule) else {
             continue;
         };
         for record in records {

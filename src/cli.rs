@@ -2,12 +2,12 @@
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+use hattama::config::{Config, ConfigError, FailLevel};
 use hattama::engine::{self, Settings};
-use hattama::finding::Severity;
 use hattama::lang::Lang;
 use hattama::messages;
-use hattama::pack::{self, Pack};
+use hattama::pack::Pack;
 use hattama::report;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -23,7 +23,7 @@ const EXIT_ERROR: u8 = 2;
     name = "hattama",
     version,
     about = "Checks the protocols, work plans and composition orders of commissions on minors' affairs (КДН) against the rule pack.",
-    after_help = "Examples:\n  hattama check protocol.md\n  hattama check fixtures/check --lang kk\n  hattama check docs/ --format json --as-of 2026-11-30\n  hattama explain decision-deadline --lang ru\n\nExit codes: 0 no findings at or above the fail level, 1 findings, 2 usage or rule-pack error."
+    after_help = "Examples:\n  hattama check protocol.md\n  hattama check fixtures/check --lang kk\n  hattama check docs/ --format json --as-of 2026-11-30\n  hattama explain decision-deadline --lang ru\n\nExit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, configuration or rule-pack error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -63,11 +63,26 @@ enum Command {
         #[command(flatten)]
         pack: PackArgs,
     },
+    /// Show the configuration in effect (hattama.yml found from the working folder upward, or
+    /// --config), after checking it against the loaded rule packs.
+    Config(ConfigArgs),
+}
+
+#[derive(Args)]
+struct ConfigArgs {
+    /// Print the configuration in effect as YAML (the default).
+    #[arg(long, conflicts_with = "path")]
+    show: bool,
+    /// Print the path of the configuration file (exit code 1 when there is none).
+    #[arg(long)]
+    path: bool,
+    #[command(flatten)]
+    pack: PackArgs,
 }
 
 #[derive(Args)]
 struct PackArgs {
-    /// Language of messages: kk, ru or en (default: from the locale, else ru).
+    /// Language of messages: kk, ru or en (default: hattama.yml's, else the locale's, else ru).
     #[arg(long, value_parser = parse_lang, global = true)]
     lang: Option<Lang>,
     /// A rule pack folder to add; a pack with the id of an earlier one replaces it. Repeatable.
@@ -76,6 +91,13 @@ struct PackArgs {
     /// Do not load the built-in pack (use only --rules).
     #[arg(long)]
     no_default_rules: bool,
+    /// The configuration file to use instead of the hattama.yml found from the working folder
+    /// upward.
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+    /// Use no configuration file.
+    #[arg(long, conflicts_with = "config", global = true)]
+    no_config: bool,
 }
 
 #[derive(Args)]
@@ -87,9 +109,9 @@ struct CheckArgs {
     pack: PackArgs,
     #[command(flatten)]
     output: OutputArgs,
-    /// The lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
-    fail_level: FailLevel,
+    /// The lowest severity that makes the exit code 1 (default: hattama.yml's, else error).
+    #[arg(long, value_enum)]
+    fail_level: Option<FailLevel>,
     /// The day date-relative rules count from (YYYY-MM-DD or DD.MM.YYYY); default: today.
     #[arg(long, value_parser = parse_date)]
     as_of: Option<NaiveDate>,
@@ -117,9 +139,9 @@ struct AuditArgs {
     pack: PackArgs,
     #[command(flatten)]
     output: OutputArgs,
-    /// The lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
-    fail_level: FailLevel,
+    /// The lowest severity that makes the exit code 1 (default: hattama.yml's, else error).
+    #[arg(long, value_enum)]
+    fail_level: Option<FailLevel>,
     /// The audit day: deadlines and session gaps are counted up to it (default: today).
     #[arg(long, value_parser = parse_date)]
     as_of: Option<NaiveDate>,
@@ -178,26 +200,6 @@ struct BenchArgs {
     lang: Option<Lang>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FailLevel {
-    Error,
-    Warning,
-    Info,
-    /// Never fail on findings.
-    None,
-}
-
-impl FailLevel {
-    fn fails(self, severity: Severity) -> bool {
-        match self {
-            FailLevel::Error => severity >= Severity::Error,
-            FailLevel::Warning => severity >= Severity::Warning,
-            FailLevel::Info => true,
-            FailLevel::None => false,
-        }
-    }
-}
-
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_code(text).ok_or_else(|| format!("`{text}` is not kk, ru or en"))
 }
@@ -241,13 +243,41 @@ fn exit_code(findings: &[hattama::finding::Finding], level: FailLevel) -> u8 {
     }
 }
 
-fn language(args: &PackArgs) -> Lang {
-    args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru)
+/// What the commands that use rules start from: the configuration, the packs with its choices
+/// applied, and the language (`--lang`, else the configuration's, else the locale's, else ru).
+struct Setup {
+    config: Config,
+    pack: Pack,
+    lang: Lang,
 }
 
-fn load(args: &PackArgs) -> Result<Pack> {
-    pack::load_packs(&args.rules, args.no_default_rules)
-        .with_context(|| messages::pack_unusable(language(args)))
+fn setup(args: &PackArgs) -> Result<Setup> {
+    let config = Config::resolve(args.config.as_deref(), args.no_config)?;
+    let lang = args
+        .lang
+        .or(config.lang())
+        .or_else(Lang::from_env)
+        .unwrap_or(Lang::Ru);
+    let pack = match config.load_pack(&args.rules, args.no_default_rules) {
+        Ok(pack) => pack,
+        Err(ConfigError::Pack(error)) => {
+            return Err(anyhow::Error::new(error).context(messages::pack_unusable(lang)));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    Ok(Setup { config, pack, lang })
+}
+
+/// `--fail-level`, else the configuration's, else error.
+fn fail_level(flag: Option<FailLevel>, config: &Config) -> FailLevel {
+    flag.or(config.fail_level()).unwrap_or(FailLevel::Error)
+}
+
+/// The settings for reading documents: language, audit day and the paths to skip.
+fn settings(config: &Config, lang: Lang, as_of: NaiveDate) -> Settings {
+    let mut settings = Settings::new(lang, as_of);
+    settings.ignore = config.ignore().clone();
+    settings
 }
 
 fn render_options(args: &OutputArgs, details: bool, lang: Lang) -> Result<report::RenderOptions> {
@@ -292,10 +322,9 @@ fn execute(cli: Cli) -> Result<u8> {
     let mut out = anstream::stdout().lock();
     match cli.command {
         Command::Check(args) => {
-            let lang = language(&args.pack);
-            let pack = load(&args.pack)?;
+            let Setup { config, pack, lang } = setup(&args.pack)?;
             let as_of = today_or(args.as_of);
-            let settings = Settings::new(lang, as_of);
+            let settings = settings(&config, lang, as_of);
             let options = render_options(&args.output, false, lang)?;
             let outcome = engine::check_paths(&args.paths, &pack, &settings);
             let how = report::Rendering {
@@ -308,15 +337,15 @@ fn execute(cli: Cli) -> Result<u8> {
             write_report(&args.output, lang, &mut out, |out| {
                 report::render_check(&outcome, &how, out)
             })?;
-            Ok(exit_code(&outcome.findings, args.fail_level))
+            let level = fail_level(args.fail_level, &config);
+            Ok(exit_code(&outcome.findings, level))
         }
         Command::Audit(args) => {
-            let lang = language(&args.pack);
-            let pack = load(&args.pack)?;
+            let Setup { config, pack, lang } = setup(&args.pack)?;
             let as_of = today_or(args.as_of);
             let settings = hattama::audit::AuditSettings {
-                files: Settings::new(lang, as_of),
-                level: match args.commission_level {
+                files: settings(&config, lang, as_of),
+                level: match args.commission_level.or(config.commission_level()) {
                     Some(level) => hattama::corpus::commission::FolderLevel::Level(level),
                     None => hattama::corpus::commission::FolderLevel::Deepest,
                 },
@@ -351,7 +380,8 @@ fn execute(cli: Cli) -> Result<u8> {
             {
                 eprintln!("peak_rss_kib={peak}");
             }
-            Ok(exit_code(&outcome.findings, args.fail_level))
+            let level = fail_level(args.fail_level, &config);
+            Ok(exit_code(&outcome.findings, level))
         }
         Command::Generate(args) => {
             let lang = args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru);
@@ -428,8 +458,7 @@ fn execute(cli: Cli) -> Result<u8> {
             Ok(EXIT_CLEAN)
         }
         Command::Inspect { file, pack: args } => {
-            let lang = language(&args);
-            let pack = load(&args)?;
+            let Setup { pack, lang, .. } = setup(&args)?;
             let source = hattama::read::read_path(&file, &Default::default())
                 .with_context(|| format!("{}", file.display()))?;
             let (document, extraction) = engine::analyse(&file, source, &pack);
@@ -437,18 +466,31 @@ fn execute(cli: Cli) -> Result<u8> {
             Ok(EXIT_CLEAN)
         }
         Command::Rules(args) => {
-            let lang = language(&args);
-            let pack = load(&args)?;
+            let Setup { pack, lang, .. } = setup(&args)?;
             hattama::report::rules::list(&pack, lang, &mut out)?;
             Ok(EXIT_CLEAN)
         }
         Command::Explain { rule, pack: args } => {
-            let lang = language(&args);
-            let pack = load(&args)?;
+            let Setup { pack, lang, .. } = setup(&args)?;
             let Some(found) = pack.rule(&rule) else {
                 anyhow::bail!(messages::no_such_rule(lang, &rule));
             };
             hattama::report::rules::explain(&pack, found, lang, &mut out)?;
+            Ok(EXIT_CLEAN)
+        }
+        Command::Config(args) => {
+            let Setup { config, lang, .. } = setup(&args.pack)?;
+            if args.path {
+                let Some(path) = config.absolute_path() else {
+                    let name = hattama::config::FILE_NAME;
+                    eprintln!("hattama: {}", messages::no_config_file(lang, name));
+                    return Ok(EXIT_FINDINGS);
+                };
+                writeln!(out, "{}", path.display())?;
+                return Ok(EXIT_CLEAN);
+            }
+            let effective = config.effective(lang, &args.pack.rules, args.pack.no_default_rules);
+            write!(out, "{}", config.show(&effective)?)?;
             Ok(EXIT_CLEAN)
         }
     }

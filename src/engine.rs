@@ -2,6 +2,7 @@
 //! processed in parallel; a file that cannot be read is a finding and the run goes on.
 
 use crate::check::{self, CheckSettings, Input};
+use crate::config::Ignore;
 use crate::finding::{Finding, Position, Severity, sort_findings};
 use crate::lang::Lang;
 use crate::messages;
@@ -18,6 +19,8 @@ pub const DOCUMENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 pub struct Settings {
     pub check: CheckSettings,
     pub limits: Limits,
+    /// Paths the configuration skips (`ignore:` in hattama.yml).
+    pub ignore: Ignore,
 }
 
 impl Settings {
@@ -25,6 +28,7 @@ impl Settings {
         Settings {
             check: CheckSettings { lang, as_of },
             limits: Limits::default(),
+            ignore: Ignore::default(),
         }
     }
 }
@@ -46,10 +50,16 @@ impl Outcome {
 }
 
 /// The files below the given paths, sorted, plus findings for paths that could not be walked.
-pub fn collect(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Finding>) {
+/// Paths the configuration ignores are skipped, whether named or found in a folder.
+pub fn collect(paths: &[PathBuf], settings: &Settings) -> (Vec<PathBuf>, Vec<Finding>) {
+    let lang = settings.check.lang;
+    let ignore = &settings.ignore;
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for root in paths {
+        if ignore.is_ignored(root) {
+            continue;
+        }
         if root.is_file() {
             files.push(root.clone());
             continue;
@@ -67,7 +77,9 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Finding>) {
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| {
-                entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+                entry.depth() == 0
+                    || !(entry.file_name().to_string_lossy().starts_with('.')
+                        || ignore.is_ignored(entry.path()))
             });
         for entry in walker {
             match entry {
@@ -105,7 +117,7 @@ fn is_document(path: &Path) -> bool {
 
 /// Checks every document below `paths`, in parallel; findings come back in a stable order.
 pub fn check_paths(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Outcome {
-    let (files, mut findings) = collect(paths, settings.check.lang);
+    let (files, mut findings) = collect(paths, settings);
     let per_file: Vec<Vec<Finding>> = files
         .par_iter()
         .map(|path| check_file(path, pack, settings))

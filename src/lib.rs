@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod bench;
 pub mod check;
+pub mod config;
 pub mod corpus;
 pub mod engine;
 pub mod extract;

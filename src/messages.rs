@@ -100,6 +100,16 @@ pub fn unknown_rule(lang: Lang, rule: &str) -> String {
 }
 
 /// The command's own errors and reports, beyond the findings.
+/// `hattama config --path` with no configuration file in use.
+pub fn no_config_file(lang: Lang, name: &str) -> String {
+    pick(
+        lang,
+        format!("{name} табылмады (жұмыс қалтасында да, одан жоғары қалталарда да жоқ)"),
+        format!("{name} не найден (ни в рабочей папке, ни в папках выше)"),
+        format!("no {name} in the working folder or any folder above it"),
+    )
+}
+
 pub fn pack_unusable(lang: Lang) -> String {
     pick(
         lang,

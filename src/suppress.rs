@@ -75,6 +75,13 @@ impl Suppressions {
             if rules.as_ref().is_some_and(Vec::is_empty) {
                 continue;
             }
+            // Naming only rules the configuration turned off, it has nothing to silence, and
+            // that is not the document's fault: never reported as unused.
+            let moot = rules.as_ref().is_some_and(|rules| {
+                rules
+                    .iter()
+                    .all(|id| pack.rule(id).is_some_and(|rule| !rule.enabled))
+            });
             let line = at.line;
             let span = match form {
                 Form::NextLine => {
@@ -121,7 +128,7 @@ impl Suppressions {
                 at,
                 text,
                 grants,
-                used: false,
+                used: moot,
             });
         }
         scan

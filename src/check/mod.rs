@@ -136,7 +136,7 @@ pub fn template_value(value: &Value) -> TemplateValue {
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let kind = input.extraction.kind_id(input.pack);
     let mut findings = Vec::new();
-    for rule in &input.pack.rules {
+    for rule in input.pack.active_rules() {
         let applies = rule
             .documents
             .iter()

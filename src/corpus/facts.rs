@@ -110,7 +110,7 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
     let default_year = extraction.date.map(|d| chrono::Datelike::year(&d));
     let mut section_months = Vec::new();
     let mut shingle: Option<usize> = None;
-    for rule in &pack.rules {
+    for rule in pack.active_rules() {
         let Check::Corpus(check) = &rule.check else {
             continue;
         };

@@ -98,8 +98,7 @@ pub fn judge(
     let commissions = by_commission(records);
     let mut findings = Vec::new();
     let corpus_rules: Vec<(&Rule, &CorpusCheck)> = pack
-        .rules
-        .iter()
+        .active_rules()
         .filter_map(|rule| match &rule.check {
             crate::pack::Check::Corpus(check) => Some((rule, check)),
             _ => None,

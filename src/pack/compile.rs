@@ -764,6 +764,7 @@ impl RuleContext<'_> {
             params,
             check,
             origin,
+            enabled: true,
         })
     }
 

@@ -215,19 +215,22 @@ fn parse_file(file: &SourceFile) -> Result<PackFile, PackError> {
     if file.text.trim().is_empty() {
         return Ok(PackFile::default());
     }
-    serde_yaml_ng::from_str::<PackFile>(&file.text).map_err(|error| {
-        let (line, column) = error
-            .location()
-            .map_or((1, 1), |at| (at.line(), at.column()));
-        PackError::new(
-            Origin {
-                path: file.path.clone(),
-                line,
-                column,
-            },
-            without_position(&error.to_string()),
-        )
-    })
+    serde_yaml_ng::from_str::<PackFile>(&file.text).map_err(|error| yaml_error(&file.path, &error))
+}
+
+/// A YAML error in the file at `path`, at the place the YAML library names.
+pub(crate) fn yaml_error(path: &str, error: &serde_yaml_ng::Error) -> PackError {
+    let (line, column) = error
+        .location()
+        .map_or((1, 1), |at| (at.line(), at.column()));
+    PackError::new(
+        Origin {
+            path: path.to_string(),
+            line,
+            column,
+        },
+        without_position(&error.to_string()),
+    )
 }
 
 /// The YAML library appends "at line N column M" to its messages; the origin says it already.

@@ -11,7 +11,7 @@ pub mod schema;
 
 pub use compile::OTHER_CATEGORY;
 pub use index::{FILES_CATEGORY, RuleIndex};
-pub use load::{Origin, PackError};
+pub use load::{LoadedPack, Origin, PackError};
 pub use model::*;
 
 use std::path::Path;
@@ -24,6 +24,15 @@ pub fn default_pack() -> Result<Pack, PackError> {
 /// The default pack (unless `without_default`) layered with packs read from `dirs`, in order:
 /// a pack with the id of an earlier one replaces it.
 pub fn load_packs(dirs: &[impl AsRef<Path>], without_default: bool) -> Result<Pack, PackError> {
+    compile(read_packs(dirs, without_default)?)
+}
+
+/// The definitions [`load_packs`] compiles, as read, layered: the configuration adjusts rule
+/// parameters here, before they are compiled.
+pub fn read_packs(
+    dirs: &[impl AsRef<Path>],
+    without_default: bool,
+) -> Result<Vec<LoadedPack>, PackError> {
     let mut packs = Vec::new();
     if !without_default {
         packs.push(load::builtin()?);
@@ -31,5 +40,10 @@ pub fn load_packs(dirs: &[impl AsRef<Path>], without_default: bool) -> Result<Pa
     for dir in dirs {
         packs.push(load::from_dir(dir.as_ref())?);
     }
-    compile::compile(load::layer(packs))
+    Ok(load::layer(packs))
+}
+
+/// Compiles layered definitions into a pack ready to run.
+pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
+    compile::compile(packs)
 }

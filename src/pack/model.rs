@@ -266,6 +266,8 @@ pub struct Rule {
     pub params: minijinja::Value,
     pub check: Check,
     pub origin: Origin,
+    /// False when the configuration turned the rule off: it stays listed, but never runs.
+    pub enabled: bool,
 }
 
 impl Rule {
@@ -279,6 +281,11 @@ impl Rule {
 }
 
 impl Pack {
+    /// The rules that run: all but those the configuration turned off.
+    pub fn active_rules(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|rule| rule.enabled)
+    }
+
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules
             .iter()

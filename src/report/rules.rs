@@ -16,6 +16,7 @@ struct Headings {
     applies: &'static str,
     since: &'static str,
     params: &'static str,
+    disabled: &'static str,
 }
 
 fn headings(lang: Lang) -> Headings {
@@ -29,6 +30,7 @@ fn headings(lang: Lang) -> Headings {
             applies: "Құжаттар",
             since: "Қолданылу басы",
             params: "Параметрлер",
+            disabled: "конфигурацияда өшірілген",
         },
         Lang::Ru => Headings {
             what: "Что проверяет",
@@ -39,6 +41,7 @@ fn headings(lang: Lang) -> Headings {
             applies: "Документы",
             since: "Действует с",
             params: "Параметры",
+            disabled: "отключено в конфигурации",
         },
         Lang::En => Headings {
             what: "What it checks",
@@ -49,6 +52,7 @@ fn headings(lang: Lang) -> Headings {
             applies: "Documents",
             since: "Applies from",
             params: "Parameters",
+            disabled: "turned off in the configuration",
         },
     }
 }
@@ -68,11 +72,16 @@ pub fn list(pack: &Pack, lang: Lang, out: &mut dyn Write) -> std::io::Result<()>
         .max()
         .unwrap_or(0);
     for rule in &pack.rules {
+        // A rule the configuration turned off shows `off` where its severity would be.
         writeln!(
             out,
             "{BOLD}{:width$}{BOLD:#}  {:7}  {:12}  {}",
             rule.id,
-            rule.severity.as_str(),
+            if rule.enabled {
+                rule.severity.as_str()
+            } else {
+                "off"
+            },
             rule.documents.join(","),
             plain(rule.message.get(lang)),
         )?;
@@ -112,9 +121,14 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang, out: &mut dyn Write) -> std
         .iter()
         .map(|id| pack.kind(id).map_or(id.as_str(), |k| k.name.get(lang)))
         .collect();
+    let off = if rule.enabled {
+        String::new()
+    } else {
+        format!(", {}", h.disabled)
+    };
     writeln!(
         out,
-        "{BOLD}{}{BOLD:#} ({}, {})",
+        "{BOLD}{}{BOLD:#} ({}, {}{off})",
         rule.id, rule.severity, rule.kind
     )?;
     writeln!(out)?;
