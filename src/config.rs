@@ -527,11 +527,24 @@ impl Catalogue {
             } else {
                 "is no rule"
             };
-            return Err(format!(
-                "`{name}` {what} of the loaded packs (`hattama rules` lists them)"
-            ));
+            let hint = match self.closest(name).filter(|_| !glob) {
+                Some(id) => format!("did you mean `{id}`?"),
+                None => "`hattama rules` lists them".to_string(),
+            };
+            return Err(format!("`{name}` {what} of the loaded packs ({hint})"));
         }
         Ok(picked)
+    }
+
+    /// The rule id most like a misspelt name, if one is close enough to be meant.
+    fn closest(&self, name: &str) -> Option<&str> {
+        let short = name.rsplit('/').next().unwrap_or(name);
+        self.rules
+            .iter()
+            .map(|rule| (strsim::levenshtein(short, rule.short_id()), rule.short_id()))
+            .filter(|&(distance, _)| distance <= 2.max(short.chars().count() / 5))
+            .min()
+            .map(|(_, id)| id)
     }
 
     fn indices(&self, keep: impl Fn(&Entry) -> bool) -> Vec<usize> {
@@ -999,7 +1012,14 @@ mod tests {
             "disable:\n  - decision-deadline\n  - decision-deadlin\n",
         ));
         assert_eq!((line, column), (3, 5));
-        assert!(message.contains("`decision-deadlin`"), "{message}");
+        assert!(
+            message.contains("`decision-deadlin` is no rule"),
+            "{message}"
+        );
+        assert!(
+            message.contains("did you mean `decision-deadline`?"),
+            "{message}"
+        );
 
         let (line, column, _) = place(pack_error("severity:\n  no-such-rule: error\n"));
         assert_eq!((line, column), (2, 3));
