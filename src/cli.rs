@@ -3,8 +3,10 @@
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use hattama::baseline::{self, Baseline};
 use hattama::config::{Config, ConfigError, FailLevel};
 use hattama::engine::{self, Settings};
+use hattama::finding::Finding;
 use hattama::lang::Lang;
 use hattama::messages;
 use hattama::pack::Pack;
@@ -115,6 +117,88 @@ struct CheckArgs {
     /// The day date-relative rules count from (YYYY-MM-DD or DD.MM.YYYY); default: today.
     #[arg(long, value_parser = parse_date)]
     as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    baseline: BaselineArgs,
+    /// Check only the files changed since this git revision (committed, modified or new and
+    /// not ignored) among the paths given.
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
+}
+
+#[derive(Args)]
+struct BaselineArgs {
+    /// Report only the findings not recorded in this baseline file (see --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE as the accepted baseline, print no report, exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+}
+
+impl BaselineArgs {
+    /// The `--baseline` file, read before any document is, so a broken one stops the run early.
+    fn load(&self) -> Result<Option<Baseline>> {
+        Ok(match &self.baseline {
+            Some(file) => Some(Baseline::load(file)?),
+            None => None,
+        })
+    }
+
+    /// The language of the run: `--lang`, else the baseline's, else `fallback` (the locale's).
+    /// Findings about a whole document match the baseline only in the language it was
+    /// written in, so a different `--lang` is warned about.
+    fn language(&self, baseline: Option<&Baseline>, given: Option<Lang>, fallback: Lang) -> Lang {
+        let (Some(baseline), Some(file)) = (baseline, &self.baseline) else {
+            return fallback;
+        };
+        match (given, baseline.lang) {
+            (None, Some(written)) => written,
+            (Some(given), Some(written)) if given != written => {
+                let file = file.display().to_string();
+                eprintln!(
+                    "hattama: {}",
+                    messages::baseline_language(given, &file, written)
+                );
+                given
+            }
+            _ => fallback,
+        }
+    }
+
+    /// Writes the baseline (and says the run is over, with its exit code) or hides the
+    /// findings the baseline accepts, saying on stderr how many.
+    fn apply(
+        &self,
+        baseline: Option<Baseline>,
+        findings: &mut Vec<Finding>,
+        lang: Lang,
+    ) -> Result<Option<u8>> {
+        if let Some(file) = &self.write_baseline {
+            let written = baseline::write(file, findings, lang)?;
+            let file = file.display().to_string();
+            eprintln!(
+                "hattama: {}",
+                messages::baseline_written(lang, written, &file)
+            );
+            return Ok(Some(EXIT_CLEAN));
+        }
+        if let (Some(baseline), Some(file)) = (baseline, &self.baseline) {
+            let filtered = baseline.filter(std::mem::take(findings));
+            *findings = filtered.new;
+            let file = file.display().to_string();
+            eprintln!(
+                "hattama: {}",
+                messages::baseline_hidden(lang, filtered.hidden, &file)
+            );
+            if filtered.stale > 0 {
+                eprintln!(
+                    "hattama: {}",
+                    messages::baseline_stale(lang, filtered.stale, &file)
+                );
+            }
+        }
+        Ok(None)
+    }
 }
 
 #[derive(Args)]
@@ -155,6 +239,8 @@ struct AuditArgs {
     /// No progress bar on the terminal.
     #[arg(long, short = 'q')]
     quiet: bool,
+    #[command(flatten)]
+    baseline: BaselineArgs,
 }
 
 #[derive(Args)]
@@ -322,11 +408,23 @@ fn execute(cli: Cli) -> Result<u8> {
     let mut out = anstream::stdout().lock();
     match cli.command {
         Command::Check(args) => {
+            // A baseline written in one language matches findings made in it.
+            let baseline = args.baseline.load()?;
             let Setup { config, pack, lang } = setup(&args.pack)?;
+            let lang = args
+                .baseline
+                .language(baseline.as_ref(), args.pack.lang, lang);
             let as_of = today_or(args.as_of);
             let settings = settings(&config, lang, as_of);
             let options = render_options(&args.output, false, lang)?;
-            let outcome = engine::check_paths(&args.paths, &pack, &settings);
+            let paths = match &args.changed_since {
+                Some(revision) => hattama::changed::restrict(&args.paths, revision)?,
+                None => args.paths.clone(),
+            };
+            let mut outcome = engine::check_paths(&paths, &pack, &settings);
+            if let Some(code) = args.baseline.apply(baseline, &mut outcome.findings, lang)? {
+                return Ok(code);
+            }
             let how = report::Rendering {
                 format: args.output.format,
                 pack: &pack,
@@ -341,7 +439,12 @@ fn execute(cli: Cli) -> Result<u8> {
             Ok(exit_code(&outcome.findings, level))
         }
         Command::Audit(args) => {
+            // A baseline written in one language matches findings made in it.
+            let baseline = args.baseline.load()?;
             let Setup { config, pack, lang } = setup(&args.pack)?;
+            let lang = args
+                .baseline
+                .language(baseline.as_ref(), args.pack.lang, lang);
             let as_of = today_or(args.as_of);
             let settings = hattama::audit::AuditSettings {
                 files: settings(&config, lang, as_of),
@@ -358,12 +461,15 @@ fn execute(cli: Cli) -> Result<u8> {
             }
             let options = render_options(&args.output, args.details, lang)?;
             // A bar only for a person watching: not in pipes, CI logs or with --quiet.
-            let outcome = if !args.quiet && std::io::stderr().is_terminal() {
+            let mut outcome = if !args.quiet && std::io::stderr().is_terminal() {
                 let bar = hattama::progress::TerminalBar::new(lang);
                 hattama::audit::audit_with_progress(&args.dir, &pack, &settings, &bar)
             } else {
                 hattama::audit::audit(&args.dir, &pack, &settings)
             };
+            if let Some(code) = args.baseline.apply(baseline, &mut outcome.findings, lang)? {
+                return Ok(code);
+            }
             let root = args.dir.display().to_string();
             let how = report::Rendering {
                 format: args.output.format,

@@ -2,7 +2,9 @@
 //! affairs. Data flows one way: read → parse → extract → check → report.
 
 pub mod audit;
+pub mod baseline;
 pub mod bench;
+pub mod changed;
 pub mod check;
 pub mod config;
 pub mod corpus;

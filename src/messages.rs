@@ -342,6 +342,64 @@ pub fn score_formula(lang: Lang, scoring: &crate::pack::schema::ScoringDef) -> S
     }
 }
 
+/// How many findings a baseline hid (printed on stderr, so the report stays the new findings).
+pub fn baseline_hidden(lang: Lang, hidden: usize, file: &str) -> String {
+    pick(
+        lang,
+        format!("{file} базалық файлындағы ескертулер жасырылды: {hidden}"),
+        format!("Скрыто замечаний из базового файла {file}: {hidden}"),
+        format!(
+            "{hidden} {} hidden by the baseline {file}",
+            plural(lang, hidden, ["finding", "findings", ""])
+        ),
+    )
+}
+
+/// Baseline entries that no finding matches any more.
+pub fn baseline_stale(lang: Lang, stale: usize, file: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{file} базалық файлындағы {stale} жазба енді табылмайды; оны --write-baseline арқылы қайта жазыңыз"
+        ),
+        format!(
+            "Записей базового файла {file}, которых больше нет: {stale}; перезапишите его с --write-baseline"
+        ),
+        format!(
+            "Entries of the baseline {file} no longer found: {stale}; write it again with --write-baseline"
+        ),
+    )
+}
+
+/// The run's language is not the one the baseline was written in.
+pub fn baseline_language(lang: Lang, file: &str, written: Lang) -> String {
+    pick(
+        lang,
+        format!(
+            "{file} базалық файлы --lang {written} тілінде жазылған: жолы жоқ ескертулер (бүкіл құжат туралы) тек сол тілде сәйкестендіріледі"
+        ),
+        format!(
+            "Базовый файл {file} записан с --lang {written}: замечания без строки текста (о документе в целом) сопоставляются только на этом языке"
+        ),
+        format!(
+            "The baseline {file} was written with --lang {written}: findings without a line of text (about a whole document) match only in that language"
+        ),
+    )
+}
+
+/// What `--write-baseline` wrote.
+pub fn baseline_written(lang: Lang, entries: usize, file: &str) -> String {
+    pick(
+        lang,
+        format!("{file} базалық файлына жазылған ескертулер: {entries}"),
+        format!("В базовый файл {file} записано замечаний: {entries}"),
+        format!(
+            "Wrote {entries} {} to the baseline {file}",
+            plural(lang, entries, ["finding", "findings", ""])
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
