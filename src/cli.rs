@@ -68,6 +68,9 @@ enum Command {
     /// Show the configuration in effect (hattama.yml found from the working folder upward, or
     /// --config), after checking it against the loaded rule packs.
     Config(ConfigArgs),
+    /// Test the rule pack on documents that state their expected findings in
+    /// `<!-- expect: RULE -->` comments: reports what was missed and what was not expected.
+    TestRules(TestRulesArgs),
 }
 
 #[derive(Args)]
@@ -80,6 +83,18 @@ struct ConfigArgs {
     path: bool,
     #[command(flatten)]
     pack: PackArgs,
+}
+
+#[derive(Args)]
+struct TestRulesArgs {
+    /// Folders (or files) of annotated documents.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pack: PackArgs,
+    /// The day date-relative rules count from (YYYY-MM-DD or DD.MM.YYYY); default: today.
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
 }
 
 #[derive(Args)]
@@ -598,6 +613,24 @@ fn execute(cli: Cli) -> Result<u8> {
             let effective = config.effective(lang, &args.pack.rules, args.pack.no_default_rules);
             write!(out, "{}", config.show(&effective)?)?;
             Ok(EXIT_CLEAN)
+        }
+        Command::TestRules(args) => {
+            // The fixtures state what the pack finds: a hattama.yml that turns rules off or
+            // changes severities would make them fail, so only an explicit --config counts.
+            let pack_args = PackArgs {
+                no_config: args.pack.no_config || args.pack.config.is_none(),
+                ..args.pack
+            };
+            let Setup { pack, lang, .. } = setup(&pack_args)?;
+            let settings = Settings::new(lang, today_or(args.as_of));
+            let report = hattama::rule_tests::run(&args.paths, &pack, &settings)?;
+            hattama::rule_tests::render(&report, lang, &mut out)?;
+            out.flush()?;
+            Ok(if report.passed() {
+                EXIT_CLEAN
+            } else {
+                EXIT_FINDINGS
+            })
         }
     }
 }

@@ -165,7 +165,8 @@ pub fn analyse(
     (document, extraction)
 }
 
-fn check_source(
+/// Checks text already read and decoded; `name` is the path findings carry.
+pub fn check_source(
     name: String,
     path: &Path,
     source: SourceText,

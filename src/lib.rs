@@ -20,4 +20,5 @@ pub mod privacy;
 pub mod progress;
 pub mod read;
 pub mod report;
+pub mod rule_tests;
 pub mod suppress;

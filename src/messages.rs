@@ -400,6 +400,68 @@ pub fn baseline_written(lang: Lang, entries: usize, file: &str) -> String {
     )
 }
 
+/// The words of a `hattama test-rules` report.
+pub struct RuleTestLabels {
+    pub missed: &'static str,
+    pub unexpected: &'static str,
+    pub bad_comment: &'static str,
+    pub anywhere: &'static str,
+}
+
+pub fn rule_test_labels(lang: Lang) -> RuleTestLabels {
+    match lang {
+        Lang::Kk => RuleTestLabels {
+            missed: "табылмады",
+            unexpected: "күтілмеген",
+            bad_comment: "expect түсініктемесі қате",
+            anywhere: "файлдың кез келген жерінде",
+        },
+        Lang::Ru => RuleTestLabels {
+            missed: "не найдено",
+            unexpected: "лишнее",
+            bad_comment: "ошибка в комментарии expect",
+            anywhere: "в любом месте файла",
+        },
+        Lang::En => RuleTestLabels {
+            missed: "missed",
+            unexpected: "unexpected",
+            bad_comment: "bad expect comment",
+            anywhere: "anywhere in the file",
+        },
+    }
+}
+
+/// The closing line of `hattama test-rules`; `wrong` is missed, unexpected, bad comments.
+pub fn rule_test_summary(lang: Lang, files: usize, expected: usize, wrong: [usize; 3]) -> String {
+    let [missed, unexpected, bad] = wrong;
+    let passed = missed + unexpected + bad == 0;
+    match (lang, passed) {
+        (Lang::Kk, true) => {
+            format!("Файлдар: {files}, күтілген ескертулер: {expected}; бәрі табылды, артығы жоқ")
+        }
+        (Lang::Kk, false) => format!(
+            "Файлдар: {files}, күтілген ескертулер: {expected}; табылмағаны: {missed}, күтілмегені: {unexpected}, қате түсініктемелер: {bad}"
+        ),
+        (Lang::Ru, true) => {
+            format!("Файлов: {files}, ожидаемых замечаний: {expected}; все найдены, лишних нет")
+        }
+        (Lang::Ru, false) => format!(
+            "Файлов: {files}, ожидаемых замечаний: {expected}; не найдено: {missed}, лишних: {unexpected}, ошибок в комментариях: {bad}"
+        ),
+        (Lang::En, true) => format!(
+            "{files} {}, {expected} expected {}: all found, nothing unexpected",
+            plural(lang, files, ["file", "files", ""]),
+            plural(lang, expected, ["finding", "findings", ""]),
+        ),
+        (Lang::En, false) => format!(
+            "{files} {}, {expected} expected {}: {missed} missed, {unexpected} unexpected, {bad} bad {}",
+            plural(lang, files, ["file", "files", ""]),
+            plural(lang, expected, ["finding", "findings", ""]),
+            plural(lang, bad, ["comment", "comments", ""]),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

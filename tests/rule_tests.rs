@@ -1,0 +1,175 @@
+//! `hattama test-rules`: the default pack passes its own annotated fixtures
+//! (`fixtures/rules/kz-kdn/`), a wrong expectation fails and is named by its line, and every
+//! document rule of the pack is expected somewhere and silent somewhere else.
+
+use assert_cmd::Command;
+use hattama::engine;
+use hattama::pack::{self, Check};
+use hattama::read;
+use hattama::rule_tests::annotate;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+const FIXTURES: &str = "fixtures/rules/kz-kdn";
+
+fn hattama() -> Command {
+    let mut command = Command::cargo_bin("hattama").unwrap();
+    command
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1");
+    command
+}
+
+fn test_rules(path: &Path) -> (Option<i32>, String) {
+    let output = hattama()
+        .arg("test-rules")
+        .arg(path)
+        .args(["--as-of", "2026-11-22", "--lang", "en"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    (output.status.code(), stdout + &stderr)
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(FIXTURES)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_default_pack_passes_its_fixtures() {
+    let (code, output) = test_rules(Path::new(FIXTURES));
+    assert_eq!(code, Some(0), "{output}");
+    assert!(output.contains("all found, nothing unexpected"), "{output}");
+}
+
+/// A copy of the fixtures with one file changed.
+fn copy_with(name: &str, change: impl FnOnce(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for file in fixtures() {
+        std::fs::copy(&file, dir.path().join(file.file_name().unwrap())).unwrap();
+    }
+    let path = dir.path().join(name);
+    let before = std::fs::read_to_string(&path).unwrap();
+    let after = change(before.clone());
+    assert_ne!(before, after);
+    std::fs::write(&path, after).unwrap();
+    dir
+}
+
+#[test]
+fn a_missing_finding_fails_and_names_its_line() {
+    // Line 39 of this protocol: decision 2.2 without a deadline. Expect one more rule there.
+    let dir = copy_with("ru-protocol-sloppy-01.txt", |text| {
+        text.replace(
+            "<!-- expect: decision-deadline -->",
+            "<!-- expect: decision-deadline, decision-responsible -->",
+        )
+    });
+    let (code, output) = test_rules(dir.path());
+    assert_eq!(code, Some(1), "{output}");
+    assert!(
+        output.contains("ru-protocol-sloppy-01.txt:39: missed kz-kdn/decision-responsible"),
+        "{output}"
+    );
+    assert!(output.contains("1 missed, 0 unexpected"), "{output}");
+}
+
+#[test]
+fn an_unexpected_finding_fails_and_names_its_line() {
+    let dir = copy_with("ru-protocol-sloppy-01.txt", |text| {
+        text.replace(" <!-- expect: quorum -->", "")
+    });
+    let (code, output) = test_rules(dir.path());
+    assert_eq!(code, Some(1), "{output}");
+    assert!(
+        output.contains("ru-protocol-sloppy-01.txt:8: unexpected kz-kdn/quorum: No quorum"),
+        "{output}"
+    );
+    assert!(output.contains("0 missed, 1 unexpected"), "{output}");
+}
+
+#[test]
+fn a_whole_file_expectation_must_be_met_too() {
+    let dir = copy_with("kk-plan-sloppy-01.md", |text| {
+        format!("{text}<!-- expect-file: plan-year -->\n")
+    });
+    let (code, output) = test_rules(dir.path());
+    assert_eq!(code, Some(1), "{output}");
+    assert!(
+        output.contains("missed kz-kdn/plan-year (anywhere in the file)"),
+        "{output}"
+    );
+}
+
+#[test]
+fn an_unknown_rule_or_a_malformed_comment_fails() {
+    let dir = copy_with("ru-plan-clean-01.md", |text| {
+        format!(
+            "{text}\nend <!-- expect: no-such-rule -->\n\nend <!-- expect decision-deadline -->\n"
+        )
+    });
+    let (code, output) = test_rules(dir.path());
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("no rule `no-such-rule`"), "{output}");
+    assert!(output.contains("is not understood"), "{output}");
+}
+
+#[test]
+fn no_folder_is_a_usage_error() {
+    let (code, output) = test_rules(Path::new("fixtures/no-such-folder"));
+    assert_eq!(code, Some(2), "{output}");
+    assert!(output.contains("no such file or folder"), "{output}");
+}
+
+/// Every document rule of the default pack is expected in some fixture and is silent in
+/// another fixture of a kind it applies to (the pack's tests cover every rule both ways).
+#[test]
+fn every_document_rule_is_expected_somewhere_and_silent_elsewhere() {
+    let pack = pack::default_pack().unwrap();
+    // For each fixture: its kind and the rules it expects.
+    let mut expected: BTreeMap<PathBuf, (String, BTreeSet<String>)> = BTreeMap::new();
+    for file in fixtures() {
+        let source = read::read_path(&file, &Default::default()).unwrap();
+        let annotated = annotate(&source.text, &pack);
+        assert!(
+            annotated.problems.is_empty(),
+            "{file:?}: {:?}",
+            annotated.problems
+        );
+        let stripped = read::from_bytes(annotated.text.as_bytes()).unwrap();
+        let (_, extraction) = engine::analyse(&file, stripped, &pack);
+        let kind = extraction.kind_id(&pack).unwrap_or("other").to_string();
+        let rules = annotated.expectations.into_iter().map(|e| e.rule).collect();
+        expected.insert(file, (kind, rules));
+    }
+    let document_rules = pack
+        .rules
+        .iter()
+        .filter(|rule| !matches!(rule.check, Check::Corpus(_)));
+    let mut count = 0;
+    for rule in document_rules {
+        count += 1;
+        let applies = |kind: &str| rule.documents.iter().any(|d| d == "*" || d == kind);
+        assert!(
+            expected.values().any(|(_, rules)| rules.contains(&rule.id)),
+            "no fixture in {FIXTURES} expects {}",
+            rule.id
+        );
+        assert!(
+            expected
+                .values()
+                .any(|(kind, rules)| applies(kind) && !rules.contains(&rule.id)),
+            "every fixture of its kinds expects {}: add a clean one",
+            rule.id
+        );
+    }
+    assert!(count >= 30, "only {count} document rules");
+}
