@@ -417,3 +417,22 @@ fn changed_since_outside_a_repository_or_with_a_bad_revision_is_an_error() {
     }
     assert!(!repository.path().join("x").exists());
 }
+
+#[test]
+fn the_pre_commit_hook_runs_check_on_documents() {
+    let text = std::fs::read_to_string(".pre-commit-hooks.yaml").unwrap();
+    let hooks: Vec<serde_yaml_ng::Value> = serde_yaml_ng::from_str(&text).unwrap();
+    assert_eq!(hooks.len(), 1);
+    let hook = &hooks[0];
+    assert_eq!(hook["id"].as_str(), Some("hattama"));
+    assert_eq!(hook["entry"].as_str(), Some("hattama check"));
+    assert_eq!(hook["language"].as_str(), Some("rust"));
+    assert_eq!(hook["pass_filenames"].as_bool(), Some(true));
+    let files = regex::Regex::new(hook["files"].as_str().unwrap()).unwrap();
+    for name in ["a/protocol.md", "plan.TXT", "b.markdown"] {
+        assert!(files.is_match(name), "{name}");
+    }
+    for name in ["a.docx.bak", "notes.mdx", "Cargo.toml"] {
+        assert!(!files.is_match(name), "{name}");
+    }
+}
