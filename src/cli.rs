@@ -15,6 +15,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::help;
+
 /// Exit codes, as documented in README.md.
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -35,30 +37,38 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check documents (.md, .txt; folders are walked) and print the findings.
+    #[command(long_about = help::CHECK, after_long_help = help::CHECK_AFTER)]
     Check(CheckArgs),
     /// Audit every document below a folder (an oblast's districts): document rules, then
     /// follow-ups, session cadence, numbering, secretaries, plans and copies per commission.
+    #[command(long_about = help::AUDIT, after_long_help = help::AUDIT_AFTER)]
     Audit(AuditArgs),
     /// Write a synthetic oblast of realistic protocols, plans and compositions, with planted
     /// defects listed in OUT/ground-truth.json (for trials, tests and benchmarks).
+    #[command(long_about = help::GENERATE, after_long_help = help::GENERATE_AFTER)]
     Generate(GenerateArgs),
     /// Time `audit` on generated oblasts of several sizes (release build): documents and MB per
     /// second, peak memory, and how the time grows with the size.
+    #[command(long_about = help::BENCH, after_long_help = help::BENCH_AFTER)]
     Bench(BenchArgs),
     /// Print a shell completion script: `hattama completions bash > /etc/bash_completion.d/hattama`.
+    #[command(long_about = help::COMPLETIONS, after_long_help = help::COMPLETIONS_AFTER)]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Show what the rule pack reads in a document: kind, fields, sections, decisions, measures.
+    #[command(long_about = help::INSPECT, after_long_help = help::INSPECT_AFTER)]
     Inspect {
         file: PathBuf,
         #[command(flatten)]
         pack: PackArgs,
     },
     /// List the rules of the loaded packs.
+    #[command(long_about = help::RULES, after_long_help = help::RULES_AFTER)]
     Rules(PackArgs),
     /// Explain one rule: what it checks, why, how to fix, an example.
+    #[command(long_about = help::EXPLAIN, after_long_help = help::EXPLAIN_AFTER)]
     Explain {
         /// Rule id, with or without the pack prefix (`decision-deadline` or `kz-kdn/decision-deadline`).
         rule: String,
@@ -68,8 +78,8 @@ enum Command {
     /// Show the configuration in effect (hattama.yml found from the working folder upward, or
     /// --config), after checking it against the loaded rule packs.
     Config(ConfigArgs),
-    /// Test the rule pack on documents that state their expected findings in
-    /// `<!-- expect: RULE -->` comments: reports what was missed and what was not expected.
+    /// Test the rule pack on documents annotated with the findings they must produce.
+    #[command(long_about = help::TEST_RULES, after_long_help = help::TEST_RULES_AFTER)]
     TestRules(TestRulesArgs),
 }
 
@@ -134,8 +144,12 @@ struct CheckArgs {
     as_of: Option<NaiveDate>,
     #[command(flatten)]
     baseline: BaselineArgs,
-    /// Check only the files changed since this git revision (committed, modified or new and
-    /// not ignored) among the paths given.
+    /// Check only the documents changed since this git revision.
+    ///
+    /// Changed: committed since REV, staged or modified (`git diff --name-only REV`), or new
+    /// and not ignored (`git ls-files --others --exclude-standard`); deleted files are skipped.
+    /// Only those below the paths given are checked. Needs git; on a pull request, use the
+    /// merge base: `--changed-since "$(git merge-base origin/main HEAD)"`.
     #[arg(long, value_name = "REV")]
     changed_since: Option<String>,
 }
@@ -143,9 +157,16 @@ struct CheckArgs {
 #[derive(Args)]
 struct BaselineArgs {
     /// Report only the findings not recorded in this baseline file (see --write-baseline).
+    ///
+    /// Findings match on rule, path and the text of their line, so lines added elsewhere do not
+    /// make them new; how many were hidden is said on stderr. Run from the same folder, with
+    /// the same paths, as when the baseline was written.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
     /// Record the current findings in FILE as the accepted baseline, print no report, exit 0.
+    ///
+    /// The file is sorted JSON (version, language, one entry per finding: path, rule,
+    /// fingerprint, message); commit it next to the documents.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
 }

@@ -1,6 +1,7 @@
 //! The `hattama` command: parses arguments, then hands over to the library.
 
 mod cli;
+mod help;
 
 fn main() -> std::process::ExitCode {
     cli::run()

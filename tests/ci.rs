@@ -436,3 +436,63 @@ fn the_pre_commit_hook_runs_check_on_documents() {
         assert!(!files.is_match(name), "{name}");
     }
 }
+
+fn help(args: &[&str]) -> String {
+    let output = hattama().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{args:?}");
+    text(&output.stdout)
+}
+
+#[test]
+fn help_for_check_reads_like_a_manual() {
+    for args in [&["help", "check"][..], &["check", "--help"]] {
+        let page = help(args);
+        assert!(
+            page.contains("Examples:\n  hattama check protocol.md"),
+            "{page}"
+        );
+        assert!(page.contains("--baseline .hattama-baseline.json"), "{page}");
+        assert!(page.contains("Exit codes:"), "{page}");
+        for code in [
+            "  0  no findings at or above the fail level",
+            "  1  findings",
+            "  2  usage",
+        ] {
+            assert!(page.contains(code), "{code}: {page}");
+        }
+    }
+    // -h stays a summary.
+    let short = help(&["check", "-h"]);
+    assert!(
+        !short.contains("Examples:") && !short.contains("Exit codes:"),
+        "{short}"
+    );
+    assert!(short.lines().count() < 25, "{short}");
+}
+
+#[test]
+fn every_command_has_examples_and_exit_codes() {
+    let commands = [
+        "check",
+        "audit",
+        "generate",
+        "bench",
+        "rules",
+        "explain",
+        "inspect",
+        "completions",
+        "test-rules",
+    ];
+    for command in commands {
+        let page = help(&["help", command]);
+        assert!(page.contains("Examples:\n"), "{command}: {page}");
+        assert!(page.contains("Exit codes:\n"), "{command}: {page}");
+        let example = format!("  hattama {command}");
+        assert!(
+            page.contains(&example) || command == "bench",
+            "{command}: {page}"
+        );
+    }
+    let top = help(&["--help"]);
+    assert!(top.contains("Exit codes: 0"), "{top}");
+}
