@@ -149,8 +149,9 @@ struct CheckArgs {
     /// Changed: committed since REV, staged or modified (`git diff --name-only REV`), or new
     /// and not ignored (`git ls-files --others --exclude-standard`); deleted files are skipped.
     /// Only those below the paths given are checked. Needs git; on a pull request, use the
-    /// merge base: `--changed-since "$(git merge-base origin/main HEAD)"`.
-    #[arg(long, value_name = "REV")]
+    /// merge base: `--changed-since "$(git merge-base origin/main HEAD)"`. A baseline is
+    /// written from a full run, so this does not go with --write-baseline.
+    #[arg(long, value_name = "REV", conflicts_with = "write_baseline")]
     changed_since: Option<String>,
 }
 

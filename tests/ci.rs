@@ -220,6 +220,13 @@ fn baseline_and_write_baseline_do_not_go_together() {
         &["--baseline", "a.json", "--write-baseline", "b.json"],
     );
     assert_eq!(run.status.code(), Some(2));
+    // A baseline of the changed files only would make every other finding new.
+    let run = check_in(
+        dir.path(),
+        &["--write-baseline", "b.json", "--changed-since", "HEAD"],
+    );
+    assert_eq!(run.status.code(), Some(2));
+    assert!(!dir.path().join("b.json").exists());
 }
 
 #[test]
