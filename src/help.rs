@@ -23,7 +23,8 @@ pub const CHECK_AFTER: &str = "\
 Examples:
   hattama check protocol.md
   hattama check documents/ --lang kk --format concise
-  hattama check documents/ --format sarif > hattama.sarif
+  hattama check documents/ --format sarif -o hattama.sarif
+  hattama check documents/ --format csv -o findings.csv
   hattama check plan.txt --fail-level warning
   hattama check documents/ --write-baseline .hattama-baseline.json
   hattama check documents/ --baseline .hattama-baseline.json --changed-since origin/main
@@ -50,12 +51,15 @@ from another district or year, decisions copied word for word into many protocol
 A document belongs to the commission its front matter names (`commission:`), else to the
 deepest folder above it that is not a year; --commission-level N picks a fixed folder level.
 The text report lists the findings about commissions (all with --details) and a table per
-commission with the oblast totals; --format json gives everything for other tools.";
+commission with the oblast totals; --format html writes one page with charts to send around,
+markdown and csv tables to paste, json everything for other tools. -o FILE writes the report to
+FILE, --template FILE renders it with your own minijinja template (docs/report.md).";
 
 pub const AUDIT_AFTER: &str = "\
 Examples:
   hattama audit oblast/ --as-of 2026-06-30
   hattama audit oblast/ --as-of 2026-06-30 --details --lang kk
+  hattama audit oblast/ --as-of 2026-06-30 --format html -o audit.html
   hattama audit oblast/ --commission-level 1 --format json > audit.json
   hattama audit oblast/ --as-of 2026-06-30 --baseline .hattama-audit-baseline.json
 
