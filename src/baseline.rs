@@ -259,21 +259,9 @@ impl From<serde_json::Error> for ParseError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Position, Severity};
 
     fn finding(path: &str, line: u32, snippet: &str) -> Finding {
-        Finding {
-            rule: "kz-kdn/decision-deadline".into(),
-            severity: Severity::Error,
-            path: path.into(),
-            start: Position { line, column: 1 },
-            end: Position { line, column: 5 },
-            message: "no deadline".into(),
-            fix: None,
-            snippet: Some(snippet.into()),
-            related: Vec::new(),
-            facts: Default::default(),
-        }
+        crate::finding::sample(path, line, snippet)
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! since REV, staged and unstaged edits) plus new files git does not ignore; deleted files are
 //! left out. git is run as a command (`git` on the PATH); nothing here reads `.git` itself.
 
-use crate::engine::DOCUMENT_EXTENSIONS;
+use crate::engine::is_document;
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
@@ -141,16 +141,6 @@ pub fn select(paths: &[PathBuf], changed: &BTreeSet<PathBuf>) -> Vec<PathBuf> {
     selected.sort();
     selected.dedup();
     selected
-}
-
-fn is_document(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|ext| {
-            DOCUMENT_EXTENSIONS
-                .iter()
-                .any(|known| ext.eq_ignore_ascii_case(known))
-        })
 }
 
 /// A folder walk skips names starting with `.`; so does this.

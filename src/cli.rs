@@ -403,7 +403,15 @@ fn settings(config: &Config, lang: Lang, as_of: NaiveDate) -> Settings {
     settings
 }
 
-fn render_options(args: &OutputArgs, details: bool, lang: Lang) -> Result<report::RenderOptions> {
+/// How the report is rendered: the format, and the user's template if there is one (read
+/// before any document, so a missing template fails at once).
+fn rendering<'a>(
+    args: &OutputArgs,
+    pack: &'a Pack,
+    lang: Lang,
+    as_of: NaiveDate,
+    details: bool,
+) -> Result<report::Rendering<'a>> {
     let template = match &args.template {
         None => None,
         Some(path) => {
@@ -414,7 +422,25 @@ fn render_options(args: &OutputArgs, details: bool, lang: Lang) -> Result<report
             Some(report::TemplateSource::from_file(path)?)
         }
     };
-    Ok(report::RenderOptions { details, template })
+    Ok(report::Rendering {
+        format: args.format,
+        pack,
+        lang,
+        as_of,
+        options: report::RenderOptions { details, template },
+    })
+}
+
+/// The configuration, pack and language, and the baseline to compare with: a baseline written
+/// in one language matches findings made in it, so its language wins over the configuration's.
+fn setup_with_baseline(
+    pack: &PackArgs,
+    baseline: &BaselineArgs,
+) -> Result<(Setup, Option<Baseline>)> {
+    let accepted = baseline.load()?;
+    let mut setup = setup(pack)?;
+    setup.lang = baseline.language(accepted.as_ref(), pack.lang, setup.lang);
+    Ok((setup, accepted))
 }
 
 /// Runs `render` on standard output, or on the `--output` file (created or truncated; colour
@@ -445,15 +471,11 @@ fn execute(cli: Cli) -> Result<u8> {
     let mut out = anstream::stdout().lock();
     match cli.command {
         Command::Check(args) => {
-            // A baseline written in one language matches findings made in it.
-            let baseline = args.baseline.load()?;
-            let Setup { config, pack, lang } = setup(&args.pack)?;
-            let lang = args
-                .baseline
-                .language(baseline.as_ref(), args.pack.lang, lang);
+            let (Setup { config, pack, lang }, baseline) =
+                setup_with_baseline(&args.pack, &args.baseline)?;
             let as_of = today_or(args.as_of);
             let settings = settings(&config, lang, as_of);
-            let options = render_options(&args.output, false, lang)?;
+            let how = rendering(&args.output, &pack, lang, as_of, false)?;
             let paths = match &args.changed_since {
                 Some(revision) => hattama::changed::restrict(&args.paths, revision)?,
                 None => args.paths.clone(),
@@ -462,13 +484,6 @@ fn execute(cli: Cli) -> Result<u8> {
             if let Some(code) = args.baseline.apply(baseline, &mut outcome.findings, lang)? {
                 return Ok(code);
             }
-            let how = report::Rendering {
-                format: args.output.format,
-                pack: &pack,
-                lang,
-                as_of,
-                options,
-            };
             write_report(&args.output, lang, &mut out, |out| {
                 report::render_check(&outcome, &how, out)
             })?;
@@ -476,12 +491,8 @@ fn execute(cli: Cli) -> Result<u8> {
             Ok(exit_code(&outcome.findings, level))
         }
         Command::Audit(args) => {
-            // A baseline written in one language matches findings made in it.
-            let baseline = args.baseline.load()?;
-            let Setup { config, pack, lang } = setup(&args.pack)?;
-            let lang = args
-                .baseline
-                .language(baseline.as_ref(), args.pack.lang, lang);
+            let (Setup { config, pack, lang }, baseline) =
+                setup_with_baseline(&args.pack, &args.baseline)?;
             let as_of = today_or(args.as_of);
             let settings = hattama::audit::AuditSettings {
                 files: settings(&config, lang, as_of),
@@ -496,7 +507,7 @@ fn execute(cli: Cli) -> Result<u8> {
                     &args.dir.display().to_string()
                 ));
             }
-            let options = render_options(&args.output, args.details, lang)?;
+            let how = rendering(&args.output, &pack, lang, as_of, args.details)?;
             // A bar only for a person watching: not in pipes, CI logs or with --quiet.
             let mut outcome = if !args.quiet && std::io::stderr().is_terminal() {
                 let bar = hattama::progress::TerminalBar::new(lang);
@@ -508,13 +519,6 @@ fn execute(cli: Cli) -> Result<u8> {
                 return Ok(code);
             }
             let root = args.dir.display().to_string();
-            let how = report::Rendering {
-                format: args.output.format,
-                pack: &pack,
-                lang,
-                as_of,
-                options,
-            };
             write_report(&args.output, lang, &mut out, |out| {
                 report::render_audit(&outcome, &root, &how, out)
             })?;

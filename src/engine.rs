@@ -105,7 +105,8 @@ pub fn collect(paths: &[PathBuf], settings: &Settings) -> (Vec<PathBuf>, Vec<Fin
     (files, problems)
 }
 
-fn is_document(path: &Path) -> bool {
+/// A file a folder walk picks up: one of [`DOCUMENT_EXTENSIONS`].
+pub fn is_document(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|ext| {

@@ -97,3 +97,20 @@ impl Finding {
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
+
+/// A decision-deadline error at a line, for unit tests of what handles findings.
+#[cfg(test)]
+pub(crate) fn sample(path: &str, line: u32, snippet: &str) -> Finding {
+    Finding {
+        rule: "kz-kdn/decision-deadline".into(),
+        severity: Severity::Error,
+        path: path.into(),
+        start: Position { line, column: 1 },
+        end: Position { line, column: 5 },
+        message: "no deadline".into(),
+        fix: None,
+        snippet: Some(snippet.into()),
+        related: Vec::new(),
+        facts: Default::default(),
+    }
+}

@@ -1,7 +1,10 @@
 //! What CI runs: baselines (only new findings fail), `--changed-since` (only changed files are
 //! checked), and the manual in `--help`.
 
+mod common;
+
 use assert_cmd::Command;
+
 use std::path::Path;
 
 const SLOPPY: &str = "fixtures/check/ru-protocol-sloppy-01.txt";
@@ -24,14 +27,10 @@ fn ceiling() -> std::path::PathBuf {
     temp.canonicalize().unwrap_or(temp)
 }
 
+/// The command, kept inside its temp folder as far as git goes.
 fn hattama() -> Command {
-    let mut command = Command::cargo_bin("hattama").unwrap();
-    command
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1")
-        .env("GIT_CEILING_DIRECTORIES", ceiling());
+    let mut command = common::hattama();
+    command.env("GIT_CEILING_DIRECTORIES", ceiling());
     for variable in GIT_LOCATION {
         command.env_remove(variable);
     }

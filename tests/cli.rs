@@ -1,20 +1,8 @@
 //! The command as users run it: exit codes, languages, formats, rule-pack errors.
 
-use assert_cmd::Command;
+mod common;
 
-fn hattama() -> Command {
-    let mut command = Command::cargo_bin("hattama").unwrap();
-    command
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1");
-    command
-}
-
-fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
+use common::{hattama, stdout};
 
 #[test]
 fn a_clean_protocol_exits_zero() {

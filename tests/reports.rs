@@ -3,7 +3,11 @@
 //! markup, every language, the JSON schema, the HTML page's parts, templates the user gives,
 //! the same bytes whatever the thread count, and a national audit's page kept small.
 
+mod common;
+
 use assert_cmd::Command;
+use common::hattama;
+
 use chrono::NaiveDate;
 use hattama::audit::{AuditOutcome, CommissionSummary};
 use hattama::finding::{Finding, Position, Severity};
@@ -36,16 +40,6 @@ const PERSONAL_DATA: [&str; 14] = [
     "Бекұлы Нұрсұлтан",
     "2010 жылғы 25 қарашада",
 ];
-
-fn hattama() -> Command {
-    let mut command = Command::cargo_bin("hattama").unwrap();
-    command
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1");
-    command
-}
 
 /// Standard output of `hattama ARGS`, which must exit 0 or 1 (findings), never 2.
 fn run(args: &[&str]) -> String {

@@ -2,7 +2,10 @@
 //! (`fixtures/rules/kz-kdn/`), a wrong expectation fails and is named by its line, and every
 //! document rule of the pack is expected somewhere and silent somewhere else.
 
-use assert_cmd::Command;
+mod common;
+
+use common::hattama;
+
 use hattama::engine;
 use hattama::pack::{self, Check};
 use hattama::read;
@@ -11,16 +14,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = "fixtures/rules/kz-kdn";
-
-fn hattama() -> Command {
-    let mut command = Command::cargo_bin("hattama").unwrap();
-    command
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1");
-    command
-}
 
 fn test_rules(path: &Path) -> (Option<i32>, String) {
     let output = hattama()

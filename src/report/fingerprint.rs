@@ -45,21 +45,9 @@ pub fn uri_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Position, Severity};
 
     fn finding(line: u32, snippet: &str) -> Finding {
-        Finding {
-            rule: "kz-kdn/decision-deadline".into(),
-            severity: Severity::Error,
-            path: "a/b.txt".into(),
-            start: Position { line, column: 1 },
-            end: Position { line, column: 5 },
-            message: "no deadline".into(),
-            fix: None,
-            snippet: Some(snippet.into()),
-            related: Vec::new(),
-            facts: Default::default(),
-        }
+        crate::finding::sample("a/b.txt", line, snippet)
     }
 
     #[test]
