@@ -112,7 +112,9 @@ pub fn annotate(text: &str, pack: &Pack) -> Annotated {
             }
         }
         if !own_line {
-            annotated.text.push_str(before.trim_end());
+            // Only the spaces before the comment go with it: a trailing tab is an empty cell
+            // of a Word table, part of the document.
+            annotated.text.push_str(before.trim_end_matches(' '));
             annotated.text.push_str(ending);
             annotated.lines.push(number);
             for mut expectation in pending.drain(..) {

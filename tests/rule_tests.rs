@@ -166,3 +166,27 @@ fn every_document_rule_is_expected_somewhere_and_silent_elsewhere() {
     }
     assert!(count >= 30, "only {count} document rules");
 }
+
+/// The annotated fixtures are `fixtures/check`'s documents with expect comments added: with
+/// the comments taken out they must be those documents to the byte, so the two never drift.
+#[test]
+fn annotated_fixtures_are_the_check_fixtures_plus_comments() {
+    let pack = pack::default_pack().unwrap();
+    let mut compared = 0;
+    for annotated_path in fixtures() {
+        let plain_path = Path::new("fixtures/check").join(annotated_path.file_name().unwrap());
+        let Ok(plain) = std::fs::read(&plain_path) else {
+            continue;
+        };
+        let annotated = std::fs::read_to_string(&annotated_path).unwrap();
+        let stripped = annotate(&annotated, &pack).text;
+        assert!(
+            stripped.as_bytes() == plain.as_slice(),
+            "{} is not {} plus expect comments",
+            annotated_path.display(),
+            plain_path.display()
+        );
+        compared += 1;
+    }
+    assert!(compared >= 20, "only {compared} fixtures compared");
+}
