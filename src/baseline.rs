@@ -14,6 +14,7 @@
 use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::report::fingerprint::{fingerprints, uri_path};
+use crate::serde_error::SerdeError;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -45,29 +46,59 @@ pub struct Entry {
     pub message: String,
 }
 
+/// A baseline that cannot be read or written. `message` says it in a language; `Display` in
+/// English.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum BaselineError {
-    #[error("{path}: cannot read the baseline: {source}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("{path}: cannot write the baseline: {source}")]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("{path}:{line}:{column}: not a valid hattama baseline: {message}")]
     Malformed {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        error: SerdeError,
     },
-    #[error(
-        "{path}: baseline version {found}, this hattama reads version {VERSION}; write it again with --write-baseline"
-    )]
-    Version { path: PathBuf, found: u32 },
+    Version {
+        path: PathBuf,
+        found: u32,
+    },
+}
+
+impl BaselineError {
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::messages::{baseline as text, data::io_error};
+        match self {
+            BaselineError::Read { path, error } => {
+                text::unreadable(lang, &path.display().to_string(), &io_error(lang, error))
+            }
+            BaselineError::Write { path, error } => {
+                text::unwritable(lang, &path.display().to_string(), &io_error(lang, error))
+            }
+            BaselineError::Malformed {
+                path,
+                line,
+                column,
+                error,
+            } => {
+                let place = format!("{}:{line}:{column}", path.display());
+                let reason = match error {
+                    SerdeError::Other(json) => text::json_syntax(lang, json),
+                    other => other.message(lang),
+                };
+                text::malformed(lang, &place, &reason)
+            }
+            BaselineError::Version { path, found } => {
+                text::version(lang, &path.display().to_string(), *found, VERSION)
+            }
+        }
+    }
 }
 
 /// The path as the baseline keys it: `/` between parts, no leading `./`, so `hattama check .`
@@ -111,9 +142,9 @@ pub fn render(findings: &[Finding], lang: Lang) -> String {
 
 /// Writes the baseline for `findings` to `path`; returns how many entries it holds.
 pub fn write(path: &Path, findings: &[Finding], lang: Lang) -> Result<usize, BaselineError> {
-    std::fs::write(path, render(findings, lang)).map_err(|source| BaselineError::Write {
+    std::fs::write(path, render(findings, lang)).map_err(|error| BaselineError::Write {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     Ok(findings.len())
 }
@@ -158,20 +189,20 @@ pub struct Filtered {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+        let text = std::fs::read_to_string(path).map_err(|error| BaselineError::Read {
             path: path.to_path_buf(),
-            source,
+            error,
         })?;
         Baseline::parse(&text).map_err(|error| match error {
             ParseError::Json {
                 line,
                 column,
-                message,
+                error,
             } => BaselineError::Malformed {
                 path: path.to_path_buf(),
                 line,
                 column,
-                message,
+                error,
             },
             ParseError::Version(found) => BaselineError::Version {
                 path: path.to_path_buf(),
@@ -237,7 +268,7 @@ pub enum ParseError {
     Json {
         line: usize,
         column: usize,
-        message: String,
+        error: SerdeError,
     },
     Version(u32),
 }
@@ -247,11 +278,11 @@ impl From<serde_json::Error> for ParseError {
         let (line, column) = (error.line(), error.column());
         let text = error.to_string();
         let suffix = format!(" at line {line} column {column}");
-        let message = text.strip_suffix(&suffix).unwrap_or(&text).to_string();
+        let message = text.strip_suffix(&suffix).unwrap_or(&text);
         ParseError::Json {
             line,
             column,
-            message,
+            error: SerdeError::parse(message),
         }
     }
 }

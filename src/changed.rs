@@ -4,20 +4,56 @@
 //! left out. git is run as a command (`git` on the PATH); nothing here reads `.git` itself.
 
 use crate::engine::is_document;
+use crate::lang::Lang;
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
+/// Why the changed documents cannot be known; `message` says it in a language, `Display` in
+/// English. git's own words (`message`) stay as git writes them (it runs with `LC_ALL=C`).
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum ChangedError {
-    #[error("--changed-since needs git, and `git` could not be run: {0}")]
     NoGit(std::io::Error),
-    #[error("--changed-since: {dir} is not inside a git repository ({message})")]
-    NotARepository { dir: PathBuf, message: String },
-    #[error("--changed-since: `{revision}` is not a revision of this repository ({message})")]
-    BadRevision { revision: String, message: String },
-    #[error("--changed-since: `git {command}` failed: {message}")]
-    Git { command: String, message: String },
+    NotARepository {
+        dir: PathBuf,
+        message: String,
+    },
+    BadRevision {
+        revision: String,
+        reason: BadRevision,
+    },
+    Git {
+        command: String,
+        message: String,
+    },
+}
+
+/// Why a revision is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadRevision {
+    /// It starts with `-`, so git would read it as an option.
+    Dash,
+    /// `git rev-parse --verify` finds no such commit.
+    NoSuchCommit,
+}
+
+impl ChangedError {
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::messages::changed as text;
+        match self {
+            ChangedError::NoGit(error) => {
+                text::no_git(lang, &crate::messages::data::io_error(lang, error))
+            }
+            ChangedError::NotARepository { dir, message } => {
+                text::not_a_repository(lang, &dir.display().to_string(), message)
+            }
+            ChangedError::BadRevision { revision, reason } => {
+                text::bad_revision(lang, revision, *reason)
+            }
+            ChangedError::Git { command, message } => text::git_failed(lang, command, message),
+        }
+    }
 }
 
 /// Why a git command gave no output.
@@ -80,17 +116,17 @@ pub fn changed_files(dir: &Path, revision: &str) -> Result<BTreeSet<PathBuf>, Ch
     let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
     let top = top.canonicalize().unwrap_or(top);
     // A revision is never an option: `--output=…` must not reach git as one.
-    let bad_revision = |message: String| ChangedError::BadRevision {
+    let bad_revision = |reason| ChangedError::BadRevision {
         revision: revision.to_string(),
-        message,
+        reason,
     };
     if revision.is_empty() || revision.starts_with('-') {
-        return Err(bad_revision("a revision cannot start with `-`".into()));
+        return Err(bad_revision(BadRevision::Dash));
     }
     let commit = format!("{revision}^{{commit}}");
     git(&top, &["rev-parse", "--verify", "--quiet", &commit]).map_err(|failure| match failure {
         GitFailure::Spawn(error) => ChangedError::NoGit(error),
-        GitFailure::Status(_) => bad_revision("git rev-parse --verify finds no such commit".into()),
+        GitFailure::Status(_) => bad_revision(BadRevision::NoSuchCommit),
     })?;
     let diff = git(
         &top,

@@ -11,6 +11,7 @@ use hattama::lang::Lang;
 use hattama::messages;
 use hattama::pack::Pack;
 use hattama::report;
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -194,7 +195,7 @@ impl BaselineArgs {
                 let file = file.display().to_string();
                 eprintln!(
                     "hattama: {}",
-                    messages::baseline_language(given, &file, written)
+                    messages::baseline::language(given, &file, written)
                 );
                 given
             }
@@ -215,7 +216,7 @@ impl BaselineArgs {
             let file = file.display().to_string();
             eprintln!(
                 "hattama: {}",
-                messages::baseline_written(lang, written, &file)
+                messages::baseline::written(lang, written, &file)
             );
             return Ok(Some(EXIT_CLEAN));
         }
@@ -225,12 +226,12 @@ impl BaselineArgs {
             let file = file.display().to_string();
             eprintln!(
                 "hattama: {}",
-                messages::baseline_hidden(lang, filtered.hidden, &file)
+                messages::baseline::hidden(lang, filtered.hidden, &file)
             );
             if filtered.stale > 0 {
                 eprintln!(
                     "hattama: {}",
-                    messages::baseline_stale(lang, filtered.stale, &file)
+                    messages::baseline::stale(lang, filtered.stale, &file)
                 );
             }
         }
@@ -323,26 +324,121 @@ struct BenchArgs {
     lang: Option<Lang>,
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text).ok_or_else(|| format!("`{text}` is not kk, ru or en"))
+/// An option value that cannot be read; said in the run's language when clap reports it.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+enum BadValue {
+    Lang(String),
+    Date(String),
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+impl BadValue {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            BadValue::Lang(text) => messages::cli::bad_language(lang, text),
+            BadValue::Date(text) => messages::cli::bad_date(lang, text),
+        }
+    }
+}
+
+fn parse_lang(text: &str) -> Result<Lang, BadValue> {
+    Lang::from_code(text).ok_or_else(|| BadValue::Lang(text.to_string()))
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, BadValue> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
-        .map_err(|_| format!("`{text}` is not a date like 2026-11-30"))
+        .map_err(|_| BadValue::Date(text.to_string()))
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    match execute(cli) {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // Until the configuration is loaded, the language is the one found before parsing.
+    let mut lang = early_language(&args);
+    let cli = Cli::parse_from(&args);
+    match execute(cli, &mut lang) {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::from(EXIT_CLEAN),
         Err(error) => {
-            eprintln!("hattama: {error:#}");
+            eprintln!("hattama: {}", describe(&error, lang));
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// The language of the run as far as it can be known before the arguments are parsed, for
+/// `--help` and for errors that come before the configuration is loaded: `--lang`, else the
+/// configuration's (`--config FILE`, else the `hattama.yml` found from the working folder
+/// upward, unless `--no-config`; a file that cannot be read gives none), else the locale's
+/// (LC_ALL, LC_MESSAGES, LANG), else Russian. No rule pack is loaded for it.
+fn early_language(args: &[OsString]) -> Lang {
+    let args: Vec<&str> = args
+        .iter()
+        .skip(1)
+        .map(|arg| arg.to_str().unwrap_or_default())
+        .take_while(|&arg| arg != "--")
+        .collect();
+    let option = |name: &str| {
+        let long = format!("--{name}");
+        let joined = format!("--{name}=");
+        args.iter().enumerate().find_map(|(at, &arg)| {
+            if arg == long {
+                args.get(at + 1).copied()
+            } else {
+                arg.strip_prefix(&joined)
+            }
+        })
+    };
+    let configured = || {
+        let explicit = option("config").map(PathBuf::from);
+        let skip = args.contains(&"--no-config");
+        Config::resolve(explicit.as_deref(), skip)
+            .ok()
+            .and_then(|config| config.lang())
+    };
+    option("lang")
+        .and_then(Lang::from_code)
+        .or_else(configured)
+        .or_else(Lang::from_env)
+        .unwrap_or(Lang::Ru)
+}
+
+/// The error and its causes, `: ` between them, each in `lang` where hattama made it.
+fn describe(error: &anyhow::Error, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    for cause in error.chain() {
+        match localized(cause, lang) {
+            // These say their causes themselves.
+            Some(message) => {
+                parts.push(message);
+                break;
+            }
+            None => parts.push(cause.to_string()),
+        }
+    }
+    parts.join(": ")
+}
+
+/// The message of one of the library's errors (or of the system's), in `lang`.
+fn localized(cause: &(dyn std::error::Error + 'static), lang: Lang) -> Option<String> {
+    if let Some(error) = cause.downcast_ref::<ConfigError>() {
+        return Some(error.message(lang));
+    }
+    if let Some(error) = cause.downcast_ref::<hattama::baseline::BaselineError>() {
+        return Some(error.message(lang));
+    }
+    if let Some(error) = cause.downcast_ref::<hattama::changed::ChangedError>() {
+        return Some(error.message(lang));
+    }
+    if let Some(error) = cause.downcast_ref::<hattama::rule_tests::RuleTestError>() {
+        return Some(error.message(lang));
+    }
+    if let Some(error) = cause.downcast_ref::<hattama::read::ReadError>() {
+        return Some(engine::read_error(error, lang));
+    }
+    cause
+        .downcast_ref::<std::io::Error>()
+        .map(|error| messages::data::io_error(lang, error))
 }
 
 /// The reader went away (`hattama … | head`): not an error worth a message.
@@ -467,12 +563,15 @@ fn write_report(
     Ok(())
 }
 
-fn execute(cli: Cli) -> Result<u8> {
+/// Runs the command; `shown` becomes the run's language once it is known, for the error, if
+/// there is one.
+fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
     let mut out = anstream::stdout().lock();
     match cli.command {
         Command::Check(args) => {
             let (Setup { config, pack, lang }, baseline) =
                 setup_with_baseline(&args.pack, &args.baseline)?;
+            *shown = lang;
             let as_of = today_or(args.as_of);
             let settings = settings(&config, lang, as_of);
             let how = rendering(&args.output, &pack, lang, as_of, false)?;
@@ -493,6 +592,7 @@ fn execute(cli: Cli) -> Result<u8> {
         Command::Audit(args) => {
             let (Setup { config, pack, lang }, baseline) =
                 setup_with_baseline(&args.pack, &args.baseline)?;
+            *shown = lang;
             let as_of = today_or(args.as_of);
             let settings = hattama::audit::AuditSettings {
                 files: settings(&config, lang, as_of),
@@ -532,6 +632,7 @@ fn execute(cli: Cli) -> Result<u8> {
         }
         Command::Generate(args) => {
             let lang = args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru);
+            *shown = lang;
             let truth = hattama::generate::generate(&hattama::generate::GenerateOptions {
                 out: args.out.clone(),
                 districts: args.districts,
@@ -556,7 +657,8 @@ fn execute(cli: Cli) -> Result<u8> {
         }
         Command::Bench(args) => {
             let lang = args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru);
-            let exe = std::env::current_exe().context("finding the hattama binary")?;
+            *shown = lang;
+            let exe = std::env::current_exe().context(messages::cli::no_own_binary(lang))?;
             let mut runs = Vec::new();
             let [documents, mb, seconds, per_second, mb_per_second, peak] =
                 messages::bench_columns(lang);
@@ -568,7 +670,9 @@ fn execute(cli: Cli) -> Result<u8> {
                 let dir = args.dir.join(format!("corpus-{size}"));
                 let run =
                     hattama::bench::measure(&exe, &dir, *size, args.years, args.as_of, args.seed)
-                        .with_context(|| format!("benchmark on {}", dir.display()))?;
+                        .with_context(|| {
+                        messages::cli::benchmark_failed(lang, &dir.display().to_string())
+                    })?;
                 writeln!(
                     out,
                     "{:>9} {:>10.1} {:>9.2} {:>10.0} {:>8.1} {:>10}",
@@ -577,8 +681,10 @@ fn execute(cli: Cli) -> Result<u8> {
                     run.seconds,
                     run.documents_per_second(),
                     run.mib_per_second(),
-                    run.peak_mib
-                        .map_or_else(|| "n/a".to_string(), |m| format!("{m:.0}"))
+                    run.peak_mib.map_or_else(
+                        || messages::cli::not_available(lang).to_string(),
+                        |m| format!("{m:.0}")
+                    )
                 )?;
                 runs.push(run);
             }
@@ -606,6 +712,7 @@ fn execute(cli: Cli) -> Result<u8> {
         }
         Command::Inspect { file, pack: args } => {
             let Setup { pack, lang, .. } = setup(&args)?;
+            *shown = lang;
             let source = hattama::read::read_path(&file, &Default::default())
                 .with_context(|| format!("{}", file.display()))?;
             let (document, extraction) = engine::analyse(&file, source, &pack);
@@ -614,11 +721,13 @@ fn execute(cli: Cli) -> Result<u8> {
         }
         Command::Rules(args) => {
             let Setup { pack, lang, .. } = setup(&args)?;
+            *shown = lang;
             hattama::report::rules::list(&pack, lang, &mut out)?;
             Ok(EXIT_CLEAN)
         }
         Command::Explain { rule, pack: args } => {
             let Setup { pack, lang, .. } = setup(&args)?;
+            *shown = lang;
             let Some(found) = pack.rule(&rule) else {
                 anyhow::bail!(messages::no_such_rule(lang, &rule));
             };
@@ -627,6 +736,7 @@ fn execute(cli: Cli) -> Result<u8> {
         }
         Command::Config(args) => {
             let Setup { config, lang, .. } = setup(&args.pack)?;
+            *shown = lang;
             if args.path {
                 let Some(path) = config.absolute_path() else {
                     let name = hattama::config::FILE_NAME;
@@ -637,7 +747,7 @@ fn execute(cli: Cli) -> Result<u8> {
                 return Ok(EXIT_CLEAN);
             }
             let effective = config.effective(lang, &args.pack.rules, args.pack.no_default_rules);
-            write!(out, "{}", config.show(&effective)?)?;
+            write!(out, "{}", config.show(&effective, lang)?)?;
             Ok(EXIT_CLEAN)
         }
         Command::TestRules(args) => {
@@ -648,6 +758,7 @@ fn execute(cli: Cli) -> Result<u8> {
                 ..args.pack
             };
             let Setup { pack, lang, .. } = setup(&pack_args)?;
+            *shown = lang;
             let settings = Settings::new(lang, today_or(args.as_of));
             let report = hattama::rule_tests::run(&args.paths, &pack, &settings)?;
             hattama::rule_tests::render(&report, lang, &mut out)?;

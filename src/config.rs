@@ -12,7 +12,9 @@
 
 use crate::finding::Severity;
 use crate::lang::Lang;
+use crate::messages;
 use crate::pack::{self, LoadedPack, Origin, Pack, PackError};
+use crate::serde_error::SerdeError;
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 use indexmap::IndexMap;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -99,7 +101,7 @@ impl<'de> Deserialize<'de> for IgnorePattern {
             }
 
             fn visit_str<E: de::Error>(self, pattern: &str) -> Result<IgnorePattern, E> {
-                path_glob(pattern).map_err(E::custom)?;
+                path_glob(pattern).map_err(Problem::raise)?;
                 Ok(IgnorePattern(pattern.to_string()))
             }
         }
@@ -107,12 +109,19 @@ impl<'de> Deserialize<'de> for IgnorePattern {
     }
 }
 
-/// A configuration that cannot be used; names the place when there is one.
+/// A configuration that cannot be used; names the place when there is one. The message is made
+/// in the user's language when it is printed (`message`): the file that would say which
+/// language is the one being read. `Display` gives it in English.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{origin}: {message}")]
-    Invalid { origin: Origin, message: String },
-    #[error("{path}: {error}")]
+    #[error("{}", self.message(Lang::En))]
+    Invalid {
+        origin: Origin,
+        /// The path of the entry in the file, as the YAML reader names it (`params.quorum`).
+        key: Option<String>,
+        problem: Box<Problem>,
+    },
+    #[error("{}", self.message(Lang::En))]
     Unreadable { path: String, error: std::io::Error },
     /// A pack the file (or the command line) names cannot be used; the caller says so in the
     /// user's language.
@@ -127,11 +136,159 @@ impl From<PackError> for ConfigError {
 }
 
 impl ConfigError {
+    /// The YAML reader's error: its place, and the problem it carries (one of [`Problem`]'s own,
+    /// raised by the readers below, or what serde says).
     fn yaml(path: &Path, error: &serde_yaml_ng::Error) -> ConfigError {
         let PackError { origin, message } =
             pack::load::yaml_error(&path.display().to_string(), error);
-        ConfigError::Invalid { origin, message }
+        let (key, problem) = match message.find(PROBLEM_MARK) {
+            Some(at) => {
+                let key = message[..at].strip_suffix(": ").map(str::to_string);
+                let encoded = &message[at + PROBLEM_MARK.len()..];
+                match serde_json::from_str(encoded) {
+                    Ok(problem) => (key, problem),
+                    Err(_) => (key, Problem::Data(SerdeError::Other(encoded.to_string()))),
+                }
+            }
+            None => {
+                let (key, error) = SerdeError::with_path(&message);
+                (key, Problem::Data(error))
+            }
+        };
+        ConfigError::Invalid {
+            origin,
+            key,
+            problem: Box::new(problem),
+        }
     }
+
+    /// The message in `lang`, with the place: `hattama.yml:3:5: disable[1]: …`. A rule pack's
+    /// own error stays in English, as the pack's author wrote the pack.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::Invalid {
+                origin,
+                key,
+                problem,
+            } => match key {
+                Some(key) => format!("{origin}: {key}: {}", problem.message(lang)),
+                None => format!("{origin}: {}", problem.message(lang)),
+            },
+            ConfigError::Unreadable { path, error } => {
+                messages::config::unreadable(lang, path, &messages::data::io_error(lang, error))
+            }
+            ConfigError::Pack(error) => error.to_string(),
+        }
+    }
+}
+
+/// What is wrong with an entry of `hattama.yml`, as data; `message` says it in a language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// What the YAML reader says: a syntax error, an unknown key, a value of the wrong kind.
+    Data(SerdeError),
+    /// A rule name that names no rule of the loaded packs; `meant` is the closest id.
+    NoSuchRule {
+        name: String,
+        meant: Option<String>,
+    },
+    /// A glob of rule names that matches none.
+    NoRuleMatches {
+        glob: String,
+    },
+    BadGlob {
+        pattern: String,
+        fault: GlobFault,
+    },
+    /// A parameter the rule does not declare; `known` are those it does.
+    UnknownParam {
+        rule: String,
+        param: String,
+        known: Vec<String>,
+    },
+    /// A parameter value not of the kind the pack's value is.
+    ParamKind {
+        rule: String,
+        param: String,
+        wanted: ValueKind,
+    },
+    /// The pack does not compile with the file's parameters: the pack's message (English),
+    /// and the file.
+    WithParams {
+        error: String,
+        file: String,
+    },
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        use messages::config as text;
+        match self {
+            Problem::Data(SerdeError::Other(yaml)) => text::not_yaml(lang, yaml),
+            Problem::Data(error) => error.message(lang),
+            Problem::NoSuchRule { name, meant } => text::no_such_rule(lang, name, meant.as_deref()),
+            Problem::NoRuleMatches { glob } => text::no_rule_matches(lang, glob),
+            Problem::BadGlob { pattern, fault } => text::bad_glob(lang, pattern, fault),
+            Problem::UnknownParam { rule, param, known } => {
+                text::unknown_param(lang, rule, param, known)
+            }
+            Problem::ParamKind {
+                rule,
+                param,
+                wanted,
+            } => text::param_kind(lang, rule, param, *wanted),
+            Problem::WithParams { error, file } => text::with_params(lang, error, file),
+        }
+    }
+
+    /// The problem as a serde error of any reader, to come back out of the YAML reader whole
+    /// (see [`ConfigError::yaml`]).
+    fn raise<E: de::Error>(self) -> E {
+        let encoded = serde_json::to_string(&self).expect("a problem always serialises");
+        E::custom(format!("{PROBLEM_MARK}{encoded}"))
+    }
+}
+
+/// Begins the text of a [`Problem`] passed through the YAML reader as an error message.
+const PROBLEM_MARK: &str = "hattama-problem:";
+
+/// Why a glob cannot be read (globset's reasons).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GlobFault {
+    UnclosedClass,
+    InvalidRange(char, char),
+    UnopenedAlternates,
+    UnclosedAlternates,
+    DanglingEscape,
+    /// Any other reason, as globset says it.
+    Other(String),
+}
+
+impl GlobFault {
+    fn of(error: &globset::Error) -> GlobFault {
+        use globset::ErrorKind;
+        match error.kind() {
+            ErrorKind::UnclosedClass => GlobFault::UnclosedClass,
+            ErrorKind::InvalidRange(from, to) => GlobFault::InvalidRange(*from, *to),
+            ErrorKind::UnopenedAlternates => GlobFault::UnopenedAlternates,
+            ErrorKind::UnclosedAlternates => GlobFault::UnclosedAlternates,
+            ErrorKind::DanglingEscape => GlobFault::DanglingEscape,
+            other => GlobFault::Other(other.to_string()),
+        }
+    }
+}
+
+/// The kind of value a parameter must have: that of its value in the pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ValueKind {
+    /// A whole number, 0 or more.
+    Count,
+    WholeNumber,
+    Number,
+    Text,
+    Boolean,
+    List,
+    Mapping,
 }
 
 /// Where the configuration came from.
@@ -227,10 +384,11 @@ impl Config {
         };
         let cwd = std::env::current_dir().unwrap_or_default();
         let patterns: Vec<&str> = file.ignore.iter().map(|p| p.0.as_str()).collect();
-        let ignore = Ignore::new(&patterns, &cwd.join(&dir), &cwd).map_err(|message| {
+        let ignore = Ignore::new(&patterns, &cwd.join(&dir), &cwd).map_err(|problem| {
             ConfigError::Invalid {
                 origin: locate(&path, &text, "ignore:"),
-                message,
+                key: Some("ignore".to_string()),
+                problem: Box::new(problem),
             }
         })?;
         Ok(Config {
@@ -299,11 +457,11 @@ impl Config {
         let mut pack = pack::compile(packs).map_err(|error| match self.path() {
             Some(path) if !selection.params.is_empty() => ConfigError::Invalid {
                 origin: error.origin.clone(),
-                message: format!(
-                    "{} (with the `params` of {})",
-                    error.message,
-                    path.display()
-                ),
+                key: None,
+                problem: Box::new(Problem::WithParams {
+                    error: error.message.clone(),
+                    file: path.display().to_string(),
+                }),
             },
             _ => ConfigError::Pack(error),
         })?;
@@ -357,20 +515,20 @@ impl Config {
         file
     }
 
-    /// `effective` as YAML, after a comment saying where it came from.
-    pub fn show(&self, effective: &ConfigFile) -> Result<String, serde_yaml_ng::Error> {
+    /// `effective` as YAML, after comments (in `lang`) saying where it came from.
+    pub fn show(&self, effective: &ConfigFile, lang: Lang) -> Result<String, serde_yaml_ng::Error> {
         let origin = match &self.source {
-            Source::File(path) => {
-                format!("# hattama configuration in effect, from {}", path.display())
-            }
-            Source::NotFound { searched_from } => format!(
-                "# no {FILE_NAME} in {} or any folder above it: the defaults",
-                searched_from.display()
+            Source::File(path) => messages::config::shown_from(lang, &path.display().to_string()),
+            Source::NotFound { searched_from } => messages::config::shown_defaults(
+                lang,
+                FILE_NAME,
+                &searched_from.display().to_string(),
             ),
-            Source::Skipped => "# --no-config: the defaults".to_string(),
+            Source::Skipped => messages::config::shown_skipped(lang),
         };
         Ok(format!(
-            "{origin}\n# `rules` are absolute; `ignore` globs are relative to the file's folder\n{}",
+            "# {origin}\n# {}\n{}",
+            messages::config::shown_paths(lang),
             serde_yaml_ng::to_string(effective)?
         ))
     }
@@ -413,7 +571,7 @@ fn normalize(path: &Path) -> PathBuf {
 
 /// A path glob as `.gitignore` reads one: without a `/` it matches a file or folder name at any
 /// depth; with one, the path from the configuration's folder. `*` stops at `/`, `**` does not.
-fn path_glob(pattern: &str) -> Result<Glob, String> {
+fn path_glob(pattern: &str) -> Result<Glob, Problem> {
     let trimmed = pattern.trim_end_matches('/');
     let full = match trimmed.strip_prefix('/') {
         Some(anchored) => anchored.to_string(),
@@ -423,7 +581,10 @@ fn path_glob(pattern: &str) -> Result<Glob, String> {
     GlobBuilder::new(&full)
         .literal_separator(true)
         .build()
-        .map_err(|e| format!("`{pattern}` is not a valid glob: {}", e.kind()))
+        .map_err(|error| Problem::BadGlob {
+            pattern: pattern.to_string(),
+            fault: GlobFault::of(&error),
+        })
 }
 
 /// The paths `ignore:` skips. A path is skipped when a glob matches it as given (as walked from
@@ -440,7 +601,7 @@ pub struct Ignore {
 
 impl Ignore {
     /// `base` is the folder relative globs start from; `cwd` makes relative paths absolute.
-    pub fn new(patterns: &[&str], base: &Path, cwd: &Path) -> Result<Ignore, String> {
+    pub fn new(patterns: &[&str], base: &Path, cwd: &Path) -> Result<Ignore, Problem> {
         if patterns.is_empty() {
             return Ok(Ignore::default());
         }
@@ -449,7 +610,10 @@ impl Ignore {
             builder.add(path_glob(pattern)?);
         }
         Ok(Ignore {
-            globs: Some(builder.build().map_err(|e| e.to_string())?),
+            globs: Some(builder.build().map_err(|error| Problem::BadGlob {
+                pattern: error.glob().unwrap_or_default().to_string(),
+                fault: GlobFault::of(&error),
+            })?),
             base: normalize(base),
             cwd: cwd.to_path_buf(),
         })
@@ -509,29 +673,32 @@ impl Catalogue {
 
     /// The rules a name picks: one rule, by its id with or without the pack prefix, or every
     /// rule a glob matches (`plan-*`, `kz-kdn/plan-*`). A name that picks none is an error.
-    fn resolve(&self, name: &str) -> Result<Vec<usize>, String> {
+    fn resolve(&self, name: &str) -> Result<Vec<usize>, Problem> {
         let glob = name.contains(['*', '?', '[', '{']);
         let picked: Vec<usize> = if glob {
             let matcher: GlobMatcher = GlobBuilder::new(name)
                 .literal_separator(true)
                 .build()
-                .map_err(|e| format!("`{name}` is not a valid glob: {}", e.kind()))?
+                .map_err(|error| Problem::BadGlob {
+                    pattern: name.to_string(),
+                    fault: GlobFault::of(&error),
+                })?
                 .compile_matcher();
             self.indices(|rule| matcher.is_match(&rule.id) || matcher.is_match(rule.short_id()))
         } else {
             self.indices(|rule| rule.id == name || rule.short_id() == name)
         };
         if picked.is_empty() {
-            let what = if glob {
-                "matches no rule"
+            return Err(if glob {
+                Problem::NoRuleMatches {
+                    glob: name.to_string(),
+                }
             } else {
-                "is no rule"
-            };
-            let hint = match self.closest(name).filter(|_| !glob) {
-                Some(id) => format!("did you mean `{id}`?"),
-                None => "`hattama rules` lists them".to_string(),
-            };
-            return Err(format!("`{name}` {what} of the loaded packs ({hint})"));
+                Problem::NoSuchRule {
+                    name: name.to_string(),
+                    meant: self.closest(name).map(str::to_string),
+                }
+            });
         }
         Ok(picked)
     }
@@ -631,7 +798,7 @@ impl<'de> Visitor<'de> for RuleName<'_> {
     }
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Vec<usize>, E> {
-        self.0.resolve(name).map_err(E::custom)
+        self.0.resolve(name).map_err(Problem::raise)
     }
 }
 
@@ -790,16 +957,12 @@ impl<'de> Visitor<'de> for ParamName<'_, '_> {
     fn visit_str<E: de::Error>(self, name: &str) -> Result<String, E> {
         for rule in self.0.entries() {
             if !rule.params.contains_key(name) {
-                let known: Vec<&str> = rule.params.keys().map(String::as_str).collect();
-                let has = if known.is_empty() {
-                    "it has none".to_string()
-                } else {
-                    format!("it has: {}", known.join(", "))
-                };
-                return Err(E::custom(format!(
-                    "`{}` has no parameter `{name}` ({has})",
-                    rule.id
-                )));
+                return Err(Problem::UnknownParam {
+                    rule: rule.id.clone(),
+                    param: name.to_string(),
+                    known: rule.params.keys().cloned().collect(),
+                }
+                .raise());
             }
         }
         Ok(name.to_string())
@@ -818,10 +981,12 @@ impl ParamValue<'_> {
     fn accept<E: de::Error>(self, value: Value) -> Result<Value, E> {
         for (rule, declared) in &self.declared {
             if let Some(wanted) = mismatch(declared, &value) {
-                return Err(E::custom(format!(
-                    "`{}` of `{rule}` must be {wanted}",
-                    self.name
-                )));
+                return Err(Problem::ParamKind {
+                    rule: rule.to_string(),
+                    param: self.name.to_string(),
+                    wanted,
+                }
+                .raise());
             }
         }
         Ok(value)
@@ -829,21 +994,20 @@ impl ParamValue<'_> {
 }
 
 /// What `value` should have been to stand in for `declared`, if it is not.
-fn mismatch(declared: &Value, value: &Value) -> Option<&'static str> {
+fn mismatch(declared: &Value, value: &Value) -> Option<ValueKind> {
     let whole = |v: &Value| v.as_i64().is_some() || v.as_u64().is_some();
     let negative = |v: &Value| v.as_i64().is_some_and(|n| n < 0);
     let (fits, wanted) = match declared {
-        Value::Number(_) if whole(declared) && !negative(declared) => (
-            whole(value) && !negative(value),
-            "a whole number, 0 or more",
-        ),
-        Value::Number(_) if whole(declared) => (whole(value), "a whole number"),
-        Value::Number(_) => (value.is_number(), "a number"),
-        Value::String(_) => (value.is_string(), "text"),
-        Value::Bool(_) => (value.is_bool(), "true or false"),
-        Value::Sequence(_) => (value.is_sequence(), "a list"),
-        Value::Mapping(_) => (value.is_mapping(), "a mapping"),
-        Value::Null | Value::Tagged(_) => (true, ""),
+        Value::Number(_) if whole(declared) && !negative(declared) => {
+            (whole(value) && !negative(value), ValueKind::Count)
+        }
+        Value::Number(_) if whole(declared) => (whole(value), ValueKind::WholeNumber),
+        Value::Number(_) => (value.is_number(), ValueKind::Number),
+        Value::String(_) => (value.is_string(), ValueKind::Text),
+        Value::Bool(_) => (value.is_bool(), ValueKind::Boolean),
+        Value::Sequence(_) => (value.is_sequence(), ValueKind::List),
+        Value::Mapping(_) => (value.is_mapping(), ValueKind::Mapping),
+        Value::Null | Value::Tagged(_) => return None,
     };
     (!fits).then_some(wanted)
 }
@@ -929,9 +1093,11 @@ mod tests {
     /// (line, column, message) of an error that must name a place in hattama.yml.
     fn place(error: ConfigError) -> (usize, usize, String) {
         match error {
-            ConfigError::Invalid { origin, message } => {
+            ConfigError::Invalid {
+                origin, problem, ..
+            } => {
                 assert_eq!(origin.path, "hattama.yml");
-                (origin.line, origin.column, message)
+                (origin.line, origin.column, problem.message(Lang::En))
             }
             other => panic!("not located in hattama.yml: {other}"),
         }
@@ -993,7 +1159,7 @@ mod tests {
     fn keys_and_values_are_checked_where_they_are_written() {
         let (line, column, message) = place(config("lang: ru\ncolour: red\n").unwrap_err());
         assert_eq!((line, column), (2, 1));
-        assert!(message.contains("unknown field `colour`"), "{message}");
+        assert!(message.contains("unknown key `colour`"), "{message}");
 
         let (line, column, message) = place(config("fail_level: sometimes\n").unwrap_err());
         assert_eq!((line, column), (1, 13));
@@ -1125,7 +1291,7 @@ mod tests {
         )
         .unwrap();
         let effective = config.effective(Lang::Kk, &[PathBuf::from("packs/extra")], false);
-        let shown = config.show(&effective).unwrap();
+        let shown = config.show(&effective, Lang::En).unwrap();
         assert!(shown.starts_with("# hattama configuration in effect, from hattama.yml\n"));
         let read: ConfigFile = serde_yaml_ng::from_str(&shown).unwrap();
         assert_eq!(read, effective);

@@ -222,17 +222,22 @@ pub fn source_notes(name: &str, source: &SourceText, lang: Lang) -> Vec<Finding>
 }
 
 pub fn read_problem(name: &str, error: &ReadError, lang: Lang) -> Finding {
-    let message = match error {
-        ReadError::Io(io) => messages::unreadable(lang, &io.to_string()),
-        ReadError::TooLarge { size, limit } => messages::too_large(lang, *size, *limit),
-        ReadError::Binary | ReadError::NotText => messages::binary(lang),
-    };
+    let message = read_error(error, lang);
     let rule = match error {
         ReadError::Io(_) => "hattama/unreadable",
         ReadError::TooLarge { .. } => "hattama/too-large",
         ReadError::Binary | ReadError::NotText => "hattama/not-text",
     };
     file_problem(name, rule, message)
+}
+
+/// Why a file could not be read, in `lang`.
+pub fn read_error(error: &ReadError, lang: Lang) -> String {
+    match error {
+        ReadError::Io(io) => messages::unreadable(lang, &messages::data::io_error(lang, io)),
+        ReadError::TooLarge { size, limit } => messages::too_large(lang, *size, *limit),
+        ReadError::Binary | ReadError::NotText => messages::binary(lang),
+    }
 }
 
 fn file_problem(name: &str, rule: &str, message: String) -> Finding {

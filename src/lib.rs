@@ -21,4 +21,5 @@ pub mod progress;
 pub mod read;
 pub mod report;
 pub mod rule_tests;
+pub mod serde_error;
 pub mod suppress;

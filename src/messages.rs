@@ -3,6 +3,13 @@
 
 use crate::lang::Lang;
 
+pub mod baseline;
+pub mod changed;
+pub mod cli;
+pub mod config;
+pub mod data;
+pub mod rule_tests;
+
 fn pick(lang: Lang, kk: String, ru: String, en: String) -> String {
     match lang {
         Lang::Kk => kk,
@@ -339,126 +346,6 @@ pub fn score_formula(lang: Lang, scoring: &crate::pack::schema::ScoringDef) -> S
             }
             text + "."
         }
-    }
-}
-
-/// How many findings a baseline hid (printed on stderr, so the report stays the new findings).
-pub fn baseline_hidden(lang: Lang, hidden: usize, file: &str) -> String {
-    pick(
-        lang,
-        format!("{file} базалық файлындағы ескертулер жасырылды: {hidden}"),
-        format!("Скрыто замечаний из базового файла {file}: {hidden}"),
-        format!(
-            "{hidden} {} hidden by the baseline {file}",
-            plural(lang, hidden, ["finding", "findings", ""])
-        ),
-    )
-}
-
-/// Baseline entries that no finding matches any more.
-pub fn baseline_stale(lang: Lang, stale: usize, file: &str) -> String {
-    pick(
-        lang,
-        format!(
-            "{file} базалық файлындағы {stale} жазба енді табылмайды; оны --write-baseline арқылы қайта жазыңыз"
-        ),
-        format!(
-            "Записей базового файла {file}, которых больше нет: {stale}; перезапишите его с --write-baseline"
-        ),
-        format!(
-            "Entries of the baseline {file} no longer found: {stale}; write it again with --write-baseline"
-        ),
-    )
-}
-
-/// The run's language is not the one the baseline was written in.
-pub fn baseline_language(lang: Lang, file: &str, written: Lang) -> String {
-    pick(
-        lang,
-        format!(
-            "{file} базалық файлы --lang {written} тілінде жазылған: жолы жоқ ескертулер (бүкіл құжат туралы) тек сол тілде сәйкестендіріледі"
-        ),
-        format!(
-            "Базовый файл {file} записан с --lang {written}: замечания без строки текста (о документе в целом) сопоставляются только на этом языке"
-        ),
-        format!(
-            "The baseline {file} was written with --lang {written}: findings without a line of text (about a whole document) match only in that language"
-        ),
-    )
-}
-
-/// What `--write-baseline` wrote.
-pub fn baseline_written(lang: Lang, entries: usize, file: &str) -> String {
-    pick(
-        lang,
-        format!("{file} базалық файлына жазылған ескертулер: {entries}"),
-        format!("В базовый файл {file} записано замечаний: {entries}"),
-        format!(
-            "Wrote {entries} {} to the baseline {file}",
-            plural(lang, entries, ["finding", "findings", ""])
-        ),
-    )
-}
-
-/// The words of a `hattama test-rules` report.
-pub struct RuleTestLabels {
-    pub missed: &'static str,
-    pub unexpected: &'static str,
-    pub bad_comment: &'static str,
-    pub anywhere: &'static str,
-}
-
-pub fn rule_test_labels(lang: Lang) -> RuleTestLabels {
-    match lang {
-        Lang::Kk => RuleTestLabels {
-            missed: "табылмады",
-            unexpected: "күтілмеген",
-            bad_comment: "expect түсініктемесі қате",
-            anywhere: "файлдың кез келген жерінде",
-        },
-        Lang::Ru => RuleTestLabels {
-            missed: "не найдено",
-            unexpected: "лишнее",
-            bad_comment: "ошибка в комментарии expect",
-            anywhere: "в любом месте файла",
-        },
-        Lang::En => RuleTestLabels {
-            missed: "missed",
-            unexpected: "unexpected",
-            bad_comment: "bad expect comment",
-            anywhere: "anywhere in the file",
-        },
-    }
-}
-
-/// The closing line of `hattama test-rules`; `wrong` is missed, unexpected, bad comments.
-pub fn rule_test_summary(lang: Lang, files: usize, expected: usize, wrong: [usize; 3]) -> String {
-    let [missed, unexpected, bad] = wrong;
-    let passed = missed + unexpected + bad == 0;
-    match (lang, passed) {
-        (Lang::Kk, true) => {
-            format!("Файлдар: {files}, күтілген ескертулер: {expected}; бәрі табылды, артығы жоқ")
-        }
-        (Lang::Kk, false) => format!(
-            "Файлдар: {files}, күтілген ескертулер: {expected}; табылмағаны: {missed}, күтілмегені: {unexpected}, қате түсініктемелер: {bad}"
-        ),
-        (Lang::Ru, true) => {
-            format!("Файлов: {files}, ожидаемых замечаний: {expected}; все найдены, лишних нет")
-        }
-        (Lang::Ru, false) => format!(
-            "Файлов: {files}, ожидаемых замечаний: {expected}; не найдено: {missed}, лишних: {unexpected}, ошибок в комментариях: {bad}"
-        ),
-        (Lang::En, true) => format!(
-            "{files} {}, {expected} expected {}: all found, nothing unexpected",
-            plural(lang, files, ["file", "files", ""]),
-            plural(lang, expected, ["finding", "findings", ""]),
-        ),
-        (Lang::En, false) => format!(
-            "{files} {}, {expected} expected {}: {missed} missed, {unexpected} unexpected, {bad} bad {}",
-            plural(lang, files, ["file", "files", ""]),
-            plural(lang, expected, ["finding", "findings", ""]),
-            plural(lang, bad, ["comment", "comments", ""]),
-        ),
     }
 }
 

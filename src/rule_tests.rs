@@ -49,7 +49,7 @@ pub struct Annotated {
     pub lines: Vec<u32>,
     pub expectations: Vec<Expectation>,
     /// Comments that cannot be used: (line, what is wrong).
-    pub problems: Vec<(u32, String)>,
+    pub problems: Vec<(u32, CommentProblem)>,
 }
 
 impl Annotated {
@@ -58,6 +58,37 @@ impl Annotated {
         match line.checked_sub(1) {
             Some(index) => self.lines.get(index as usize).copied().unwrap_or(line),
             None => line,
+        }
+    }
+}
+
+/// What is wrong with an expect comment; `message` says it in a language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CommentProblem {
+    /// `<!-- expect: …` with no `-->` on the line.
+    Unclosed,
+    /// Text after an expect comment on its line.
+    NotAtEnd,
+    /// `expect` followed by something else than `:` or `-file:` (the comment's text).
+    NotUnderstood(String),
+    /// `expect:` with no rule (the comment's text).
+    NamesNoRule(String),
+    /// A rule the loaded packs do not have.
+    UnknownRule(String),
+    /// An own-line comment at the end of the file (the rule it expects).
+    NoLineFollows(String),
+}
+
+impl CommentProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        use messages::rule_tests as text;
+        match self {
+            CommentProblem::Unclosed => text::unclosed(lang),
+            CommentProblem::NotAtEnd => text::not_at_end(lang),
+            CommentProblem::NotUnderstood(body) => text::not_understood(lang, body),
+            CommentProblem::NamesNoRule(body) => text::names_no_rule(lang, body),
+            CommentProblem::UnknownRule(name) => text::unknown_rule(lang, name),
+            CommentProblem::NoLineFollows(rule) => text::no_line_follows(lang, rule),
         }
     }
 }
@@ -126,10 +157,7 @@ pub fn annotate(text: &str, pack: &Pack) -> Annotated {
     for expectation in pending {
         annotated.problems.push((
             expectation.comment_line,
-            format!(
-                "no line follows the expect comment for {}",
-                expectation.rule
-            ),
+            CommentProblem::NoLineFollows(expectation.rule),
         ));
     }
     annotated
@@ -137,7 +165,7 @@ pub fn annotate(text: &str, pack: &Pack) -> Annotated {
 
 /// The expect comments of one line (without its ending), in order, and what is wrong with the
 /// line's comments if anything: an expect comment must be whole on the line and end it.
-fn expect_comments(content: &str) -> (Vec<Found<'_>>, Option<String>) {
+fn expect_comments(content: &str) -> (Vec<Found<'_>>, Option<CommentProblem>) {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(open) = content[at..].find("<!--") {
@@ -145,7 +173,7 @@ fn expect_comments(content: &str) -> (Vec<Found<'_>>, Option<String>) {
         let body_start = start + 4;
         let Some(close) = content[body_start..].find("-->") else {
             if is_expect(content[body_start..].trim_start()) {
-                return (found, Some("an expect comment must end on its line".into()));
+                return (found, Some(CommentProblem::Unclosed));
             }
             break;
         };
@@ -157,9 +185,7 @@ fn expect_comments(content: &str) -> (Vec<Found<'_>>, Option<String>) {
         } else if let Some(list) = body.strip_prefix(LINE_FORM) {
             (false, list)
         } else if is_expect(body) {
-            let problem =
-                format!("`{body}` is not understood: write `expect: RULE` or `expect-file: RULE`");
-            return (found, Some(problem));
+            return (found, Some(CommentProblem::NotUnderstood(body.to_string())));
         } else {
             continue;
         };
@@ -170,12 +196,12 @@ fn expect_comments(content: &str) -> (Vec<Found<'_>>, Option<String>) {
             .filter(|name| !name.is_empty())
             .collect();
         if names.is_empty() {
-            return (found, Some(format!("`{body}` names no rule")));
+            return (found, Some(CommentProblem::NamesNoRule(body.to_string())));
         }
         if let Some(previous) = found.last()
             && !content[previous.end..start].trim().is_empty()
         {
-            return (found, Some("an expect comment must end its line".into()));
+            return (found, Some(CommentProblem::NotAtEnd));
         }
         found.push(Found {
             start,
@@ -187,10 +213,7 @@ fn expect_comments(content: &str) -> (Vec<Found<'_>>, Option<String>) {
     if let Some(last) = found.last()
         && !content[last.end..].trim().is_empty()
     {
-        return (
-            Vec::new(),
-            Some("an expect comment must end its line".into()),
-        );
+        return (Vec::new(), Some(CommentProblem::NotAtEnd));
     }
     (found, None)
 }
@@ -207,7 +230,7 @@ fn resolve(
     names: &[&str],
     pack: &Pack,
     line: u32,
-    problems: &mut Vec<(u32, String)>,
+    problems: &mut Vec<(u32, CommentProblem)>,
 ) -> Vec<String> {
     let mut rules = Vec::new();
     for name in names {
@@ -216,7 +239,7 @@ fn resolve(
         } else if let Some(rule) = pack.rule(name) {
             rules.push(rule.id.clone());
         } else {
-            problems.push((line, format!("no rule `{name}` in the loaded packs")));
+            problems.push((line, CommentProblem::UnknownRule(name.to_string())));
         }
     }
     rules
@@ -238,12 +261,14 @@ pub struct Mismatch {
     pub path: String,
     pub line: u32,
     pub kind: MismatchKind,
-    /// The rule, or for a bad comment what is wrong with it.
+    /// The rule (empty for a bad comment).
     pub rule: String,
     /// A missed `expect-file`: anywhere in the file.
     pub whole_file: bool,
     /// The finding's message, for an unexpected one.
     pub message: String,
+    /// What is wrong with a bad comment.
+    pub problem: Option<CommentProblem>,
 }
 
 /// The outcome of a test run.
@@ -264,12 +289,25 @@ impl Report {
     }
 }
 
+/// Why a test run cannot start; `message` says it in a language, `Display` in English.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum RuleTestError {
-    #[error("{0}: no such file or folder")]
     Missing(PathBuf),
-    #[error("{0}: no documents (.md, .markdown, .txt) to test")]
     Empty(PathBuf),
+}
+
+impl RuleTestError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RuleTestError::Missing(path) => {
+                messages::rule_tests::missing(lang, &path.display().to_string())
+            }
+            RuleTestError::Empty(path) => {
+                messages::rule_tests::empty(lang, &path.display().to_string())
+            }
+        }
+    }
 }
 
 /// Tests the pack on every document below `paths`.
@@ -362,6 +400,7 @@ fn compare(path: &str, annotated: &Annotated, findings: Vec<Finding>) -> Vec<Mis
                 rule: expectation.rule.clone(),
                 whole_file: true,
                 message: String::new(),
+                problem: None,
             }),
         }
     }
@@ -374,6 +413,7 @@ fn compare(path: &str, annotated: &Annotated, findings: Vec<Finding>) -> Vec<Mis
                 rule: rule.clone(),
                 whole_file: false,
                 message: String::new(),
+                problem: None,
             });
         }
     }
@@ -385,6 +425,7 @@ fn compare(path: &str, annotated: &Annotated, findings: Vec<Finding>) -> Vec<Mis
             rule: finding.rule,
             whole_file: false,
             message: finding.message,
+            problem: None,
         });
     }
     for (line, problem) in &annotated.problems {
@@ -392,9 +433,10 @@ fn compare(path: &str, annotated: &Annotated, findings: Vec<Finding>) -> Vec<Mis
             path: path.to_string(),
             line: *line,
             kind: MismatchKind::BadComment,
-            rule: problem.clone(),
+            rule: String::new(),
             whole_file: false,
             message: String::new(),
+            problem: Some(problem.clone()),
         });
     }
     mismatches
@@ -402,7 +444,7 @@ fn compare(path: &str, annotated: &Annotated, findings: Vec<Finding>) -> Vec<Mis
 
 /// `path:line: missed RULE` and the like, one line each, then the summary.
 pub fn render(report: &Report, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let labels = messages::rule_test_labels(lang);
+    let labels = messages::rule_tests::labels(lang);
     for mismatch in &report.mismatches {
         let Mismatch {
             path, line, rule, ..
@@ -420,14 +462,20 @@ pub fn render(report: &Report, lang: Lang, out: &mut dyn std::io::Write) -> std:
                 labels.unexpected, mismatch.message
             )?,
             MismatchKind::BadComment => {
-                writeln!(out, "{path}:{line}: {}: {rule}", labels.bad_comment)?
+                let problem = mismatch.problem.as_ref().map(|p| p.message(lang));
+                writeln!(
+                    out,
+                    "{path}:{line}: {}: {}",
+                    labels.bad_comment,
+                    problem.unwrap_or_default()
+                )?
             }
         }
     }
     writeln!(
         out,
         "{}",
-        messages::rule_test_summary(
+        messages::rule_tests::summary(
             lang,
             report.files,
             report.expected,

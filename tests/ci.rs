@@ -194,7 +194,7 @@ fn a_malformed_baseline_is_an_error_with_its_place() {
         r#"{"version": 9, "findings": []}"#,
     )
     .unwrap();
-    let run = check_in(dir.path(), &["--baseline", "future.json"]);
+    let run = check_in(dir.path(), &["--baseline", "future.json", "--lang", "en"]);
     assert_eq!(run.status.code(), Some(2));
     assert!(
         text(&run.stderr).contains("baseline version 9"),
@@ -406,7 +406,7 @@ fn changed_since_outside_a_repository_or_with_a_bad_revision_is_an_error() {
         return;
     }
     let plain = documents();
-    let run = check_in(plain.path(), &["--changed-since", "HEAD"]);
+    let run = check_in(plain.path(), &["--changed-since", "HEAD", "--lang", "en"]);
     assert_eq!(run.status.code(), Some(2));
     assert!(
         text(&run.stderr).contains("not inside a git repository"),
@@ -416,7 +416,8 @@ fn changed_since_outside_a_repository_or_with_a_bad_revision_is_an_error() {
 
     let repository = repository();
     for revision in ["no-such-branch", "--output=x"] {
-        let run = check_in(repository.path(), &[&format!("--changed-since={revision}")]);
+        let changed_since = format!("--changed-since={revision}");
+        let run = check_in(repository.path(), &[&changed_since, "--lang", "en"]);
         assert_eq!(run.status.code(), Some(2), "{revision}");
         let stderr = text(&run.stderr);
         assert!(stderr.contains("is not a revision"), "{stderr}");

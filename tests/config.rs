@@ -351,10 +351,13 @@ fn the_shown_configuration_parses_back_to_the_same_settings() {
     );
     let shown = run(dir.path(), &["config", "--show"]);
     assert_eq!(shown.code, Some(0), "{}", shown.stderr);
+    // In the file's language.
     assert!(
         shown
             .stdout
-            .starts_with("# hattama configuration in effect, from hattama.yml")
+            .starts_with("# hattama-ның қолданыстағы баптауы, hattama.yml файлынан"),
+        "{}",
+        shown.stdout
     );
     let read: hattama::config::ConfigFile = serde_yaml_ng::from_str(&shown.stdout).unwrap();
     assert_eq!(read.disable, ["kz-kdn/plan-*"]);
