@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use hattama::baseline::{self, Baseline};
 use hattama::config::{Config, ConfigError, FailLevel};
 use hattama::engine::{self, Settings};
@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::help;
+use crate::usage;
 
 /// Exit codes, as documented in README.md.
 const EXIT_CLEAN: u8 = 0;
@@ -24,72 +25,50 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
-#[command(
-    name = "hattama",
-    version,
-    about = "Checks the protocols, work plans and composition orders of commissions on minors' affairs (КДН) against the rule pack.",
-    after_help = "Examples:\n  hattama check protocol.md\n  hattama check fixtures/check --lang kk\n  hattama check docs/ --format json --as-of 2026-11-30\n  hattama explain decision-deadline --lang ru\n\nExit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, configuration or rule-pack error."
-)]
+#[command(name = "hattama", version, disable_help_subcommand = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+// The help of every command and argument is in help/ (one file per language), by the names
+// given here: the variant's name in kebab case, the field's name.
+
 #[derive(Subcommand)]
 enum Command {
-    /// Check documents (.md, .txt; folders are walked) and print the findings.
-    #[command(long_about = help::CHECK, after_long_help = help::CHECK_AFTER)]
     Check(CheckArgs),
-    /// Audit every document below a folder (an oblast's districts): document rules, then
-    /// follow-ups, session cadence, numbering, secretaries, plans and copies per commission.
-    #[command(long_about = help::AUDIT, after_long_help = help::AUDIT_AFTER)]
     Audit(AuditArgs),
-    /// Write a synthetic oblast of realistic protocols, plans and compositions, with planted
-    /// defects listed in OUT/ground-truth.json (for trials, tests and benchmarks).
-    #[command(long_about = help::GENERATE, after_long_help = help::GENERATE_AFTER)]
     Generate(GenerateArgs),
-    /// Time `audit` on generated oblasts of several sizes (release build): documents and MB per
-    /// second, peak memory, and how the time grows with the size.
-    #[command(long_about = help::BENCH, after_long_help = help::BENCH_AFTER)]
     Bench(BenchArgs),
-    /// Print a shell completion script: `hattama completions bash > /etc/bash_completion.d/hattama`.
-    #[command(long_about = help::COMPLETIONS, after_long_help = help::COMPLETIONS_AFTER)]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Show what the rule pack reads in a document: kind, fields, sections, decisions, measures.
-    #[command(long_about = help::INSPECT, after_long_help = help::INSPECT_AFTER)]
     Inspect {
         file: PathBuf,
         #[command(flatten)]
         pack: PackArgs,
     },
-    /// List the rules of the loaded packs.
-    #[command(long_about = help::RULES, after_long_help = help::RULES_AFTER)]
     Rules(PackArgs),
-    /// Explain one rule: what it checks, why, how to fix, an example.
-    #[command(long_about = help::EXPLAIN, after_long_help = help::EXPLAIN_AFTER)]
     Explain {
-        /// Rule id, with or without the pack prefix (`decision-deadline` or `kz-kdn/decision-deadline`).
         rule: String,
         #[command(flatten)]
         pack: PackArgs,
     },
-    /// Show the configuration in effect (hattama.yml found from the working folder upward, or
-    /// --config), after checking it against the loaded rule packs.
     Config(ConfigArgs),
-    /// Test the rule pack on documents annotated with the findings they must produce.
-    #[command(long_about = help::TEST_RULES, after_long_help = help::TEST_RULES_AFTER)]
     TestRules(TestRulesArgs),
+    /// clap's own `help` command is English: this one prints the manual in the run's language.
+    Help {
+        command: Option<String>,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
 }
 
 #[derive(Args)]
 struct ConfigArgs {
-    /// Print the configuration in effect as YAML (the default).
     #[arg(long, conflicts_with = "path")]
     show: bool,
-    /// Print the path of the configuration file (exit code 1 when there is none).
     #[arg(long)]
     path: bool,
     #[command(flatten)]
@@ -98,77 +77,50 @@ struct ConfigArgs {
 
 #[derive(Args)]
 struct TestRulesArgs {
-    /// Folders (or files) of annotated documents.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     #[command(flatten)]
     pack: PackArgs,
-    /// The day date-relative rules count from (YYYY-MM-DD or DD.MM.YYYY); default: today.
     #[arg(long, value_parser = parse_date)]
     as_of: Option<NaiveDate>,
 }
 
 #[derive(Args)]
 struct PackArgs {
-    /// Language of messages: kk, ru or en (default: hattama.yml's, else the locale's, else ru).
     #[arg(long, value_parser = parse_lang, global = true)]
     lang: Option<Lang>,
-    /// A rule pack folder to add; a pack with the id of an earlier one replaces it. Repeatable.
     #[arg(long = "rules", value_name = "DIR")]
     rules: Vec<PathBuf>,
-    /// Do not load the built-in pack (use only --rules).
     #[arg(long)]
     no_default_rules: bool,
-    /// The configuration file to use instead of the hattama.yml found from the working folder
-    /// upward.
     #[arg(long, value_name = "FILE", global = true)]
     config: Option<PathBuf>,
-    /// Use no configuration file.
     #[arg(long, conflicts_with = "config", global = true)]
     no_config: bool,
 }
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Files or folders to check.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     #[command(flatten)]
     pack: PackArgs,
     #[command(flatten)]
     output: OutputArgs,
-    /// The lowest severity that makes the exit code 1 (default: hattama.yml's, else error).
     #[arg(long, value_enum)]
     fail_level: Option<FailLevel>,
-    /// The day date-relative rules count from (YYYY-MM-DD or DD.MM.YYYY); default: today.
     #[arg(long, value_parser = parse_date)]
     as_of: Option<NaiveDate>,
     #[command(flatten)]
     baseline: BaselineArgs,
-    /// Check only the documents changed since this git revision.
-    ///
-    /// Changed: committed since REV, staged or modified (`git diff --name-only REV`), or new
-    /// and not ignored (`git ls-files --others --exclude-standard`); deleted files are skipped.
-    /// Only those below the paths given are checked. Needs git; on a pull request, use the
-    /// merge base: `--changed-since "$(git merge-base origin/main HEAD)"`. A baseline is
-    /// written from a full run, so this does not go with --write-baseline.
     #[arg(long, value_name = "REV", conflicts_with = "write_baseline")]
     changed_since: Option<String>,
 }
 
 #[derive(Args)]
 struct BaselineArgs {
-    /// Report only the findings not recorded in this baseline file (see --write-baseline).
-    ///
-    /// Findings match on rule, path and the text of their line, so lines added elsewhere do not
-    /// make them new; how many were hidden is said on stderr. Run from the same folder, with
-    /// the same paths, as when the baseline was written.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
-    /// Record the current findings in FILE as the accepted baseline, print no report, exit 0.
-    ///
-    /// The file is sorted JSON (version, language, one entry per finding: path, rule,
-    /// fingerprint, message); commit it next to the documents.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     write_baseline: Option<PathBuf>,
 }
@@ -241,40 +193,29 @@ impl BaselineArgs {
 
 #[derive(Args)]
 struct OutputArgs {
-    /// Output format.
     #[arg(long, value_enum, default_value_t = report::Format::Text)]
     format: report::Format,
-    /// Render with this minijinja template instead of the format's own (text, concise,
-    /// markdown, html, csv, json; see docs/report.md for what a template can use).
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
-    /// Write the report to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
 }
 
 #[derive(Args)]
 struct AuditArgs {
-    /// The folder to audit, e.g. `oblast/` holding `district/year/…` folders.
     dir: PathBuf,
     #[command(flatten)]
     pack: PackArgs,
     #[command(flatten)]
     output: OutputArgs,
-    /// The lowest severity that makes the exit code 1 (default: hattama.yml's, else error).
     #[arg(long, value_enum)]
     fail_level: Option<FailLevel>,
-    /// The audit day: deadlines and session gaps are counted up to it (default: today).
     #[arg(long, value_parser = parse_date)]
     as_of: Option<NaiveDate>,
-    /// Which folder level below DIR names the commission (1 = the first); default: the deepest
-    /// folder above each file that is not a year.
     #[arg(long, value_name = "N")]
     commission_level: Option<usize>,
-    /// Text format: print every finding, not only those about the commissions as a whole.
     #[arg(long)]
     details: bool,
-    /// No progress bar on the terminal.
     #[arg(long, short = 'q')]
     quiet: bool,
     #[command(flatten)]
@@ -283,57 +224,46 @@ struct AuditArgs {
 
 #[derive(Args)]
 struct GenerateArgs {
-    /// Folder to write (created; existing files with the same names are overwritten).
     out: PathBuf,
-    /// Number of districts (commissions).
     #[arg(long, default_value_t = 5)]
     districts: usize,
-    /// Years to cover, comma-separated.
     #[arg(long, value_delimiter = ',', default_values_t = [2025, 2026])]
     years: Vec<i32>,
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// The audit day the corpus is written for: no document is dated on or after it.
     #[arg(long, value_parser = parse_date, default_value = "2026-11-30")]
     as_of: NaiveDate,
-    /// Write every document clean, with no planted defect.
     #[arg(long)]
     clean: bool,
-    /// Language of the summary line: kk, ru or en.
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
 }
 
 #[derive(Args)]
 struct BenchArgs {
-    /// Where the corpora are written (one subfolder per size; reused when present).
     #[arg(long, default_value = "target/bench-corpus")]
     dir: PathBuf,
-    /// Approximate corpus sizes in documents, comma-separated.
     #[arg(long, value_delimiter = ',', default_values_t = [5000, 50000])]
     sizes: Vec<usize>,
-    /// Years each corpus covers.
     #[arg(long, default_value_t = 10)]
     years: usize,
     #[arg(long, default_value_t = 1)]
     seed: u64,
     #[arg(long, value_parser = parse_date, default_value = "2026-11-30")]
     as_of: NaiveDate,
-    /// Language of the table's headings: kk, ru or en.
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
 }
 
-/// An option value that cannot be read; said in the run's language when clap reports it.
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
-enum BadValue {
+pub(crate) enum BadValue {
     Lang(String),
     Date(String),
 }
 
 impl BadValue {
-    fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         match self {
             BadValue::Lang(text) => messages::cli::bad_language(lang, text),
             BadValue::Date(text) => messages::cli::bad_date(lang, text),
@@ -351,11 +281,23 @@ fn parse_date(text: &str) -> Result<NaiveDate, BadValue> {
         .map_err(|_| BadValue::Date(text.to_string()))
 }
 
+/// The command line's definition with its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    help::localize(Cli::command(), lang)
+}
+
 pub fn run() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    // Until the configuration is loaded, the language is the one found before parsing.
+    // Until the configuration is loaded, the language is the one found before parsing: the
+    // help is in it, and the errors that come before.
     let mut lang = early_language(&args);
-    let cli = Cli::parse_from(&args);
+    let parsed = command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => return ExitCode::from(usage::report(&error, lang)),
+    };
     match execute(cli, &mut lang) {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::from(EXIT_CLEAN),
@@ -706,8 +648,21 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             Ok(EXIT_CLEAN)
         }
         Command::Completions { shell } => {
-            let mut command = <Cli as clap::CommandFactory>::command();
+            // The scripts describe the commands in English, whatever the run's language.
+            let mut command = command(Lang::En);
             clap_complete::generate(shell, &mut command, "hattama", &mut out);
+            Ok(EXIT_CLEAN)
+        }
+        Command::Help { command: name, .. } => {
+            let mut command = command(*shown);
+            command.build();
+            let page = match &name {
+                Some(name) => command
+                    .find_subcommand_mut(name)
+                    .expect("clap checked the name"),
+                None => &mut command,
+            };
+            write!(out, "{}", page.render_long_help().ansi())?;
             Ok(EXIT_CLEAN)
         }
         Command::Inspect { file, pack: args } => {

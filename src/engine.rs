@@ -68,7 +68,10 @@ pub fn collect(paths: &[PathBuf], settings: &Settings) -> (Vec<PathBuf>, Vec<Fin
             problems.push(file_problem(
                 &root.display().to_string(),
                 "hattama/unreadable",
-                messages::unreadable(lang, "no such file or folder"),
+                messages::unreadable(
+                    lang,
+                    &messages::data::io_error(lang, &std::io::ErrorKind::NotFound.into()),
+                ),
             ));
             continue;
         }
@@ -94,7 +97,13 @@ pub fn collect(paths: &[PathBuf], settings: &Settings) -> (Vec<PathBuf>, Vec<Fin
                     problems.push(file_problem(
                         &path,
                         "hattama/unreadable",
-                        messages::unreadable(lang, &error.to_string()),
+                        messages::unreadable(
+                            lang,
+                            &error.io_error().map_or_else(
+                                || error.to_string(),
+                                |io| messages::data::io_error(lang, io),
+                            ),
+                        ),
                     ));
                 }
             }

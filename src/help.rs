@@ -1,188 +1,440 @@
-//! The long help of each command (`hattama CMD --help`, `hattama help CMD`): what it does, then
-//! examples and exit codes, as a manual page would. `-h` stays short: it shows the one-line
-//! summaries from the doc comments in cli.rs.
+//! The help of the command (`hattama --help`, `hattama CMD --help`, `-h`, `hattama help CMD`) in
+//! Kazakh, Russian and English. The texts are data, one file per language (`help/kk.rs`,
+//! `help/ru.rs`, `help/en.rs`), each a [`Texts`]: for every command its one-line summary (`-h`),
+//! its manual (`--help`: what it does, then examples and exit codes), and the help of each
+//! argument, keyed by the names cli.rs gives them. [`localize`] puts one language's texts on the
+//! command clap builds from cli.rs, whose definitions carry no text of their own, so each text
+//! is written once per language.
+//!
+//! clap's own headings ("Usage:", "Options:", …) and the help flags' lines are given too. What
+//! clap still writes in English: `[default: …]`, `[possible values: …]` and the usage line's
+//! `[OPTIONS]`, `<COMMAND>`. The English of the `--format` and `--fail-level` values is the doc
+//! comments of their enums; the translations are here.
 
-pub const CHECK: &str = "\
-Check documents and print the findings.
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Arg, ArgAction, Command, ValueEnum};
+use hattama::lang::Lang;
 
-Each FILE is checked, and every .md, .markdown and .txt file below each folder (names starting
-with `.` are skipped). hattama reads the document as it comes out of Word (no front matter
-needed), finds its kind (protocol, work plan, composition order) and runs the rule pack's
-document rules. Each finding gives file:line:column, the rule, what is wrong and required, the
-line from the document (personal data masked) and how to fix it.
+mod en;
+mod kk;
+mod ru;
 
-To accept a finding on purpose, put a comment on the line before it:
-<!-- hattama-disable-next-line RULE -- reason -->. `hattama-disable RULE` … `hattama-enable`
-covers a block and `hattama-disable-file RULE` the whole file.
+/// Everything the help says, in one language.
+pub struct Texts {
+    pub headings: Headings,
+    pub flags: Flags,
+    pub specs: Specs,
+    /// `hattama` itself: `after` follows both `-h` and `--help`.
+    pub hattama: Page,
+    /// Each command by name.
+    pub commands: &'static [(&'static str, Page)],
+    /// The arguments several commands share, by id; a command's own `args` come first.
+    pub args: &'static [(&'static str, Help)],
+    /// The help of the values of an argument (by id): value, help. Empty in English.
+    pub values: &'static [(&'static str, &'static [(&'static str, &'static str)])],
+}
 
-In CI, --baseline FILE reports only findings not recorded in FILE (written by
---write-baseline), and --changed-since REV checks only the documents git reports as changed
-since REV. docs/ci.md has workflows for GitHub Actions, GitLab CI and pre-commit.";
+/// clap's section headings, without the colon.
+pub struct Headings {
+    pub usage: &'static str,
+    pub arguments: &'static str,
+    pub options: &'static str,
+    pub commands: &'static str,
+}
 
-pub const CHECK_AFTER: &str = "\
-Examples:
-  hattama check protocol.md
-  hattama check documents/ --lang kk --format concise
-  hattama check documents/ --format sarif -o hattama.sarif
-  hattama check documents/ --format csv -o findings.csv
-  hattama check plan.txt --fail-level warning
-  hattama check documents/ --write-baseline .hattama-baseline.json
-  hattama check documents/ --baseline .hattama-baseline.json --changed-since origin/main
+/// What clap adds after an argument's help: `[default: text]`, `[possible values: a, b]`, and
+/// the `Possible values:` list of the manual. English keeps clap's own.
+pub struct Specs {
+    pub default: &'static str,
+    pub values: &'static str,
+    /// The heading of the list, without the colon.
+    pub values_heading: &'static str,
+}
 
-Exit codes:
-  0  no findings at or above the fail level (--fail-level, default: error)
-  1  findings at or above the fail level
-  2  usage or configuration error: a bad option, a rule pack that cannot be loaded, a baseline
-     that cannot be read, --changed-since without git, outside a repository or with a
-     revision git does not know
+/// The lines of `-h, --help` and `-V, --version`.
+pub struct Flags {
+    /// A command with no manual beyond its summary.
+    pub help: &'static str,
+    /// In the summary (`-h`) of a command that has a manual.
+    pub help_summary: &'static str,
+    /// In the manual (`--help`).
+    pub help_manual: &'static str,
+    pub version: &'static str,
+}
 
-A file that cannot be read (binary, too large, broken front matter) is a finding for that file,
-not an error: the run goes on.";
+/// One command's help.
+pub struct Page {
+    /// One line, no final full stop: the command list and `-h`.
+    pub about: &'static str,
+    /// The manual's opening (`--help`); empty: `about`.
+    pub long_about: &'static str,
+    /// Examples and exit codes, after the options (`--help`); may be empty.
+    pub after: &'static str,
+    pub args: &'static [(&'static str, Help)],
+}
 
-pub const AUDIT: &str = "\
-Audit every document below a folder: an oblast's districts, or one commission's years.
+/// One argument's help.
+pub struct Help {
+    /// One line, no final full stop.
+    pub short: &'static str,
+    /// The whole text for `--help` when it says more; empty: `short`.
+    pub long: &'static str,
+}
 
-The document rules run on every file; then the corpus rules run across each commission's
-documents: decisions whose deadline has passed with no later protocol closing them, decisions
-due soon, gaps between sessions and months without one, planned sessions not held, gaps and
-repeats in protocol numbering, secretary turnover, years without an approved plan, plans copied
-from another district or year, decisions copied word for word into many protocols.
+/// An argument's help with nothing more for `--help`.
+pub const fn help(short: &'static str) -> Help {
+    Help { short, long: "" }
+}
 
-A document belongs to the commission its front matter names (`commission:`), else to the
-deepest folder above it that is not a year; --commission-level N picks a fixed folder level.
-The text report lists the findings about commissions (all with --details) and a table per
-commission with the oblast totals; --format html writes one page with charts to send around,
-markdown and csv tables to paste, json everything for other tools. -o FILE writes the report to
-FILE, --template FILE renders it with your own minijinja template (docs/report.md).";
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Kk => &kk::TEXTS,
+        Lang::Ru => &ru::TEXTS,
+        Lang::En => &en::TEXTS,
+    }
+}
 
-pub const AUDIT_AFTER: &str = "\
-Examples:
-  hattama audit oblast/ --as-of 2026-06-30
-  hattama audit oblast/ --as-of 2026-06-30 --details --lang kk
-  hattama audit oblast/ --as-of 2026-06-30 --format html -o audit.html
-  hattama audit oblast/ --commission-level 1 --format json > audit.json
-  hattama audit oblast/ --as-of 2026-06-30 --baseline .hattama-audit-baseline.json
+impl Texts {
+    pub fn command(&self, name: &str) -> Option<&Page> {
+        find(self.commands, name)
+    }
 
-Exit codes:
-  0  no findings at or above the fail level (--fail-level, default: error)
-  1  findings at or above the fail level
-  2  usage or configuration error: a bad option, DIR not a folder, a rule pack that cannot be
-     loaded, a baseline that cannot be read";
+    /// The help of argument `id` of `page`: the page's own, else the shared one.
+    pub fn arg(&self, page: &Page, id: &str) -> Option<&Help> {
+        find(page.args, id).or_else(|| find(self.args, id))
+    }
+}
 
-pub const GENERATE: &str = "\
-Write a synthetic oblast: realistic protocols, work plans and composition orders in Kazakh,
-Russian or both, as Word exports without front matter, in `district/year/` folders.
+fn find<'a, T>(entries: &'a [(&str, T)], key: &str) -> Option<&'a T> {
+    entries.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+}
 
-Unless --clean is given, defects of every kind are planted (a missing deadline, no quorum, an
-unmasked ИИН, an overdue decision, a copied plan, …) and listed with their file and line in
-OUT/ground-truth.json. The same seed gives the same files. For trials, tests and benchmarks.";
+/// `text`, or none when it is empty.
+fn some(text: &'static str) -> Option<&'static str> {
+    (!text.is_empty()).then_some(text)
+}
 
-pub const GENERATE_AFTER: &str = "\
-Examples:
-  hattama generate /tmp/oblast
-  hattama generate /tmp/oblast --districts 20 --years 2025,2026 --seed 7
-  hattama generate /tmp/clean --clean
-  hattama audit /tmp/oblast --as-of 2026-11-30
+/// The command with every text in `lang`: summaries, manuals, argument help, values, headings
+/// and the help and version flags.
+pub fn localize(command: Command, lang: Lang) -> Command {
+    let texts = texts(lang);
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    let mut command = page(command, &texts.hattama, texts, lang, true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(texts.flags.version)
+                .help_heading(texts.headings.options),
+        )
+        .subcommand_help_heading(texts.headings.commands);
+    // `hattama help COMMAND` takes the names of the commands.
+    let commands = texts
+        .commands
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| *name != "help" && names.iter().any(|n| n == name));
+    let commands: Vec<PossibleValue> = commands.map(PossibleValue::new).collect();
+    command = command.mut_subcommand("help", |help| {
+        help.mut_args(|arg| match arg.get_id().as_str() {
+            "command" => arg.value_parser(PossibleValuesParser::new(commands.clone())),
+            _ => arg,
+        })
+    });
+    for name in &names {
+        let Some(text) = texts.command(name) else {
+            continue;
+        };
+        command = command.mut_subcommand(name, |sub| page(sub, text, texts, lang, false));
+    }
+    command
+}
 
-Exit codes:
-  0  the corpus was written
-  2  a bad option, or OUT cannot be written";
+/// One command with its page's texts.
+fn page(
+    mut command: Command,
+    page: &Page,
+    texts: &'static Texts,
+    lang: Lang,
+    top: bool,
+) -> Command {
+    let Headings {
+        usage,
+        arguments,
+        options,
+        ..
+    } = texts.headings;
+    command = command.about(page.about).long_about(some(page.long_about));
+    command = if top {
+        command.after_help(some(page.after))
+    } else {
+        command.after_long_help(some(page.after))
+    };
+    let mut manual = !page.long_about.is_empty() || (!top && !page.after.is_empty());
+    manual |= command.get_arguments().any(|arg| {
+        let values = arg.get_possible_values();
+        texts
+            .arg(page, arg.get_id().as_str())
+            .is_some_and(|help| !help.long.is_empty())
+            || values.iter().any(shows_help)
+            || find(texts.values, arg.get_id().as_str()).is_some()
+    });
+    command = command.mut_args(|arg| {
+        let id = arg.get_id().to_string();
+        let heading = if arg.is_positional() {
+            arguments
+        } else {
+            options
+        };
+        let mut arg = arg.help_heading(heading);
+        if let Some(help) = texts.arg(page, &id) {
+            arg = arg.help(help.short).long_help(some(help.long));
+        }
+        let arg = match (id.as_str(), find(texts.values, &id)) {
+            ("format", Some(values)) => with_values::<hattama::report::Format>(arg, values),
+            ("fail_level", Some(values)) => with_values::<hattama::config::FailLevel>(arg, values),
+            _ => arg,
+        };
+        match (lang, texts.arg(page, &id)) {
+            (Lang::En, _) | (_, None) => arg,
+            (_, Some(help)) => with_specs(arg, help, &texts.specs, manual),
+        }
+    });
+    let (help, long) = if manual {
+        (texts.flags.help_summary, Some(texts.flags.help_manual))
+    } else {
+        (texts.flags.help, None)
+    };
+    let style = command.get_styles().get_usage();
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}{usage}:{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        style.render(),
+        style.render_reset()
+    );
+    command.help_template(template).disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(help)
+            .long_help(long)
+            .help_heading(options),
+    )
+}
 
-pub const BENCH: &str = "\
-Time `hattama audit` on generated oblasts of several sizes, each in a child process: documents
-and MB per second, peak memory, and how the time grows with the size.
+/// The argument with its default and possible values written after its help with the words of
+/// `specs`, instead of clap's English, as clap lays them out: inline in the summary; in the
+/// manual (when the command has one), the values with help as a list, then the rest one a line.
+fn with_specs(arg: Arg, help: &Help, specs: &Specs, manual: bool) -> Arg {
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|value| value.to_string_lossy().into_owned())
+        .map(|value| {
+            if value.contains(char::is_whitespace) {
+                format!("{value:?}")
+            } else {
+                value
+            }
+        })
+        .collect();
+    let values: Vec<PossibleValue> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|value| !value.is_hide_set())
+        .collect();
+    if defaults.is_empty() && values.is_empty() {
+        return arg;
+    }
+    let default =
+        (!defaults.is_empty()).then(|| format!("[{}: {}]", specs.default, defaults.join(" ")));
+    let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+    let inline = (!values.is_empty()).then(|| format!("[{}: {}]", specs.values, names.join(", ")));
+    let summary: Vec<&str> = default.iter().chain(&inline).map(String::as_str).collect();
+    let short = format!("{} {}", help.short, summary.join(" "));
+    if !manual {
+        return arg
+            .help(short)
+            .hide_default_value(true)
+            .hide_possible_values(true);
+    }
+    let mut long = some(help.long).unwrap_or(help.short).to_string();
+    let listed = values.iter().any(shows_help);
+    if listed {
+        let width = names
+            .iter()
+            .map(|name| name.chars().count())
+            .max()
+            .unwrap_or(0);
+        long.push_str(&format!("\n\n{}:", specs.values_heading));
+        for value in &values {
+            let name = value.get_name();
+            match value.get_help() {
+                Some(text) => {
+                    let padding = width - name.chars().count();
+                    long.push_str(&format!("\n- {name}: {:padding$}{text}", ""));
+                }
+                None => long.push_str(&format!("\n- {name}")),
+            }
+        }
+    }
+    let rest: Vec<&str> = default
+        .iter()
+        .chain(inline.iter().filter(|_| !listed))
+        .map(String::as_str)
+        .collect();
+    if !rest.is_empty() {
+        long.push_str("\n\n");
+        long.push_str(&rest.join("\n"));
+    }
+    arg.help(short)
+        .long_help(long)
+        .hide_default_value(true)
+        .hide_possible_values(true)
+}
 
-The corpora are generated into --dir once and reused. Run it from a release build; a debug
-build is many times slower.";
+/// A value clap lists with its help in the manual.
+fn shows_help(value: &PossibleValue) -> bool {
+    !value.is_hide_set() && value.get_help().is_some()
+}
 
-pub const BENCH_AFTER: &str = "\
-Examples:
-  cargo run --release -- bench
-  hattama bench --sizes 1000,10000 --years 3 --dir /tmp/bench
+/// The argument with the values of `T`, each with its help in `values` where there is one.
+fn with_values<T>(arg: Arg, values: &'static [(&'static str, &'static str)]) -> Arg
+where
+    T: ValueEnum + Clone + Send + Sync + 'static,
+{
+    let possible = T::value_variants()
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .map(|value| match find(values, value.get_name()) {
+            Some(help) => value.help(*help),
+            None => value,
+        });
+    arg.value_parser(
+        PossibleValuesParser::new(possible)
+            .map(|name| T::from_str(&name, false).expect("clap checked the value")),
+    )
+}
 
-Exit codes:
-  0  the benchmark ran
-  2  a bad option, or a corpus cannot be written or audited";
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub const COMPLETIONS: &str = "\
-Print a completion script for a shell: commands, options and their values complete with Tab.";
+    /// The command as cli.rs defines it, in `lang`, built so that every argument is in place.
+    fn built(lang: Lang) -> Command {
+        let mut command = crate::cli::command(lang);
+        command.build();
+        command
+    }
 
-pub const COMPLETIONS_AFTER: &str = "\
-Examples:
-  hattama completions bash > ~/.local/share/bash-completion/completions/hattama
-  hattama completions zsh > ~/.zfunc/_hattama      # with fpath+=(~/.zfunc) in ~/.zshrc
-  hattama completions fish > ~/.config/fish/completions/hattama.fish
+    #[test]
+    fn every_text_exists_in_every_language() {
+        let english = built(Lang::En);
+        for lang in Lang::ALL {
+            let texts = texts(lang);
+            for (text, what) in [
+                (texts.headings.usage, "usage"),
+                (texts.headings.arguments, "arguments"),
+                (texts.headings.options, "options"),
+                (texts.headings.commands, "commands"),
+                (texts.flags.help, "help"),
+                (texts.flags.help_summary, "help summary"),
+                (texts.flags.help_manual, "help manual"),
+                (texts.flags.version, "version"),
+                (texts.specs.default, "default"),
+                (texts.specs.values, "values"),
+                (texts.specs.values_heading, "values heading"),
+                (texts.hattama.about, "about"),
+                (texts.hattama.after, "after"),
+            ] {
+                assert!(!text.trim().is_empty(), "{lang}: {what}");
+            }
+            let command = built(lang);
+            for (sub, english_sub) in command.get_subcommands().zip(english.get_subcommands()) {
+                let name = sub.get_name();
+                let page = texts
+                    .command(name)
+                    .unwrap_or_else(|| panic!("{lang}: no page for {name}"));
+                assert!(!page.about.trim().is_empty(), "{lang}: {name}");
+                assert!(
+                    !page.about.ends_with('.'),
+                    "{lang}: {name}: one line, no full stop"
+                );
+                let english_page = en::TEXTS.command(name).unwrap();
+                assert_eq!(
+                    page.long_about.is_empty(),
+                    english_page.long_about.is_empty(),
+                    "{lang}: {name}: manual"
+                );
+                assert_eq!(
+                    page.after.is_empty(),
+                    english_page.after.is_empty(),
+                    "{lang}: {name}: examples"
+                );
+                for (arg, english_arg) in sub.get_arguments().zip(english_sub.get_arguments()) {
+                    let id = arg.get_id().as_str();
+                    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                    assert!(!help.trim().is_empty(), "{lang}: {name} {id}");
+                    if id != "help" {
+                        let text = texts.arg(page, id).unwrap();
+                        let english_text = en::TEXTS.arg(english_page, id).unwrap();
+                        assert!(!text.short.ends_with('.'), "{lang}: {name} {id}: full stop");
+                        assert_eq!(
+                            text.long.is_empty(),
+                            english_text.long.is_empty(),
+                            "{lang}: {name} {id}: long help"
+                        );
+                    }
+                    for (value, english_value) in arg
+                        .get_possible_values()
+                        .iter()
+                        .zip(english_arg.get_possible_values())
+                    {
+                        assert_eq!(
+                            value.get_help().is_some(),
+                            english_value.get_help().is_some(),
+                            "{lang}: {name} {id} {}",
+                            value.get_name()
+                        );
+                    }
+                }
+            }
+            // No text for a command or argument that does not exist.
+            for (name, page) in texts.commands {
+                let sub = command
+                    .find_subcommand(name)
+                    .unwrap_or_else(|| panic!("{lang}: no command {name}"));
+                for (id, _) in page.args {
+                    assert!(
+                        sub.get_arguments().any(|arg| arg.get_id() == id),
+                        "{lang}: {name} has no argument {id}"
+                    );
+                }
+            }
+        }
+    }
 
-Exit codes:
-  0  the script was printed
-  2  an unknown shell";
-
-pub const INSPECT: &str = "\
-Show what the rule pack reads in one document, before any rule runs: its kind, every field found
-(with line:column and value), every section heading, the number of agenda questions, and every
-decision or plan measure with its number, classes, responsible body and deadline.
-
-When a rule fires or stays silent unexpectedly, look here first: most surprises are a field
-read from the wrong line, a heading that was not recognised, or an item that swallowed the
-next one.";
-
-pub const INSPECT_AFTER: &str = "\
-Examples:
-  hattama inspect protocol.md
-  hattama inspect plan.txt --lang en
-  hattama inspect protocol.md --rules my-pack/
-
-Exit codes:
-  0  the document was shown
-  2  the file cannot be read, or the rule pack cannot be loaded";
-
-pub const RULES: &str = "\
-List the loaded rule packs and their rules: id, severity, the document kinds each applies to,
-and its message. `hattama explain RULE` tells more about one.";
-
-pub const RULES_AFTER: &str = "\
-Examples:
-  hattama rules
-  hattama rules --lang kk
-  hattama rules --rules my-pack/ --lang en
-
-Exit codes:
-  0  the rules were listed
-  2  the rule pack cannot be loaded";
-
-pub const EXPLAIN: &str = "\
-Explain one rule: what it checks, why it matters, how to fix a finding, an example that passes,
-the documents it applies to, the requirement it enforces and its parameters.";
-
-pub const EXPLAIN_AFTER: &str = "\
-Examples:
-  hattama explain decision-deadline
-  hattama explain kz-kdn/quorum --lang en
-  hattama explain quorum-two-thirds --rules my-pack/
-
-Exit codes:
-  0  the rule was explained
-  2  no such rule, or the rule pack cannot be loaded";
-
-pub const TEST_RULES: &str = "\
-Test the rule pack on documents that state the findings they must produce, in HTML comments:
-
-  text <!-- expect: decision-deadline -->   a finding of the rule on this line
-  <!-- expect: quorum -->                   on a line of its own: on the next line with text
-  <!-- expect-file: plan-year -->           anywhere in the file (findings about the document)
-
-A comment may list several rules (commas or spaces), with or without the pack prefix; the
-engine's own rules are named in full (hattama/unused-suppression). Each document is checked
-with its expect comments taken out, so the rules never see them. Every finding must be expected
-and every expectation found: the report lists `path:line: missed RULE` and
-`path:line: unexpected RULE: message`, then a summary. docs/rules.md, \"Testing a pack\", has more.";
-
-pub const TEST_RULES_AFTER: &str = "\
-Examples:
-  hattama test-rules fixtures/rules/kz-kdn --as-of 2026-11-22
-  hattama test-rules my-pack-tests/ --rules my-pack/ --no-default-rules
-
-Exit codes:
-  0  every expectation met and nothing unexpected
-  1  a finding missed or unexpected, or an expect comment that cannot be read
-  2  usage or configuration error: a rule pack that cannot be loaded, no documents to test";
+    #[test]
+    fn the_languages_have_the_same_texts() {
+        let keys = |texts: &Texts| {
+            let mut keys: Vec<String> = texts.args.iter().map(|(id, _)| id.to_string()).collect();
+            for (name, page) in texts.commands {
+                keys.push(name.to_string());
+                keys.extend(page.args.iter().map(|(id, _)| format!("{name} {id}")));
+            }
+            keys
+        };
+        let english = keys(&en::TEXTS);
+        assert_eq!(keys(&kk::TEXTS), english);
+        assert_eq!(keys(&ru::TEXTS), english);
+        assert_eq!(kk::TEXTS.values.len(), ru::TEXTS.values.len());
+    }
+}

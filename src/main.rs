@@ -2,6 +2,7 @@
 
 mod cli;
 mod help;
+mod usage;
 
 fn main() -> std::process::ExitCode {
     cli::run()

@@ -444,8 +444,13 @@ fn the_pre_commit_hook_runs_check_on_documents() {
     }
 }
 
+/// The help asked for with `args`, in English.
 fn help(args: &[&str]) -> String {
-    let output = hattama().args(args).output().unwrap();
+    let output = hattama()
+        .args(args)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{args:?}");
     text(&output.stdout)
 }
