@@ -57,7 +57,7 @@ enum Command {
     },
     Config(ConfigArgs),
     TestRules(TestRulesArgs),
-    /// clap's own `help` command is English: this one prints the manual in the run's language.
+    // clap's own `help` command is English: this one prints the manual in the run's language.
     Help {
         command: Option<String>,
         #[arg(long, value_parser = parse_lang)]
