@@ -48,7 +48,7 @@ pub struct Report<'a> {
     pub commissions: &'a [CommissionSummary],
     /// Decisions past their deadline with no execution reported, most overdue first.
     pub overdue: Vec<OverdueView<'a>>,
-    /// Documents found to be copies of another, most similar first.
+    /// Documents found to be copies of another, grouped by their original, most similar first.
     pub duplicates: Vec<DuplicateView<'a>>,
     pub findings: Vec<FindingView<'a>>,
 }
@@ -421,6 +421,9 @@ fn duplicates<'a>(
             }
         })
         .collect();
-    rows.sort_by(|a, b| (b.similarity, a.path).cmp(&(a.similarity, b.path)));
+    // A cluster's copies together, under their original; the closest copy first.
+    rows.sort_by(|a, b| {
+        (&a.original, b.similarity, a.path).cmp(&(&b.original, a.similarity, b.path))
+    });
     rows
 }
