@@ -55,6 +55,9 @@ pub struct CommissionSummary {
     pub commission_deduction: f64,
     /// 1 for the best score; equal scores share a rank.
     pub rank: usize,
+    /// For each coverage topic, the documents its rule applies to (for counting again).
+    #[serde(skip)]
+    pub coverage_documents: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
@@ -243,28 +246,143 @@ fn summarise(
                 .insert(date);
         }
     }
-    let commission_of_path: BTreeMap<String, String> = summaries
+    for topic in &pack.coverage {
+        // A topic whose rule the configuration turned off is not measured: nothing checked it.
+        let Some(rule) = pack.active_rules().find(|r| r.id == topic.rule) else {
+            continue;
+        };
+        for record in records {
+            let applies = record
+                .kind
+                .as_ref()
+                .is_some_and(|kind| rule.documents.iter().any(|d| d == kind))
+                && rule
+                    .since
+                    .is_none_or(|since| record.date.is_none_or(|d| d >= since));
+            if let Some(summary) = summaries.get_mut(&record.commission.id)
+                && applies
+            {
+                summary
+                    .coverage_documents
+                    .entry(topic.id.clone())
+                    .or_default()
+                    .push(record.path.clone());
+            }
+        }
+    }
+    for summary in summaries.values_mut() {
+        let days = session_days.remove(&summary.id).unwrap_or_default();
+        sessions(summary, &days, as_of);
+    }
+    let commission_of_path: BTreeMap<String, (String, String)> = summaries
         .values()
-        .map(|s| (s.path.clone(), s.id.clone()))
+        .map(|s| (s.path.clone(), (s.id.clone(), s.path.clone())))
         .collect();
+    count_findings(
+        &mut summaries,
+        findings,
+        |path| {
+            owners
+                .get(path)
+                .map(|c| (c.id.clone(), c.path.clone()))
+                .or_else(|| commission_of_path.get(path).cloned())
+        },
+        pack,
+    );
+    // Files outside any commission that are no commission document (a README beside the
+    // district folders) are not a commission of their own.
+    let mut summaries: Vec<CommissionSummary> = summaries
+        .into_values()
+        .filter(|s| {
+            let stray = s.id.is_empty() && s.kinds.keys().all(|k| k == "other");
+            !(stray && s.errors + s.warnings + s.infos == 0)
+        })
+        .collect();
+    rank(&mut summaries);
+    summaries
+}
+
+/// Counts the findings again after some were taken out (by a baseline): every figure that
+/// comes from findings, the score and the ranking; documents and sessions stay.
+pub fn recount(outcome: &mut AuditOutcome, pack: &Pack) {
+    let mut summaries: BTreeMap<String, CommissionSummary> =
+        std::mem::take(&mut outcome.commissions)
+            .into_iter()
+            .map(|summary| (summary.id.clone(), summary))
+            .collect();
+    let paths: BTreeMap<String, String> = summaries
+        .values()
+        .map(|s| (s.id.clone(), s.path.clone()))
+        .collect();
+    let owners = &outcome.owners;
+    count_findings(
+        &mut summaries,
+        &outcome.findings,
+        |path| {
+            let id = owners.get(path)?;
+            Some((id.clone(), paths.get(id).cloned().unwrap_or_default()))
+        },
+        pack,
+    );
+    outcome.commissions = summaries.into_values().collect();
+    rank(&mut outcome.commissions);
+}
+
+/// Sessions, their months and the rate per month, from the days a commission met.
+fn sessions(summary: &mut CommissionSummary, days: &BTreeSet<NaiveDate>, as_of: NaiveDate) {
+    summary.sessions = days.len();
+    summary.first_session = days.first().copied();
+    summary.last_session = days.last().copied();
+    summary.months.clear();
+    for day in days {
+        *summary
+            .months
+            .entry(format!("{}-{:02}", day.year(), day.month()))
+            .or_default() += 1;
+    }
+    // Whole months only, as the sessions-per-month rule counts them: the audit day's month
+    // is not over yet.
+    if let Some(first) = summary.first_session {
+        let month_start = NaiveDate::from_ymd_opt(as_of.year(), as_of.month(), 1).unwrap_or(as_of);
+        let full_months =
+            (as_of.year() - first.year()) * 12 + as_of.month() as i32 - first.month() as i32;
+        let held = days.iter().filter(|day| **day < month_start).count();
+        summary.sessions_per_month = if full_months > 0 {
+            round2(held as f64 / f64::from(full_months))
+        } else {
+            days.len() as f64
+        };
+    }
+}
+
+/// Every figure of the summaries that comes from findings: counts by severity and category,
+/// overdue decisions, coverage, the two deductions and the score. `owner` gives a finding's
+/// path its commission (id and folder); a commission seen first here gets a summary.
+fn count_findings(
+    summaries: &mut BTreeMap<String, CommissionSummary>,
+    findings: &[Finding],
+    owner: impl Fn(&str) -> Option<(String, String)>,
+    pack: &Pack,
+) {
+    for summary in summaries.values_mut() {
+        summary.errors = 0;
+        summary.warnings = 0;
+        summary.infos = 0;
+        summary.overdue = 0;
+        summary.categories.clear();
+    }
     let rules = RuleIndex::of(pack);
     let mut weighted: BTreeMap<String, (f64, f64)> = BTreeMap::new();
     let mut flagged: BTreeSet<(&str, &str)> = BTreeSet::new();
     for finding in findings {
-        let id = owners
-            .get(&finding.path)
-            .map(|c| c.id.clone())
-            .or_else(|| commission_of_path.get(&finding.path).cloned());
-        let Some(id) = id else {
+        let Some((id, path)) = owner(&finding.path) else {
             continue;
         };
         let summary = summaries
             .entry(id.clone())
             .or_insert_with(|| CommissionSummary {
                 id: id.clone(),
-                path: owners
-                    .get(&finding.path)
-                    .map_or_else(|| finding.path.clone(), |c| c.path.clone()),
+                path,
                 ..CommissionSummary::default()
             });
         match finding.severity {
@@ -287,75 +405,33 @@ fn summarise(
             entry.0 += weight(pack, finding);
         }
     }
-    for topic in &pack.coverage {
-        // A topic whose rule the configuration turned off is not measured: nothing checked it.
-        let Some(rule) = pack.active_rules().find(|r| r.id == topic.rule) else {
-            continue;
-        };
-        for record in records {
-            let applies = record
-                .kind
-                .as_ref()
-                .is_some_and(|kind| rule.documents.iter().any(|d| d == kind))
-                && rule
-                    .since
-                    .is_none_or(|since| record.date.is_none_or(|d| d >= since));
-            if !applies {
-                continue;
-            }
-            if let Some(summary) = summaries.get_mut(&record.commission.id) {
-                let counts = summary.coverage.entry(topic.id.clone()).or_default();
-                counts.documents += 1;
-                if !flagged.contains(&(record.path.as_str(), rule.id.as_str())) {
-                    counts.covered += 1;
-                }
-            }
-        }
-    }
+    let scoring = &pack.scoring;
     for summary in summaries.values_mut() {
-        let days = session_days.remove(&summary.id).unwrap_or_default();
-        summary.sessions = days.len();
-        summary.first_session = days.first().copied();
-        summary.last_session = days.last().copied();
-        for day in &days {
-            *summary
-                .months
-                .entry(format!("{}-{:02}", day.year(), day.month()))
-                .or_default() += 1;
-        }
-        // Whole months only, as the sessions-per-month rule counts them: the audit day's month
-        // is not over yet.
-        if let Some(first) = summary.first_session {
-            let month_start =
-                NaiveDate::from_ymd_opt(as_of.year(), as_of.month(), 1).unwrap_or(as_of);
-            let full_months =
-                (as_of.year() - first.year()) * 12 + as_of.month() as i32 - first.month() as i32;
-            let held = days.iter().filter(|day| **day < month_start).count();
-            summary.sessions_per_month = if full_months > 0 {
-                round2(held as f64 / f64::from(full_months))
-            } else {
-                days.len() as f64
-            };
-        }
+        summary.coverage = pack
+            .coverage
+            .iter()
+            .filter_map(|topic| {
+                let paths = summary.coverage_documents.get(&topic.id)?;
+                let covered = paths
+                    .iter()
+                    .filter(|path| !flagged.contains(&(path.as_str(), topic.rule.as_str())))
+                    .count();
+                Some((
+                    topic.id.clone(),
+                    Coverage {
+                        documents: paths.len(),
+                        covered,
+                    },
+                ))
+            })
+            .collect();
         let (documents, commission) = weighted.get(&summary.id).copied().unwrap_or_default();
-        let scoring = &pack.scoring;
         summary.document_deduction =
             round2(scoring.points_per_finding * documents / summary.documents.max(1) as f64);
         summary.commission_deduction = round2(scoring.points_per_commission_finding * commission);
         summary.score =
             round2((100.0 - summary.document_deduction - summary.commission_deduction).max(0.0));
     }
-    // Files outside any commission that are no commission document (a README beside the
-    // district folders) are not a commission of their own.
-    let mut summaries: Vec<CommissionSummary> = summaries
-        .into_values()
-        .filter(|s| {
-            let stray = s.id.is_empty() && s.kinds.keys().all(|k| k == "other");
-            !(stray && s.errors + s.warnings + s.infos == 0)
-        })
-        .collect();
-    rank(&mut summaries);
-    summaries
 }
 
 /// Competition ranking by score as reports print it, in whole points (1, 2, 2, 4): scores

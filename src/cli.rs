@@ -557,8 +557,13 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             } else {
                 hattama::audit::audit(&args.dir, &pack, &settings)
             };
+            let before = outcome.findings.len();
             if let Some(code) = args.baseline.apply(baseline, &mut outcome.findings, lang)? {
                 return Ok(code);
+            }
+            // The tables count what the report shows: not the findings the baseline accepted.
+            if outcome.findings.len() != before {
+                hattama::audit::recount(&mut outcome, &pack);
             }
             let root = args.dir.display().to_string();
             write_report(&args.output, lang, &mut out, |out| {

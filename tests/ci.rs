@@ -255,6 +255,16 @@ fn an_audit_takes_a_baseline_too() {
     let run = audit(&["--baseline", baseline]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stdout));
     assert!(text(&run.stderr).contains("hidden by the baseline"));
+    // The commission's figures count what is left: no overdue decision, a full score.
+    let json = audit(&["--baseline", baseline, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let alga = &report["commissions"][0];
+    assert_eq!(alga["overdue"], 0, "{alga}");
+    assert_eq!(alga["errors"], 0, "{alga}");
+    assert_eq!(alga["score"], 100.0, "{alga}");
+    let before = audit(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    assert_eq!(report["commissions"][0]["overdue"], 1);
 }
 
 /// `git` in `dir`, with an identity and no signing, so it runs on any machine.
