@@ -275,6 +275,26 @@ fn every_shared_corpus_file_exits_zero_or_one() {
     );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(report["documents"].as_u64().unwrap() > 1000);
+    // Every report format renders whatever Markdown others wrote, and the audit too.
+    for (command, format) in [
+        ("check", "html"),
+        ("check", "markdown"),
+        ("check", "csv"),
+        ("check", "junit"),
+        ("audit", "html"),
+        ("audit", "text"),
+    ] {
+        let output = hattama()
+            .args([command, "../shared/corpora", "--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{command} --format {format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(!output.stdout.is_empty(), "{command} --format {format}");
+    }
 }
 
 #[test]
