@@ -203,6 +203,23 @@ pub fn of_audit<'a>(
         .collect();
     let overdue = overdue(&findings, &rules);
     let duplicates = duplicates(&findings, &rules, &outcome.owners);
+    let months = chart_months(as_of);
+    let sessions_by_month = months
+        .iter()
+        .map(|month| MonthView {
+            month: month.clone(),
+            sessions: outcome
+                .commissions
+                .iter()
+                .filter_map(|c| c.months.get(month))
+                .sum(),
+            commissions_without: outcome
+                .commissions
+                .iter()
+                .filter(|c| c.months.get(month).is_none_or(|n| *n == 0))
+                .count(),
+        })
+        .collect();
     Report {
         version: SCHEMA_VERSION,
         tool: "hattama",
@@ -224,23 +241,8 @@ pub fn of_audit<'a>(
                 rule: topic.rule.clone(),
             })
             .collect(),
-        months: chart_months(as_of),
-        sessions_by_month: chart_months(as_of)
-            .into_iter()
-            .map(|month| MonthView {
-                sessions: outcome
-                    .commissions
-                    .iter()
-                    .filter_map(|c| c.months.get(&month))
-                    .sum(),
-                commissions_without: outcome
-                    .commissions
-                    .iter()
-                    .filter(|c| c.months.get(&month).is_none_or(|n| *n == 0))
-                    .count(),
-                month,
-            })
-            .collect(),
+        months,
+        sessions_by_month,
         commissions: &outcome.commissions,
         overdue,
         duplicates,
