@@ -7,8 +7,8 @@
 //! The file is read twice. First as it stands ([`ConfigFile`]): its keys and their types, and
 //! which packs to load. Then, once the packs are read, its rule names and parameters are resolved
 //! against their rules by deserialising the same text again with the rules at hand (the `*Seed`
-//! types of `selection.rs`), so an unknown rule or parameter is reported where the YAML parser stands: on
-//! the entry itself.
+//! types of `selection.rs`), so an unknown rule or parameter is reported where the YAML parser
+//! stands: on the entry itself.
 
 use crate::finding::Severity;
 use crate::lang::Lang;
