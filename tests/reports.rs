@@ -143,6 +143,8 @@ fn html_report_has_every_part_and_needs_no_network() {
     assert!(html.contains("Балл = max(0; 100 − 10 ×"), "no formula");
     // Overdue decisions with their deadline and days.
     assert!(html.contains("до 04.06.2026"), "overdue deadline missing");
+    // Each score with its breakdown: alga's one overdue decision (an error, weight 1) costs 2.
+    assert!(html.contains("100 − 0 − 2</td>"), "no breakdown");
 }
 
 #[test]
