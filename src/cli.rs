@@ -104,6 +104,16 @@ struct CheckArgs {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     #[command(flatten)]
+    run: RunArgs,
+    #[arg(long, value_name = "REV", conflicts_with = "write_baseline")]
+    changed_since: Option<String>,
+}
+
+/// What `check` and `audit` share: the pack, the report, the fail level, the audit day and
+/// the baseline.
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
     pack: PackArgs,
     #[command(flatten)]
     output: OutputArgs,
@@ -113,8 +123,6 @@ struct CheckArgs {
     as_of: Option<NaiveDate>,
     #[command(flatten)]
     baseline: BaselineArgs,
-    #[arg(long, value_name = "REV", conflicts_with = "write_baseline")]
-    changed_since: Option<String>,
 }
 
 #[derive(Args)]
@@ -205,21 +213,13 @@ struct OutputArgs {
 struct AuditArgs {
     dir: PathBuf,
     #[command(flatten)]
-    pack: PackArgs,
-    #[command(flatten)]
-    output: OutputArgs,
-    #[arg(long, value_enum)]
-    fail_level: Option<FailLevel>,
-    #[arg(long, value_parser = parse_date)]
-    as_of: Option<NaiveDate>,
+    run: RunArgs,
     #[arg(long, value_name = "N")]
     commission_level: Option<usize>,
     #[arg(long)]
     details: bool,
     #[arg(long, short = 'q')]
     quiet: bool,
-    #[command(flatten)]
-    baseline: BaselineArgs,
 }
 
 #[derive(Args)]
@@ -512,30 +512,34 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
     match cli.command {
         Command::Check(args) => {
             let (Setup { config, pack, lang }, baseline) =
-                setup_with_baseline(&args.pack, &args.baseline)?;
+                setup_with_baseline(&args.run.pack, &args.run.baseline)?;
             *shown = lang;
-            let as_of = today_or(args.as_of);
+            let as_of = today_or(args.run.as_of);
             let settings = settings(&config, lang, as_of);
-            let how = rendering(&args.output, &pack, lang, as_of, false)?;
+            let how = rendering(&args.run.output, &pack, lang, as_of, false)?;
             let paths = match &args.changed_since {
                 Some(revision) => hattama::changed::restrict(&args.paths, revision)?,
                 None => args.paths.clone(),
             };
             let mut outcome = engine::check_paths(&paths, &pack, &settings);
-            if let Some(code) = args.baseline.apply(baseline, &mut outcome.findings, lang)? {
+            if let Some(code) = args
+                .run
+                .baseline
+                .apply(baseline, &mut outcome.findings, lang)?
+            {
                 return Ok(code);
             }
-            write_report(&args.output, lang, &mut out, |out| {
+            write_report(&args.run.output, lang, &mut out, |out| {
                 report::render_check(&outcome, &how, out)
             })?;
-            let level = fail_level(args.fail_level, &config);
+            let level = fail_level(args.run.fail_level, &config);
             Ok(exit_code(&outcome.findings, level))
         }
         Command::Audit(args) => {
             let (Setup { config, pack, lang }, baseline) =
-                setup_with_baseline(&args.pack, &args.baseline)?;
+                setup_with_baseline(&args.run.pack, &args.run.baseline)?;
             *shown = lang;
-            let as_of = today_or(args.as_of);
+            let as_of = today_or(args.run.as_of);
             let settings = hattama::audit::AuditSettings {
                 files: settings(&config, lang, as_of),
                 level: match args.commission_level.or(config.commission_level()) {
@@ -549,7 +553,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                     &args.dir.display().to_string()
                 ));
             }
-            let how = rendering(&args.output, &pack, lang, as_of, args.details)?;
+            let how = rendering(&args.run.output, &pack, lang, as_of, args.details)?;
             // A bar only for a person watching: not in pipes, CI logs or with --quiet.
             let mut outcome = if !args.quiet && std::io::stderr().is_terminal() {
                 let bar = hattama::progress::TerminalBar::new(lang);
@@ -558,7 +562,11 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                 hattama::audit::audit(&args.dir, &pack, &settings)
             };
             let before = outcome.findings.len();
-            if let Some(code) = args.baseline.apply(baseline, &mut outcome.findings, lang)? {
+            if let Some(code) = args
+                .run
+                .baseline
+                .apply(baseline, &mut outcome.findings, lang)?
+            {
                 return Ok(code);
             }
             // The tables count what the report shows: not the findings the baseline accepted.
@@ -566,7 +574,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                 hattama::audit::recount(&mut outcome, &pack);
             }
             let root = args.dir.display().to_string();
-            write_report(&args.output, lang, &mut out, |out| {
+            write_report(&args.run.output, lang, &mut out, |out| {
                 report::render_audit(&outcome, &root, &how, out)
             })?;
             if std::env::var_os(hattama::bench::STATS_VARIABLE).is_some()
@@ -574,7 +582,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             {
                 eprintln!("peak_rss_kib={peak}");
             }
-            let level = fail_level(args.fail_level, &config);
+            let level = fail_level(args.run.fail_level, &config);
             Ok(exit_code(&outcome.findings, level))
         }
         Command::Generate(args) => {
