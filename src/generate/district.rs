@@ -4,16 +4,17 @@
 use super::Planted;
 use super::calendar::{dmy, ru_month, ymd};
 use super::commission::{self, Role, Roster};
+use super::control::{self, Reference, Verb};
 use super::defects::{DistrictDefects, DocDefect};
 use super::plan::{self, PlanContext};
-use super::protocol::{self, Class, Closure, Deadline, Form, Lang, Session, Writer};
+use super::protocol::{self, Class, Deadline, Form, Lang, Layout, Session, Writer};
 use super::rng::Dice;
 use super::schedule::{self, NumberingDefect};
 use super::text::Format;
 use super::wording::{self, Wording, fill};
 use super::world::District;
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Stream numbers for [`Dice::from_parts`]: one generator per purpose, so that, e.g., a plan's
 /// recipe can be replayed for a copy without replaying the protocols.
@@ -149,7 +150,14 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
     };
 
     let mut sessions: Vec<Session> = Vec::with_capacity(slots.len());
-    let mut pending: Vec<Vec<Closure>> = vec![Vec::new(); slots.len()];
+    // What each session's control section says of earlier decisions.
+    let mut pending: Vec<Vec<Reference>> = vec![Vec::new(); slots.len()];
+    let numbers: Vec<(u32, NaiveDate)> = slots.iter().map(|s| (s.number, s.date)).collect();
+    // Decisions with a due date, by (session, question); and those not yet carried out, which
+    // a later session may keep on control while they are not due.
+    let mut dated: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut on_control: Vec<Reference> = Vec::new();
+    let mut due_of: HashMap<(usize, String), NaiveDate> = HashMap::new();
     for k in 0..slots.len() {
         let slot = slots[k].clone();
         let date = slot.date;
@@ -170,19 +178,41 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             Format::Txt
         };
         let crlf = format == Format::Txt && dice.chance(style.crlf_percent);
-        let bom = format == Format::Txt && lang == Lang::Kk && dice.chance(25);
+        let bom = format == Format::Txt && dice.chance(25);
+        let layout = Layout::draw(&mut dice, format);
         let doc_defect = doc_targets
             .iter()
             .find(|(t, _)| *t == k)
             .map(|(_, kind)| *kind);
 
-        let closures = std::mem::take(&mut pending[k]);
+        let refs = std::mem::take(&mut pending[k]);
+        on_control.retain(|r| due_of[&(r.source, r.item.clone())] > date);
+        let keep: Vec<Reference> = if !refs.is_empty() && dice.chance(30) {
+            let recent: Vec<&Reference> = on_control.iter().filter(|r| r.source + 3 >= k).collect();
+            let n = dice.range(1, 2) as usize;
+            dice.sample_sorted(recent.len(), n)
+                .into_iter()
+                .map(|i| recent[i].clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let controls = control::plan(
+            &mut dice,
+            k,
+            &refs,
+            &keep,
+            &control::Context {
+                sessions: &numbers,
+                dated: &dated,
+            },
+        );
+        let cite = control::Style::draw(&mut dice);
         let last_in_december =
             date.month() == 12 && slots.get(k + 1).is_none_or(|next| next.date.year() != year);
         let approval = last_in_december && !defects.plan_missing.contains(&(year + 1));
         let minors_q = doc_defect == Some(DocDefect::Iin) || dice.chance(55);
-        let others =
-            usize::from(!closures.is_empty()) + usize::from(approval) + usize::from(minors_q);
+        let others = usize::from(!refs.is_empty()) + usize::from(approval) + usize::from(minors_q);
         let target = [2usize, 3, 4][dice.weighted(&[3, 4, 2])];
         let thematic = target
             .saturating_sub(others)
@@ -207,8 +237,14 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             iin_planted = iin;
             questions.push(question);
         }
-        if !closures.is_empty() {
-            questions.push(writer.follow_up(&mut dice, lang, &secretary));
+        if !refs.is_empty() {
+            // Real protocols mostly open with the control of earlier decisions.
+            let question = writer.follow_up(&mut dice, lang, &secretary);
+            if dice.chance(65) {
+                questions.insert(0, question);
+            } else {
+                questions.push(question);
+            }
         }
         if approval {
             questions.push(writer.plan_approval(&mut dice, lang, &secretary, year + 1));
@@ -314,10 +350,41 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
                     }
                     _ => Deadline::None,
                 };
+                let due = match deadline {
+                    Deadline::Date { due, .. } | Deadline::Control { due, .. } => Some(due),
+                    _ => None,
+                };
                 decision.deadline = deadline;
-                if let Some(j) = closer {
-                    pending[j].push(Closure { source: k, item });
+                let Some(due) = due else { continue };
+                *dated.entry((k, qi + 1)).or_default() += 1;
+                due_of.insert((k, item.clone()), due);
+                let reference = |verb| Reference {
+                    source: k,
+                    question: qi + 1,
+                    item: item.clone(),
+                    verb,
+                };
+                match closer {
+                    // Marked executed beside the decision itself instead of closed later.
+                    Some(_) if !fixed && dice.chance(6) => {
+                        let from = (date + Duration::days(1)).max(due - Duration::days(10));
+                        let when = from + Duration::days(dice.range(0, (due - from).num_days()));
+                        decision.executed = Some((when, dice.range(14, 480) as u32));
+                        continue;
+                    }
+                    // Extended at the session that would have closed it, then closed later or
+                    // left open comfortably after `as_of`.
+                    Some(j) if !fixed && dice.chance(8) => {
+                        let (later, then) = protocol::plan_due(&mut dice, j, &dates, as_of);
+                        pending[j].push(reference(Verb::Extend(later)));
+                        if let Some(then) = then {
+                            pending[then].push(reference(Verb::Close));
+                        }
+                    }
+                    Some(j) => pending[j].push(reference(Verb::Close)),
+                    None => {}
                 }
+                on_control.push(reference(Verb::Keep));
             }
         }
 
@@ -368,7 +435,9 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             crlf,
             bom,
             questions,
-            closures,
+            controls,
+            cite,
+            layout,
             present,
             total,
             quorum_fail,

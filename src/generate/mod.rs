@@ -14,6 +14,7 @@
 mod bodies;
 mod calendar;
 mod commission;
+mod control;
 mod defects;
 mod district;
 mod plan;

@@ -1,10 +1,12 @@
 //! Session protocols: the model of one session (questions, decisions with their deadlines, the
-//! earlier decisions it closes) and its rendering in Russian, Kazakh or both, as Markdown or
-//! text. All wording comes from `wording/protocol.yaml`, `topics.yaml` and `bodies.yaml`.
+//! control entries on earlier decisions) and its rendering in Russian, Kazakh or both, as
+//! Markdown or text, in one of several header layouts. All wording comes from
+//! `wording/protocol.yaml`, `topics.yaml` and `bodies.yaml`.
 
 use super::bodies::Body;
 use super::calendar::*;
 use super::commission::Roster;
+use super::control;
 use super::rng::Dice;
 use super::schedule::Slot;
 use super::text::{Format, Out};
@@ -91,6 +93,8 @@ pub struct Decision {
     /// Always the first deadline label, on its own line: a planted copy must read the same in
     /// every protocol.
     pub fixed_layout: bool,
+    /// Marked executed beside the decision itself, later: the report's date and number.
+    pub executed: Option<(NaiveDate, u32)>,
 }
 
 impl Decision {
@@ -100,6 +104,7 @@ impl Decision {
             lines,
             deadline: Deadline::None,
             fixed_layout: false,
+            executed: None,
         }
     }
 }
@@ -114,15 +119,41 @@ pub struct Question {
     pub speakers: Vec<String>,
     pub decisions: Vec<Decision>,
     pub unanimous: bool,
-    /// The question on execution of earlier decisions: the closures are listed in it.
+    /// The question on execution of earlier decisions: the control entries are listed in it.
     pub closes: bool,
 }
 
-/// A reference from a later protocol that closes a decision.
-#[derive(Clone, Debug)]
-pub struct Closure {
-    pub source: usize,
-    pub item: String,
+/// How a protocol's header and ending are laid out.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Layout {
+    /// Titled as an excerpt: "ВЫПИСКА ИЗ ПРОТОКОЛА № 5", "№ 5 ХАТТАМАДАН ҮЗІНДІ".
+    pub excerpt: bool,
+    /// Date, time and place in a table under the title.
+    pub date_table: bool,
+    /// The chair's and secretary's labels on a line of their own, the name on the next.
+    pub label_lines: bool,
+    /// Which chair label ("Председательствующий:", "Отырыс төрағасы:", …).
+    pub chair_label: usize,
+    /// Which way the attendance is counted ("5 членов комиссии из 12", …).
+    pub count: usize,
+    /// Signatures in a two-column table.
+    pub signature_table: bool,
+    /// Markdown as pandoc writes it, with "--" for the en dash.
+    pub dashes: bool,
+}
+
+impl Layout {
+    pub fn draw(dice: &mut Dice, format: Format) -> Layout {
+        Layout {
+            excerpt: dice.chance(10),
+            date_table: dice.chance(20),
+            label_lines: dice.chance(25),
+            chair_label: dice.below(6),
+            count: dice.below(6),
+            signature_table: dice.chance(20),
+            dashes: format == Format::Md && dice.chance(30),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -133,7 +164,10 @@ pub struct Session {
     pub crlf: bool,
     pub bom: bool,
     pub questions: Vec<Question>,
-    pub closures: Vec<Closure>,
+    /// The control entries, listed in the question that `closes`.
+    pub controls: Vec<control::Entry>,
+    pub cite: control::Style,
+    pub layout: Layout,
     pub present: usize,
     pub total: usize,
     pub quorum_fail: bool,
@@ -827,15 +861,15 @@ fn deadline_text(w: &Wording, deadline: &Deadline, lang: Lang, variant: usize) -
     }
 }
 
-/// The closing line for an earlier decision, in the two ways protocols write it.
-pub fn closure_text(w: &Wording, kk: bool, item: &str, number: u32, date: NaiveDate) -> String {
+/// The mark of execution written beside a decision.
+fn executed_text(w: &Wording, kk: bool, variant: usize, date: NaiveDate, number: u32) -> String {
+    let templates = w.protocols.executed.get(kk);
     fill(
-        w.protocols.closure.get(kk),
+        &templates[variant % templates.len()],
         &[
-            ("item", item),
-            ("number", &number.to_string()),
             ("dmy", &dmy(date)),
             ("kk_of", &kk_of(date)),
+            ("n", &number.to_string()),
         ],
     )
 }
@@ -931,34 +965,41 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
     };
 
     // Title, date and place.
+    let layout = &s.layout;
     if let Some(header) = l.header.first()
         && s.variant.is_multiple_of(2)
     {
         out.para(&put(header), true);
     }
     let title_level = if s.lang == Lang::Mixed { 1 } else { 3 };
-    out.heading(&put(&l.title), title_level, spaced && s.lang == Lang::Ru);
+    let title = if layout.excerpt { &l.excerpt } else { &l.title };
+    out.heading(&put(title), title_level, spaced && s.lang == Lang::Ru);
     out.heading(&put(&l.body[s.variant % l.body.len()]), 3, true);
-    // The ISO form is rare in real protocols: only one variant in seven uses it.
-    let dates = &l.dates;
-    let mut when = s.variant % dates.len();
-    if dates[when].contains("{iso}") && s.variant % 7 != 3 {
-        when = (when + 1) % dates.len();
+    if layout.date_table {
+        let row = vec![dmy(date), s.time.to_string(), put(&l.place_value)];
+        out.table(&l.table, &[row]);
+    } else {
+        // The ISO form is rare in real protocols: only one variant in seven uses it.
+        let dates = &l.dates;
+        let mut when = s.variant % dates.len();
+        if dates[when].contains("{iso}") && s.variant % 7 != 3 {
+            when = (when + 1) % dates.len();
+        }
+        out.para(&put(&dates[when]), spaced || s.lang == Lang::Mixed);
+        out.para(&put(&l.place), true);
     }
-    out.para(&put(&dates[when]), spaced || s.lang == Lang::Mixed);
-    out.para(&put(&l.place), true);
 
     // Chair, secretary, attendance, invited.
-    out.labelled(
-        &l.chair,
-        &format!("{} – {}", s.chair.short(), put(&l.chair_tail)),
-        spaced,
-    );
-    out.labelled(
-        &l.secretary,
-        &format!("{} – {}", s.secretary.short(), put(&l.secretary_tail)),
-        true,
-    );
+    let chair_label = &l.chair[layout.chair_label % l.chair.len()];
+    let chair = format!("{} – {}", s.chair.short(), put(&l.chair_tail));
+    let secretary = format!("{} – {}", s.secretary.short(), put(&l.secretary_tail));
+    if layout.label_lines {
+        out.label_over(chair_label, &chair);
+        out.label_over(&l.secretary, &secretary);
+    } else {
+        out.labelled(chair_label, &chair, spaced);
+        out.labelled(&l.secretary, &secretary, true);
+    }
     attendance(&mut out, l, s, spaced);
     if !s.invited.is_empty() {
         out.heading(&l.invited, 3, false);
@@ -1026,23 +1067,21 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
                     _ => lines.push(text),
                 }
             }
+            if let Some((when, number)) = decision.executed {
+                lines.push(executed_text(w, kk, s.variant + k, when, number));
+            }
             if let Some(first) = lines.first_mut() {
                 *first = format!("{n}.{k}. {first}");
             }
             out.lines(&lines, spaced);
         }
         if q.closes {
-            for closure in &s.closures {
+            let kk_form = kk || (s.lang == Lang::Mixed && s.variant % 2 == 1);
+            for entry in &s.controls {
                 k += 1;
-                let source = &sessions[closure.source];
-                let kk_form = kk || (s.lang == Lang::Mixed && s.variant % 2 == 1);
-                let text = closure_text(
-                    w,
-                    kk_form,
-                    &closure.item,
-                    source.slot.number,
-                    source.slot.date,
-                );
+                let text = control::text(w, entry, kk_form, &s.cite, |i| {
+                    (sessions[i].slot.number, sessions[i].slot.date)
+                });
                 out.para(&format!("{n}.{k}. {text}"), spaced);
             }
         }
@@ -1055,13 +1094,24 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
     }
 
     // Signatures.
-    let tabs = s.format == Format::Txt && s.variant % 2 == 1;
     out.blank();
-    out.signature(&l.sign_chair, &s.chair.signature(), tabs);
-    if !s.drop_secretary_signature {
-        out.signature(&l.sign_secretary, &s.secretary.signature(), tabs);
+    if layout.signature_table {
+        let mut rows = vec![vec![l.sign_chair.clone(), out.signed(&s.chair.signature())]];
+        if !s.drop_secretary_signature {
+            rows.push(vec![
+                l.sign_secretary.clone(),
+                out.signed(&s.secretary.signature()),
+            ]);
+        }
+        out.headless_table(&rows);
+    } else {
+        let tabs = s.format == Format::Txt && s.variant % 2 == 1;
+        out.signature(&l.sign_chair, &s.chair.signature(), tabs);
+        if !s.drop_secretary_signature {
+            out.signature(&l.sign_secretary, &s.secretary.signature(), tabs);
+        }
     }
-    out.finish(s.crlf, s.bom)
+    out.finish_with(s.crlf, s.bom, layout.dashes)
 }
 
 fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool) {
@@ -1082,19 +1132,17 @@ fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool) {
         ("abl", kk_ablative(s.total)),
         ("poss", kk_possessive(s.present)),
     ];
+    let count = s.layout.count;
     if s.compact_attendance || s.lang == Lang::Mixed {
-        out.labelled(
-            &l.attendance_compact,
-            &fill(&l.count_compact, &values),
-            true,
-        );
+        let template = &l.count_compact[count % l.count_compact.len()];
+        out.labelled(&l.attendance_compact, &fill(template, &values), true);
     } else {
         out.heading(&l.attendance, 3, false);
         for (i, line) in s.attendance.iter().enumerate() {
             out.numbered(i + 1, line);
         }
         out.end_list(spaced || s.lang == Lang::Ru);
-        out.para(&fill(&l.count, &values), true);
+        out.para(&fill(&l.count[count % l.count.len()], &values), true);
     }
 }
 
@@ -1159,16 +1207,16 @@ mod tests {
     }
 
     #[test]
-    fn closures_are_written_both_ways() {
+    fn execution_marks() {
         let w = wording::get().expect("built-in wording");
-        let date = ymd(2026, 1, 28);
+        let date = ymd(2026, 5, 14);
         assert_eq!(
-            closure_text(w, false, "2.2", 1, date),
-            "П. 2.2 протокола № 1 от 28.01.2026 снять с контроля как исполненный."
+            executed_text(w, false, 0, date, 118),
+            "Выполнено, информация от 14.05.2026 № 118."
         );
         assert_eq!(
-            closure_text(w, true, "2.2", 1, date),
-            "2026 жылғы 28 қаңтардағы № 1 хаттаманың 2.2-тармағы орындалды деп бақылаудан алынсын."
+            executed_text(w, true, 0, date, 118),
+            "Орындалды, 2026 жылғы 14 мамырдағы № 118 ақпарат."
         );
     }
 }

@@ -209,18 +209,24 @@ pub struct Languages<T> {
 pub struct Labels {
     pub header: Vec<String>,
     pub title: String,
+    /// The title of an excerpt ("ВЫПИСКА ИЗ ПРОТОКОЛА № 5").
+    pub excerpt: String,
     pub body: Vec<String>,
     pub extraordinary: String,
     pub dates: Vec<String>,
     pub place: String,
-    pub chair: String,
+    /// The header table's columns: date, time, place.
+    pub table: Vec<String>,
+    /// The place without its label, for the header table.
+    pub place_value: String,
+    pub chair: Vec<String>,
     pub chair_tail: String,
     pub secretary: String,
     pub secretary_tail: String,
     pub attendance: String,
-    pub count: String,
+    pub count: Vec<String>,
     pub attendance_compact: String,
-    pub count_compact: String,
+    pub count_compact: Vec<String>,
     pub quorum: String,
     pub invited: String,
     pub agenda: String,
@@ -303,6 +309,41 @@ pub struct Minors {
     pub initials: String,
 }
 
+/// A template for one cited item and for several.
+#[derive(Debug, Deserialize)]
+pub struct OneMany {
+    pub one: String,
+    pub many: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ItemWordsRu {
+    pub one: Vec<String>,
+    pub many: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ItemWordsKk {
+    pub one: String,
+    pub many: String,
+    /// The genitive, before "орындалу мерзімі".
+    pub of: String,
+}
+
+/// The control section's wording.
+#[derive(Debug, Deserialize)]
+pub struct Control {
+    pub close: RuKk<Vec<OneMany>>,
+    pub keep: RuKk<Vec<OneMany>>,
+    pub extend: RuKk<Vec<OneMany>>,
+    pub item_ru: ItemWordsRu,
+    pub protocol_ru: Vec<String>,
+    pub protocol_first_ru: String,
+    pub protocol_kk: Vec<String>,
+    pub item_kk: ItemWordsKk,
+    pub and: RuKk<String>,
+}
+
 #[derive(Debug, Deserialize)]
 pub struct Protocols {
     pub languages: Languages<Labels>,
@@ -310,7 +351,8 @@ pub struct Protocols {
     pub recurring: RuKk<Vec<String>>,
     pub vague: RuKk<Vec<String>>,
     pub control: RuKk<Vec<String>>,
-    pub closure: RuKk<String>,
+    pub control_entries: Control,
+    pub executed: RuKk<Vec<String>>,
     pub responsible: Responsible,
     pub together: RuKk<String>,
     pub starting_with: String,
