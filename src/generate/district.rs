@@ -149,6 +149,24 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
         Some(decision)
     };
 
+    // A session shortly before a new composition order approves the composition.
+    let mut approves_composition: HashSet<usize> = HashSet::new();
+    for &y in years {
+        let order = commission::composition_date(
+            &mut Dice::from_parts(seed, &[idx, y as u64, COMPOSITION]),
+            y,
+        );
+        let before = dates
+            .iter()
+            .rposition(|&s| s < order && s + Duration::days(35) >= order);
+        if let Some(k) = before
+            && order < as_of
+            && dice.chance(50)
+        {
+            approves_composition.insert(k);
+        }
+    }
+
     let mut sessions: Vec<Session> = Vec::with_capacity(slots.len());
     // What each session's control section says of earlier decisions.
     let mut pending: Vec<Vec<Reference>> = vec![Vec::new(); slots.len()];
@@ -212,7 +230,11 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             date.month() == 12 && slots.get(k + 1).is_none_or(|next| next.date.year() != year);
         let approval = last_in_december && !defects.plan_missing.contains(&(year + 1));
         let minors_q = doc_defect == Some(DocDefect::Iin) || dice.chance(55);
-        let others = usize::from(!refs.is_empty()) + usize::from(approval) + usize::from(minors_q);
+        let composition = approves_composition.contains(&k);
+        let others = usize::from(!refs.is_empty())
+            + usize::from(approval)
+            + usize::from(minors_q)
+            + usize::from(composition);
         let target = [2usize, 3, 4][dice.weighted(&[3, 4, 2])];
         let thematic = target
             .saturating_sub(others)
@@ -229,6 +251,9 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             // which differs between protocols.
             let at = questions[0].decisions.len().saturating_sub(1);
             questions[0].decisions.insert(at, decision.clone());
+        }
+        if composition {
+            questions.push(writer.composition_approval(&mut dice, lang, &secretary));
         }
         let mut iin_planted = None;
         if minors_q {
@@ -313,7 +338,9 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
                             let (mut due, mut j) = protocol::plan_due(&mut dice, k, &dates, as_of);
                             let mut form = Form::Numeric;
                             if !fixed {
-                                if dice.chance(20)
+                                // Half-years and the year end are written as periods.
+                                let half_end = matches!(due.month(), 6 | 12) && dice.chance(40);
+                                if (half_end || dice.chance(20))
                                     && let Some(end) =
                                         protocol::month_end_if_fits(due, j.map(|j| dates[j]))
                                 {

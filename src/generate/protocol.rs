@@ -64,6 +64,10 @@ pub enum Form {
     Range,
     /// A quarter, the due date its last day.
     Quarter,
+    /// A half-year ("до конца I полугодия 2026 года"), the due date its last day.
+    HalfYear,
+    /// "до конца 2026 года": the 31st of December.
+    YearEnd,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -779,15 +783,59 @@ impl<'a> Writer<'a> {
     }
 }
 
+impl Writer<'_> {
+    /// A question approving the commission's new composition.
+    pub fn composition_approval(
+        &self,
+        dice: &mut Dice,
+        lang: Lang,
+        secretary: &Person,
+    ) -> Question {
+        let c = &self.w.protocols.composition;
+        let kk = lang.kk();
+        let who = if kk {
+            secretary.short()
+        } else {
+            secretary.accusative()
+        };
+        let values = [
+            ("who", who.as_str()),
+            ("which", secretary.which()),
+            ("past", secretary.past()),
+        ];
+        Question {
+            agenda: dice.pick(c.agenda.get(kk)).clone(),
+            reporter: format!(
+                "{}, {}.",
+                secretary.short(),
+                lang.labels(self.w).secretary_position
+            ),
+            heard: fill(c.heard.get(kk), &values),
+            bullets: Vec::new(),
+            after_bullets: None,
+            speakers: Vec::new(),
+            decisions: vec![Decision::new(
+                Class::Approval,
+                vec![dice.pick(c.decision.get(kk)).clone()],
+            )],
+            unanimous: true,
+            closes: false,
+        }
+    }
+}
+
 /// Chooses how a date deadline is written; periods only where the due date allows them.
 pub fn pick_form(dice: &mut Dice, due: NaiveDate, session: NaiveDate, lang: Lang) -> Form {
     let month_end = due == last_of_month(due.year(), due.month());
     if month_end && dice.chance(70) {
         let quarter_end = due == end_of_quarter(due.year(), quarter_of(due));
+        let half_end = quarter_end && due.month() % 6 == 0;
         let previous_month_after_session = month_index(due) - 1 > month_index(session);
-        return match dice.below(3) {
+        return match dice.below(5) {
             0 if quarter_end => Form::Quarter,
             1 if previous_month_after_session => Form::Range,
+            2 | 3 if half_end => Form::HalfYear,
+            4 if due.month() == 12 => Form::YearEnd,
             _ => Form::Month,
         };
     }
@@ -800,9 +848,10 @@ pub fn pick_form(dice: &mut Dice, due: NaiveDate, session: NaiveDate, lang: Lang
 }
 
 /// The text of a date deadline: calendar phrasing, like the dates in `calendar`.
-fn deadline_value(due: NaiveDate, form: Form, kk: bool) -> String {
+fn deadline_value(due: NaiveDate, form: Form, kk: bool, variant: usize) -> String {
     let y = due.year();
     let m = due.month();
+    let half = if m <= 6 { 0 } else { 1 };
     if kk {
         match form {
             Form::Numeric => format!("{} дейін", dmy(due)),
@@ -812,6 +861,14 @@ fn deadline_value(due: NaiveDate, form: Form, kk: bool) -> String {
             Form::Month => format!("{y} жылғы {}", kk_month(m)),
             Form::Range => format!("{}–{} {y} ж.", kk_month(m - 1), kk_month(m)),
             Form::Quarter => format!("{y} жылдың {} тоқсаны", kk_quarter(quarter_of(due))),
+            Form::HalfYear => {
+                let h = ["І", "ІІ"][half];
+                match variant % 2 {
+                    0 => format!("{y} жылғы {h} жартыжылдық"),
+                    _ => format!("{y} жылғы {h} жартыжылдықтың соңына дейін"),
+                }
+            }
+            Form::YearEnd => format!("{y} жылдың соңына дейін"),
         }
     } else {
         match form {
@@ -822,6 +879,15 @@ fn deadline_value(due: NaiveDate, form: Form, kk: bool) -> String {
             Form::Month => format!("{} {y} года", ru_month(m)),
             Form::Range => format!("{}–{} {y} года", ru_month(m - 1), ru_month(m)),
             Form::Quarter => format!("{} квартал {y} года", ru_quarter(quarter_of(due))),
+            Form::HalfYear => {
+                let h = ["I", "II"][half];
+                match variant % 3 {
+                    0 => format!("до конца {h} полугодия {y} года"),
+                    1 => format!("{h} полугодие {y} года"),
+                    _ => format!("в течение {h} полугодия {y} года"),
+                }
+            }
+            Form::YearEnd => format!("до конца {y} года"),
         }
     }
 }
@@ -836,17 +902,20 @@ fn deadline_text(w: &Wording, deadline: &Deadline, lang: Lang, variant: usize) -
         Deadline::None | Deadline::Missing => None,
         Deadline::Date { due, form } => Some(with_period(&format!(
             "{label} {}",
-            deadline_value(*due, *form, kk)
+            deadline_value(*due, *form, kk, variant)
         ))),
         Deadline::Control { due, numeric } => {
+            // Numeric and in words in turn; the variant picks the pair.
             let templates = p.control.get(kk);
-            let template = &templates[usize::from(!*numeric) % templates.len()];
+            let pick = usize::from(!*numeric) + 2 * (variant / 3 % 2);
+            let template = &templates[pick % templates.len()];
             Some(fill(
                 template,
                 &[
                     ("dmy", &dmy(*due)),
                     ("words", &ru_words(*due)),
                     ("kk_words", &kk_words(*due)),
+                    ("kk_until", &kk_until(*due)),
                 ],
             ))
         }

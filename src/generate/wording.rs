@@ -278,6 +278,13 @@ pub struct Approval {
 }
 
 #[derive(Debug, Deserialize)]
+pub struct CompositionApproval {
+    pub agenda: RuKk<Vec<String>>,
+    pub heard: RuKk<String>,
+    pub decision: RuKk<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
 pub struct Invited {
     pub psychologist: String,
     pub director: String,
@@ -362,6 +369,7 @@ pub struct Protocols {
     pub speakers: RuKk<Vec<String>>,
     pub follow_up: FollowUp,
     pub approval: Approval,
+    pub composition: CompositionApproval,
     pub invited: RuKk<Invited>,
     pub deputy_position: RuKk<String>,
     pub minors: Minors,
