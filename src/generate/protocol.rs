@@ -829,7 +829,7 @@ pub fn pick_form(dice: &mut Dice, due: NaiveDate, session: NaiveDate, lang: Lang
     let month_end = due == last_of_month(due.year(), due.month());
     if month_end && dice.chance(70) {
         let quarter_end = due == end_of_quarter(due.year(), quarter_of(due));
-        let half_end = quarter_end && due.month() % 6 == 0;
+        let half_end = quarter_end && due.month().is_multiple_of(6);
         let previous_month_after_session = month_index(due) - 1 > month_index(session);
         return match dice.below(5) {
             0 if quarter_end => Form::Quarter,
