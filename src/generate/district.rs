@@ -697,9 +697,9 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
         if date >= as_of {
             continue;
         }
-        let bytes = commission::render_composition(w, &mut dice, &roster, d, date);
+        let (format, bytes) = commission::render_composition(w, &mut dice, &roster, d, date);
         docs.push(Doc {
-            path: format!("{folder}/{y}/composition-{y}.md"),
+            path: format!("{folder}/{y}/composition-{y}.{}", format.extension()),
             bytes,
         });
     }

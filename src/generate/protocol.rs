@@ -1180,7 +1180,7 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
             out.signature(&l.sign_secretary, &s.secretary.signature(), tabs);
         }
     }
-    out.finish_with(s.crlf, s.bom, layout.dashes)
+    out.finish(s.crlf, s.bom, layout.dashes)
 }
 
 fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool) {

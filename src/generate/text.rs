@@ -192,14 +192,10 @@ impl Out {
         }
     }
 
-    /// The finished bytes: Markdown always LF; text optionally CRLF and with a BOM.
-    pub fn finish(self, crlf: bool, bom: bool) -> Vec<u8> {
-        self.finish_with(crlf, bom, false)
-    }
-
-    /// [`Out::finish`], and with `dashes` Markdown as pandoc's smart punctuation writes it:
-    /// "--" for the en dash, "---" for the em dash.
-    pub fn finish_with(self, crlf: bool, bom: bool, dashes: bool) -> Vec<u8> {
+    /// The finished bytes: Markdown always LF, and with `dashes` as pandoc's smart punctuation
+    /// writes it ("--" for the en dash, "---" for the em dash); text optionally CRLF and with a
+    /// BOM.
+    pub fn finish(self, crlf: bool, bom: bool, dashes: bool) -> Vec<u8> {
         let md = self.is_md();
         let mut text = self.buf;
         if dashes && md {

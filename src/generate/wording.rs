@@ -162,6 +162,8 @@ pub struct PlanLayout {
     pub signer: Vec<String>,
     pub approved_by: String,
     pub titles: Vec<String>,
+    /// The line that stands for title and basis in a plan excerpt.
+    pub excerpt: String,
     pub basis: String,
     pub concept: String,
     pub goal: Vec<String>,
