@@ -383,7 +383,8 @@ pub fn render_composition(
         out.para(&format!("{} – {}", person.full(), put(position)), true);
     }
     out.heading(&f.members, level, true);
-    if f.columns.is_empty() {
+    // The bilingual form is always a table; the others are a list or a table.
+    if f.columns.is_empty() || form != 1 && dice.chance(60) {
         for (i, role) in members.iter().enumerate() {
             out.numbered(
                 i + 1,

@@ -161,7 +161,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             .rposition(|&s| s < order && s + Duration::days(35) >= order);
         if let Some(k) = before
             && order < as_of
-            && dice.chance(50)
+            && dice.chance(70)
         {
             approves_composition.insert(k);
         }

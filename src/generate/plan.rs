@@ -56,7 +56,7 @@ pub fn render(w: &Wording, recipe: &mut Dice, ctx: &PlanContext<'_>) -> (Format,
     let bom = format == Format::Txt && recipe.chance(20);
     let dashes = format == Format::Md && recipe.chance(25);
     // An excerpt: the approval stamp, one line on the year and basis, then the tables.
-    let excerpt = recipe.chance(10);
+    let excerpt = recipe.chance(20);
     let layout = match lang {
         PlanLang::Ru => &w.plans.layout.ru,
         PlanLang::Kk => &w.plans.layout.kk,

@@ -692,3 +692,62 @@ fn derive(c: &Corpus, as_of: NaiveDate) -> BTreeSet<(String, String)> {
     }
     out
 }
+
+/// The tool reads every vague phrase the generator plants as vague, and every recurrence it
+/// writes as a legitimate deadline: a phrasing the reader does not know stays out of the
+/// wording until it does.
+#[test]
+fn deadline_phrases_read_as_their_kind() {
+    use crate::extract::DeadlineKind;
+    let w = wording::get().expect("built-in wording");
+    let pack = default_pack().expect("built-in pack");
+    let decision_type = pack
+        .items
+        .iter()
+        .position(|t| t.id == "decision")
+        .expect("decision items");
+    let deadline_f = pack.items[decision_type]
+        .fields
+        .iter()
+        .position(|f| f.id == "deadline")
+        .expect("deadline field");
+    let kind_of = |kk: bool, phrase: &str| {
+        let (label, decision) = if kk {
+            (
+                "Мерзімі:",
+                "Аудандық білім бөліміне (Сагындыкова Д.Б.) семинар өткізу тапсырылсын.",
+            )
+        } else {
+            (
+                "Срок:",
+                "Отделу образования района (Сагындыкова Д.Б.) провести семинар.",
+            )
+        };
+        let text = format!(
+            "ПРОТОКОЛ № 1\n\n12.03.2026\n\nПовестка дня:\n1. О профилактике.\n\n\
+             1. СЛУШАЛИ:\nСагындыкову Д.Б.\n\nПОСТАНОВИЛИ:\n1.1. {decision}\n{label} {phrase}.\n"
+        );
+        let source = crate::read::from_bytes(text.as_bytes()).expect("decodable");
+        let (_, extraction) = engine::analyse(Path::new("p.txt"), source, &pack);
+        extraction
+            .items
+            .iter()
+            .find(|i| i.item_type == decision_type)
+            .and_then(|i| i.fields[deadline_f].as_ref())
+            .and_then(|f| match &f.value {
+                Value::Deadline(d) => Some(d.kind),
+                _ => None,
+            })
+    };
+    let p = &w.protocols;
+    for (kk, phrases, kind) in [
+        (false, &p.vague.ru, DeadlineKind::Vague),
+        (true, &p.vague.kk, DeadlineKind::Vague),
+        (false, &p.recurring.ru, DeadlineKind::Recurring),
+        (true, &p.recurring.kk, DeadlineKind::Recurring),
+    ] {
+        for phrase in phrases {
+            assert_eq!(kind_of(kk, phrase), Some(kind), "{phrase}");
+        }
+    }
+}
