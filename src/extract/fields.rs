@@ -396,7 +396,15 @@ fn count_entries(
             line.style.list_item || crate::extract::leading_number(line.text()).is_some()
         };
         let entries = after_heading.iter().filter(is_entry).count();
-        let listed = if entries > 0 {
+        // A table of those present counts its body rows; the lines around it ("Кворум
+        // имеется.") are no members.
+        let rows = after_heading
+            .iter()
+            .filter(|line| line.row.as_ref().is_some_and(|row| !row.header))
+            .count();
+        let listed = if rows > 0 {
+            rows
+        } else if entries > 0 {
             entries
         } else {
             after_heading.len()
