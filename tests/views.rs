@@ -300,7 +300,10 @@ fn inspect_says_why_the_document_is_of_its_kind() {
         "--lang",
         "en",
     ]);
-    assert!(front.contains("(kind: protocol)"), "{front}");
+    assert!(
+        front.contains("Why this kind: named in the document's front matter, “kind: protocol”"),
+        "{front}"
+    );
     let empty = run(&["inspect", "fixtures/check/empty.md", "--lang", "kk"]);
     assert!(empty.contains("Құжат түрі: анықталмады"), "{empty}");
 }

@@ -138,7 +138,11 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang, out: &mut dyn Write) -> std
     if let Some(example) = &rule.example {
         writeln!(out, "{BOLD}{}{BOLD:#}", h.example)?;
         for line in example.get(lang).trim_end().lines() {
-            writeln!(out, "  {line}")?;
+            if line.trim().is_empty() {
+                writeln!(out)?;
+            } else {
+                writeln!(out, "  {line}")?;
+            }
         }
         writeln!(out)?;
     }

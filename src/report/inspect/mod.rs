@@ -180,9 +180,11 @@ fn nothing_if(nothing: bool, lang: Lang, out: &mut dyn Write) -> std::io::Result
 fn signal_text(signal: &Signal, shown: &Shown<'_>, lang: Lang) -> String {
     match signal {
         Signal::FrontMatter { key, value } => {
+            let pair = format!("{key}: {value}");
             format!(
-                "{} ({key}: {value})",
-                label(lang, "inspect_kind_front_matter")
+                "{}, {}",
+                label(lang, "inspect_kind_front_matter"),
+                quoted(&pair, lang)
             )
         }
         Signal::Title { span, line } => {

@@ -53,8 +53,8 @@ impl<'a> Shown<'a> {
         self.text(span, "")
     }
 
-    /// `до 30.04.2026 (дата)`, `I квартал (период, последний день 31.03.2026)`,
-    /// `постоянно (неконкретный)`.
+    /// `до 30.04.2026 (дата)`, `30 сәуірге дейін (күні: 30.04.2026)`,
+    /// `I квартал (период, последний день 31.03.2026)`, `постоянно (неконкретный)`.
     fn deadline(&self, span: &Range<usize>, deadline: &Deadline) -> String {
         // The deadline's own text is folded (lower case); the document's words read better.
         let text = self.text(span, &deadline.text);
@@ -69,12 +69,15 @@ impl<'a> Shown<'a> {
             },
         );
         match deadline.due.map(|d| d.format("%d.%m.%Y").to_string()) {
-            // A date the text already shows is not repeated.
-            Some(due) if !text.contains(&due) => format!(
+            // A date the text already shows is not repeated; one written in words is shown as
+            // read, so a misread is seen.
+            Some(due) if text.contains(&due) => format!("{text} ({kind})"),
+            Some(due) if deadline.kind == DeadlineKind::Date => format!("{text} ({kind}: {due})"),
+            Some(due) => format!(
                 "{text} ({kind}, {} {due})",
                 label(self.lang, "deadline_last_day")
             ),
-            _ => format!("{text} ({kind})"),
+            None => format!("{text} ({kind})"),
         }
     }
 
