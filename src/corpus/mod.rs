@@ -4,6 +4,7 @@
 //! so a national corpus never has to be held in memory as parsed documents.
 
 mod cadence;
+pub mod citations;
 pub mod commission;
 mod copied;
 mod duplicates;

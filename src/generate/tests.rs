@@ -557,7 +557,7 @@ fn derive(c: &Corpus, as_of: NaiveDate) -> BTreeSet<(String, String)> {
     let acting = |classes: &[String]| {
         !classes
             .iter()
-            .any(|c| c == "informational" || c == "closure" || c == "disposition")
+            .any(|c| c == "informational" || c == "control" || c == "disposition")
     };
     let mut by_district: BTreeMap<&str, Vec<&ProtocolFacts>> = BTreeMap::new();
     for p in &c.protocols {

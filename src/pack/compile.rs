@@ -395,17 +395,18 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
                     .map(|p| {
                         let regex = compiler.regex(pack, p)?;
                         let has = |name: &str| regex.capture_names().flatten().any(|n| n == name);
-                        if has("item") && has("protocol") {
+                        if (has("item") || has("items")) && has("protocol") {
                             Ok(regex)
                         } else {
                             Err(PackError::new(
                                 packs[pack].locate_text(p),
-                                "a follow-up reference needs named groups `item` and `protocol`",
+                                "a follow-up reference needs named groups `items` (or `item`) and `protocol`",
                             ))
                         }
                     })
                     .collect::<Result<_, _>>()?,
                 closed: compiler.any(pack, &def.closed)?,
+                kept: compiler.any(pack, &def.kept)?,
                 extended: compiler.any(pack, &def.extended)?,
                 executed: compiler.any(pack, &def.executed)?,
             }

@@ -43,6 +43,7 @@ pub struct FollowUps {
     pub number: Option<usize>,
     pub references: Vec<Regex>,
     pub closed: Option<Regex>,
+    pub kept: Option<Regex>,
     pub extended: Option<Regex>,
     pub executed: Option<Regex>,
 }

@@ -32,11 +32,15 @@ pub struct PackFile {
 pub struct FollowUpDef {
     /// The field that holds a protocol's number, which citations name.
     pub number_field: String,
-    /// Patterns with named groups `item` and `protocol` (and optionally `date`) that cite a
-    /// decision: "п. 2.2 протокола № 1 от 28.01.2026".
+    /// Patterns with named groups `items` (or `item`) and `protocol`, optionally `date`, that
+    /// cite decisions: "п. 2.2, 3.1 протокола № 1 от 28.01.2026".
     pub references: Vec<String>,
     /// Words on the citing line that close the decision ("снять с контроля", "орындалды").
     pub closed: Vec<String>,
+    /// Words that keep it open ("оставить на контроле", "не исполнено"): a citation nearer to
+    /// these than to a closing word stays open.
+    #[serde(default)]
+    pub kept: Vec<String>,
     /// Words that extend its deadline to a date on the same line ("продлить срок до …").
     #[serde(default)]
     pub extended: Vec<String>,
