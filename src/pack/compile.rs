@@ -127,11 +127,29 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
     let kinds = merge_by_id(&packs, |p| &p.content.kinds, |k| &k.id)
         .into_iter()
         .map(|(def, pack)| {
+            let signals = def
+                .signals
+                .iter()
+                .map(|signal| {
+                    Ok(KindSignal {
+                        pattern: compiler.required_any(
+                            pack,
+                            &signal.patterns,
+                            &signal.id,
+                            "patterns",
+                        )?,
+                        id: signal.id.clone(),
+                        within_lines: signal.within_lines,
+                        weight: signal.weight,
+                    })
+                })
+                .collect::<Result<Vec<_>, PackError>>()?;
             Ok(Kind {
                 title: compiler.required_any(pack, &def.titles, &def.id, "titles")?,
                 id: def.id,
                 name: def.name,
                 within_lines: def.within_lines,
+                signals,
             })
         })
         .collect::<Result<Vec<_>, PackError>>()?;

@@ -67,6 +67,19 @@ pub struct Kind {
     pub name: Localized,
     pub title: Regex,
     pub within_lines: usize,
+    pub signals: Vec<KindSignal>,
+}
+
+/// A title counts this much towards its kind's score; signals count their weight.
+pub const TITLE_WEIGHT: u32 = 3;
+/// The least score that makes a document of a kind: a title, or two signals' worth.
+pub const KIND_THRESHOLD: u32 = 2;
+
+pub struct KindSignal {
+    pub id: String,
+    pub pattern: Regex,
+    pub within_lines: Option<usize>,
+    pub weight: u32,
 }
 
 pub struct Section {

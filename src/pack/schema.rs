@@ -176,10 +176,32 @@ pub struct CalendarDef {
 pub struct KindDef {
     pub id: String,
     pub name: Localized,
-    /// Patterns for the title line; the kind whose title comes first in the document wins.
+    /// Patterns for the title line, searched in the first `within_lines` lines.
     pub titles: Vec<String>,
     #[serde(default = "default_title_lines")]
     pub within_lines: usize,
+    /// Other evidence of the kind (an approval stamp, a table of measures, the headings of a
+    /// session): each adds its weight to the kind's score, as a title adds
+    /// [`TITLE_WEIGHT`](crate::pack::TITLE_WEIGHT).
+    #[serde(default)]
+    pub signals: Vec<KindSignalDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindSignalDef {
+    /// Named in `inspect`, which says what decided a document's kind.
+    pub id: String,
+    pub patterns: Vec<String>,
+    /// Search only this many first lines (default: the whole document).
+    #[serde(default)]
+    pub within_lines: Option<usize>,
+    #[serde(default = "default_signal_weight")]
+    pub weight: u32,
+}
+
+fn default_signal_weight() -> u32 {
+    1
 }
 
 fn default_title_lines() -> usize {
