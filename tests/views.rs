@@ -214,7 +214,12 @@ fn inspect_reads_in_the_language_without_raw_values() {
                 );
             }
             // Fields are named by the pack's names, never by their ids.
-            for id in ["members_total", "signature_chair", "plan_year", "approval "] {
+            for id in [
+                "members_total",
+                "signature_chair",
+                "plan_year",
+                "members_listed",
+            ] {
                 assert!(
                     !text.contains(id),
                     "{} ({lang}): {id}\n{text}",
@@ -291,8 +296,23 @@ fn inspect_says_why_the_document_is_of_its_kind() {
         "ru",
     ]);
     assert!(
-        titled.contains("Почему этот вид: заголовок «ПРОТОКОЛ № 2» (строка 1)"),
+        titled.contains("Почему этот вид:\n  заголовок (строка 1): «ПРОТОКОЛ № 2»\n"),
         "{titled}"
+    );
+    // The other evidence extraction weighed, each named in the language.
+    assert!(
+        titled.contains("\n  раздел «Слушали» (строка 19): «1. СЛУШАЛИ:»\n"),
+        "{titled}"
+    );
+    let plan = run(&[
+        "inspect",
+        "fixtures/check/ru-plan-clean-01.md",
+        "--lang",
+        "kk",
+    ]);
+    assert!(
+        plan.contains("\n  бекіту белгісі (1-жол): «УТВЕРЖДАЮ»\n"),
+        "{plan}"
     );
     let front = run(&[
         "inspect",

@@ -16,6 +16,7 @@ use crate::parse::Document;
 use crate::report::labels::label;
 use shown::Shown;
 use std::io::Write;
+use std::ops::Range;
 use why_kind::Signal;
 
 /// The name column is at most this wide; a longer name pushes its line's values right.
@@ -92,14 +93,21 @@ pub fn render(
             pack.kinds[k].name.get(lang)
         });
     writeln!(out, "{}: {kind}", label(lang, "inspect_kind"))?;
-    // Extraction does not report its kind signals yet; `why_kind` finds the deciding one.
-    for signal in why_kind::signals(document, extraction, pack) {
-        writeln!(
-            out,
-            "{}: {}",
-            label(lang, "inspect_why_kind"),
-            signal_text(&signal, &shown, lang)
-        )?;
+    // One piece of evidence reads on the line; several (a title, an approval stamp, a table
+    // of measures) each on a line of their own.
+    let why: Vec<String> = why_kind::signals(document, extraction)
+        .iter()
+        .map(|signal| signal_text(signal, &shown, lang))
+        .collect();
+    match why.as_slice() {
+        [] => {}
+        [one] => writeln!(out, "{}: {one}", label(lang, "inspect_why_kind"))?,
+        several => {
+            writeln!(out, "{}:", label(lang, "inspect_why_kind"))?;
+            for reason in several {
+                writeln!(out, "  {reason}")?;
+            }
+        }
     }
 
     writeln!(out)?;
@@ -188,15 +196,30 @@ fn signal_text(signal: &Signal, shown: &Shown<'_>, lang: Lang) -> String {
             )
         }
         Signal::Title { span, line } => {
-            let text = shorten(&shown.span(span), MAX_TITLE_CHARS);
-            format!(
-                "{} {} ({})",
-                label(lang, "inspect_kind_title"),
-                quoted(&text, lang),
-                label(lang, "inspect_line").replace("{n}", &line.to_string())
-            )
+            evidence(label(lang, "inspect_kind_title"), span, *line, shown, lang)
         }
-        Signal::NoTitle => label(lang, "inspect_kind_no_title").to_string(),
+        Signal::Evidence { id, span, line } => {
+            evidence(&signal_name(id, lang), span, *line, shown, lang)
+        }
+        Signal::NoKind => label(lang, "inspect_kind_none").to_string(),
+    }
+}
+
+/// `заголовок (строка 1): «ПРОТОКОЛ № 3»`: what the evidence is, where, and the line.
+fn evidence(what: &str, span: &Range<usize>, line: u32, shown: &Shown<'_>, lang: Lang) -> String {
+    let text = shorten(&shown.span(span), MAX_TITLE_CHARS);
+    format!(
+        "{what} ({}): {}",
+        label(lang, "inspect_line").replace("{n}", &line.to_string()),
+        quoted(&text, lang)
+    )
+}
+
+/// A kind signal of the pack by its label, or by its id when the view has none.
+fn signal_name(id: &str, lang: Lang) -> String {
+    match label(lang, &format!("kind_signal_{id}")) {
+        "" => id.to_string(),
+        name => name.to_string(),
     }
 }
 
@@ -286,12 +309,26 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_signal_of_the_default_pack_has_a_label() {
+        let pack = crate::pack::default_pack().unwrap();
+        for kind in &pack.kinds {
+            for signal in &kind.signals {
+                for lang in Lang::ALL {
+                    let key = format!("kind_signal_{}", signal.id);
+                    assert!(!label(lang, &key).is_empty(), "{key} in {lang}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_class_of_the_default_pack_has_a_label() {
         let pack = crate::pack::default_pack().unwrap();
         for item in &pack.items {
             for (class, _) in &item.classes {
                 for lang in Lang::ALL {
-                    assert_ne!(class_name(class, lang), *class, "{class} in {lang}");
+                    let key = format!("class_{class}");
+                    assert!(!label(lang, &key).is_empty(), "{key} in {lang}");
                 }
             }
         }

@@ -1,59 +1,66 @@
-//! Why `inspect` says a document is of its kind: what decided it, so a reader who disagrees
-//! sees what to change (a title, a front matter key) and a rule author sees which pattern won.
-//!
-//! Extraction decides the kind by the front matter, else by the title line that comes first
-//! (`extract::kind`). It does not yet report what decided; until it does, this finds the same
-//! evidence again the same way. When the extraction result carries its kind signals, they
-//! replace this module's guess.
+//! Why `inspect` says a document is of its kind: the evidence extraction weighed
+//! (`Extraction::kind_signals`), so a reader who disagrees sees what to change (a title, a front
+//! matter key) and a rule author sees which patterns counted.
 
 use crate::extract::Extraction;
-use crate::pack::Pack;
 use crate::parse::Document;
 use std::ops::Range;
 
-/// The front matter keys that name a document's kind; the same as extraction reads.
-const FRONT_MATTER_KEYS: [&str; 3] = ["kind", "type", "document"];
-
-/// What decided the kind.
+/// One piece of evidence for the kind, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Signal {
     /// A front matter key names the kind (`kind: protocol`).
     FrontMatter { key: String, value: String },
     /// The kind's title pattern matched this line (source span, 1-based line number).
     Title { span: Range<usize>, line: u32 },
-    /// No kind was recognised: no title of any kind in the lines each kind's titles are
-    /// looked for in.
-    NoTitle,
+    /// One of the kind's `signals` in the pack (an approval stamp, a table of measures, a
+    /// session's headings), by its id, on this line.
+    Evidence {
+        id: String,
+        span: Range<usize>,
+        line: u32,
+    },
+    /// No kind was recognised: nothing in the document scored enough for any kind.
+    NoKind,
 }
 
-pub fn signals(document: &Document, extraction: &Extraction, pack: &Pack) -> Vec<Signal> {
-    let Some(kind) = extraction.kind.map(|k| &pack.kinds[k]) else {
-        return vec![Signal::NoTitle];
-    };
-    if let Some(front) = &document.front_matter {
-        for key in FRONT_MATTER_KEYS {
-            if let Some(value) = front.get(key).and_then(|v| v.as_str())
-                && kind.id.eq_ignore_ascii_case(value.trim())
-            {
-                return vec![Signal::FrontMatter {
-                    key: key.to_string(),
-                    value: value.trim().to_string(),
-                }];
-            }
-        }
+/// The id extraction gives the title line among the kind signals.
+const TITLE: &str = "title";
+/// How extraction names a front matter signal: "front matter `kind`".
+const FRONT_MATTER: &str = "front matter";
+
+pub fn signals(document: &Document, extraction: &Extraction) -> Vec<Signal> {
+    if extraction.kind.is_none() {
+        return vec![Signal::NoKind];
     }
-    document
-        .lines
+    extraction
+        .kind_signals
         .iter()
-        .take(kind.within_lines)
-        .find(|line| kind.title.is_match(line.text()))
-        .map(|line| Signal::Title {
-            span: line.span.clone(),
-            line: document
-                .index
-                .position(&document.source, line.span.start)
-                .line,
+        .filter_map(|signal| {
+            if let Some(rest) = signal.id.strip_prefix(FRONT_MATTER) {
+                let key = rest.trim().trim_matches('`').to_string();
+                let value = document
+                    .front_matter
+                    .as_ref()
+                    .and_then(|front| front.get(key.as_str()))
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+                return Some(Signal::FrontMatter { key, value });
+            }
+            let found = document.lines.get(signal.line)?;
+            let span = found.span.clone();
+            let line = document.index.position(&document.source, span.start).line;
+            Some(if signal.id == TITLE {
+                Signal::Title { span, line }
+            } else {
+                Signal::Evidence {
+                    id: signal.id.clone(),
+                    span,
+                    line,
+                }
+            })
         })
-        .into_iter()
         .collect()
 }
