@@ -1,6 +1,6 @@
-//! Word users sometimes type a whole question in one paragraph: "1. СЛУШАЛИ: … РЕШИЛИ:
-//! 1) …; 2) …; 3) …". Such a line is split where a new block starts, so that later stages see
-//! the lines a reader sees:
+//! Word users sometimes type a whole question in one paragraph: "1. СЛУШАЛИ: … РЕШИЛИ: 1) …;
+//! 2) …; 3) …". Such a line is split where a new block starts, so that later stages see the
+//! lines a reader sees:
 //! - before a word in capitals followed by a colon after the end of a sentence (a heading
 //!   typed inline: the same signal [`super::is_caps`] reads for headings on their own line);
 //! - before an enumerator ("1)", "2.1)", "а)") that follows a colon or a semicolon, when the
