@@ -321,7 +321,7 @@ struct LabelledCell<'a> {
 /// The cells of header tables in `lines`, each with its label, so that header patterns written
 /// for "Дата: 21.04.2026" read a table "Дата | Время | Место" over "21.04.2026 | 10:00 | …"
 /// too: a small table's body cells under its header cells, and two-cell rows ("Место
-/// проведения | г. Хромтау") as label and value.
+/// проведения | с. Бадамша") as label and value.
 fn labelled_cells(document: &Document, lines: Range<usize>) -> Vec<LabelledCell<'_>> {
     /// A table with more body rows than this is a list (members, measures), not a header.
     const MAX_HEADER_ROWS: usize = 2;
