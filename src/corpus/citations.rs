@@ -284,7 +284,109 @@ fn date_just_before(dates: &[FoundDate], start: usize) -> Option<FoundDate> {
 
 #[cfg(test)]
 mod tests {
-    use super::{expand_range, item_list};
+    use super::{Said, expand_range, item_list, references};
+    use chrono::NaiveDate;
+
+    /// (protocol, item, what was said) of every citation in `text`, read with the default pack.
+    fn cited(text: &str) -> Vec<(i64, String, Said)> {
+        let pack = crate::pack::default_pack().unwrap();
+        let document = crate::parse::parse(
+            "t.md".into(),
+            text.into(),
+            0,
+            None,
+            crate::parse::Format::Markdown,
+        );
+        references(&document, &pack, Some(2026))
+            .into_iter()
+            .map(|r| (r.protocol, r.item, r.said))
+            .collect()
+    }
+
+    fn day(d: u32, m: u32) -> Said {
+        Said::Extended(NaiveDate::from_ymd_opt(2026, m, d).unwrap())
+    }
+
+    #[test]
+    fn several_items_of_several_protocols_in_one_entry() {
+        assert_eq!(
+            cited(
+                "1.2. Снять с контроля как исполненные: п. 2.2, 3.3 протокола № 1 от 28.01.2026; п. 2.2 протокола № 2 от 25.02.2026."
+            ),
+            [
+                (1, "2.2".into(), Said::Closed),
+                (1, "3.3".into(), Said::Closed),
+                (2, "2.2".into(), Said::Closed)
+            ]
+        );
+    }
+
+    #[test]
+    fn each_citation_takes_its_nearest_verb() {
+        assert_eq!(
+            cited(
+                "2.1. Снять с контроля п. 1.2 протокола № 4; оставить на контроле п. 1.3 протокола № 4 (не исполнен)."
+            ),
+            [
+                (4, "1.2".into(), Said::Closed),
+                (4, "1.3".into(), Said::Open)
+            ]
+        );
+        assert_eq!(
+            cited(
+                "2.2. Бақылауда қалдырылсын: № 5 хаттаманың 1.2-тармағы; № 5 хаттаманың 1.3-тармағы орындалды деп бақылаудан алынсын."
+            ),
+            [
+                (5, "1.2".into(), Said::Open),
+                (5, "1.3".into(), Said::Closed)
+            ]
+        );
+        assert_eq!(
+            cited(
+                "1.3. Оставить на контроле п. 2.2, 2.3 протокола № 1 от 28.01.2026 (сроки исполнения не наступили)."
+            ),
+            [(1, "2.2".into(), Said::Open), (1, "2.3".into(), Said::Open)]
+        );
+    }
+
+    #[test]
+    fn extensions_move_the_deadline() {
+        assert_eq!(
+            cited("Продлить срок исполнения п. 2.1 протокола № 6 до 30.09.2026."),
+            [(6, "2.1".into(), day(30, 9))]
+        );
+        assert_eq!(
+            cited(
+                "1.3. № 5 хаттаманың 3.2-тармағының орындалу мерзімі 2026 жылғы 30 қыркүйекке дейін ұзартылсын."
+            ),
+            [(5, "3.2".into(), day(30, 9))]
+        );
+    }
+
+    #[test]
+    fn whole_questions_ranges_and_other_word_orders() {
+        assert_eq!(
+            cited("Признать исполненным п. 3 протокола № 12 от 19.12.2025."),
+            [(12, "3".into(), Said::Closed)]
+        );
+        assert_eq!(
+            cited("Оставить на контроле пп. 2.3--2.4 протокола № 3."),
+            [(3, "2.3".into(), Said::Open), (3, "2.4".into(), Said::Open)]
+        );
+        assert_eq!(
+            cited("Протокол № 3 от 20.03.2026: пункты 2.1, 2.2 снять с контроля."),
+            [
+                (3, "2.1".into(), Said::Closed),
+                (3, "2.2".into(), Said::Closed)
+            ]
+        );
+        assert_eq!(
+            cited("3-хаттаманың 2.1-тармағы орындалды деп бақылаудан алынсын."),
+            [(3, "2.1".into(), Said::Closed)]
+        );
+        // A report that merely mentions execution neither closes nor cites an item.
+        assert!(cited("О ходе исполнения решений протокола № 1 от 28.01.2026.").is_empty());
+    }
 
     #[test]
     fn item_lists() {

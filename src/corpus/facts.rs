@@ -34,6 +34,8 @@ pub struct FieldFact {
 pub struct ItemFact {
     pub item_type: usize,
     pub number: Option<String>,
+    /// How messages name it (see [`crate::extract::Item::label`]).
+    pub label: String,
     pub at: Position,
     pub classes: Vec<String>,
     pub fields: Vec<Option<Value>>,
@@ -84,6 +86,7 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
             ItemFact {
                 item_type: item.item_type,
                 number: item.number.clone(),
+                label: item.label.clone(),
                 at: position(item.span.start),
                 classes: item.classes.clone(),
                 fields: item

@@ -57,7 +57,7 @@ pub fn run(
             if reported {
                 hits.push(
                     Hit::new(&protocol.path, item.at)
-                        .with("number", item.number.clone().unwrap_or_default())
+                        .with("number", item.label.clone())
                         .with("due", show_date(due))
                         .with("days", days.abs())
                         .with("deadline", written.text.clone()),

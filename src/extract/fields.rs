@@ -321,7 +321,7 @@ struct LabelledCell<'a> {
 /// The cells of header tables in `lines`, each with its label, so that header patterns written
 /// for "Дата: 21.04.2026" read a table "Дата | Время | Место" over "21.04.2026 | 10:00 | …"
 /// too: a small table's body cells under its header cells, and two-cell rows ("Место
-/// проведения | г. Хромтау") as label and value.
+/// проведения | с. Бадамша") as label and value.
 fn labelled_cells(document: &Document, lines: Range<usize>) -> Vec<LabelledCell<'_>> {
     /// A table with more body rows than this is a list (members, measures), not a header.
     const MAX_HEADER_ROWS: usize = 2;
@@ -396,7 +396,15 @@ fn count_entries(
             line.style.list_item || crate::extract::leading_number(line.text()).is_some()
         };
         let entries = after_heading.iter().filter(is_entry).count();
-        let listed = if entries > 0 {
+        // A table of those present counts its body rows; the lines around it ("Кворум
+        // имеется.") are no members.
+        let rows = after_heading
+            .iter()
+            .filter(|line| line.row.as_ref().is_some_and(|row| !row.header))
+            .count();
+        let listed = if rows > 0 {
+            rows
+        } else if entries > 0 {
             entries
         } else {
             after_heading.len()

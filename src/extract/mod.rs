@@ -37,6 +37,8 @@ pub struct Question {
 pub struct Item {
     pub item_type: usize,
     pub number: Option<String>,
+    /// How messages name the item: its number as written, else its first words in quotes.
+    pub label: String,
     pub lines: Range<usize>,
     /// Where the item starts in the source (its first line).
     pub span: Range<usize>,

@@ -346,8 +346,10 @@ pub struct RuleDef {
     pub severity: String,
     /// Document kinds the rule applies to.
     pub documents: Vec<String>,
-    /// The requirement the rule enforces (a section of LAW.md or a seed).
-    pub requirement: String,
+    /// The requirement the rule enforces (a section of LAW.md or a seed): written once, or in
+    /// `kk`, `ru` and `en` so `explain` shows it in the reader's language.
+    #[serde(with = "crate::lang::one_or_each")]
+    pub requirement: Localized,
     /// One of the pack's `categories` (the report groups findings by it).
     #[serde(default)]
     pub category: Option<String>,
@@ -356,10 +358,11 @@ pub struct RuleDef {
     pub since: Option<String>,
     pub message: Localized,
     pub fix: Localized,
-    /// For `hattama explain`: why it matters and an example of a document that passes.
+    /// For `hattama explain`: why it matters and an example of a document that passes
+    /// (written once, or in `kk`, `ru` and `en`).
     pub why: Localized,
-    #[serde(default)]
-    pub example: Option<String>,
+    #[serde(default, deserialize_with = "crate::lang::one_or_each::optional")]
+    pub example: Option<Localized>,
     #[serde(default)]
     pub params: BTreeMap<String, serde_yaml_ng::Value>,
 

@@ -34,6 +34,28 @@ impl Folded {
     }
 }
 
+impl Folded {
+    /// Splits at folded byte `at` (a character boundary): the text before and from there, each
+    /// still mapping to its source.
+    pub fn split_at(&self, at: usize) -> (Folded, Folded) {
+        let middle = self
+            .origin
+            .get(at)
+            .map_or(self.source_end, |&(start, _)| start);
+        let head = Folded {
+            text: self.text[..at].to_string(),
+            origin: self.origin[..at].to_vec(),
+            source_end: middle,
+        };
+        let tail = Folded {
+            text: self.text[at..].to_string(),
+            origin: self.origin[at..].to_vec(),
+            source_end: self.source_end,
+        };
+        (head, tail)
+    }
+}
+
 /// Builds a [`Folded`] text from pieces of source text, each piece with its source offset.
 #[derive(Debug, Default)]
 pub struct Folder {
