@@ -280,6 +280,38 @@ fn the_generated_corpus_varies_as_real_documents_do() {
         ),
         ("kk: excerpt title", "protocol", r"ХАТТАМАДАН ҮЗІНДІ".into()),
         ("pandoc dashes", "", r" -- ".into()),
+        // Decisions in other layouts.
+        (
+            "ru: decisions table",
+            "protocol",
+            r"№(?: \| |\t)Решение(?: \| |\t)Ответственный(?: \| |\t)Срок".into(),
+        ),
+        (
+            "kk: decisions table",
+            "protocol",
+            r"№(?: \| |\t)Шешім(?: \| |\t)Жауапты(?: \| |\t)Мерзімі".into(),
+        ),
+        (
+            "ru: a question in one paragraph",
+            "protocol",
+            r"(?m)^\d+\. СЛУШАЛИ: .* (?:РЕШИЛИ|ПОСТАНОВИЛИ): \d+(?:\.\d+)?\) .*; \d+(?:\.\d+)?\) "
+                .into(),
+        ),
+        (
+            "kk: a question in one paragraph",
+            "protocol",
+            r"(?m)^\d+\. ТЫҢДАЛДЫ: .* ШЕШТІ: \d+(?:\.\d+)?\) .*; \d+(?:\.\d+)?\) ".into(),
+        ),
+        (
+            "ru: lettered items",
+            "protocol",
+            r"(?m)^а\) .*(?:контрол|сведению).*;\r?$".into(),
+        ),
+        (
+            "kk: lettered items",
+            "protocol",
+            r"(?m)^а\) .*(?:бақылау|назарға).*;\r?$".into(),
+        ),
         // Kinds of documents.
         ("ru: Комплексный план", "plan", r"Комплексный план".into()),
         ("ru: План мероприятий", "plan", r"План мероприятий".into()),

@@ -197,7 +197,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
         };
         let crlf = format == Format::Txt && dice.chance(style.crlf_percent);
         let bom = format == Format::Txt && dice.chance(25);
-        let layout = Layout::draw(&mut dice, format);
+        let layout = Layout::draw(&mut dice, format, forced_ru);
         let doc_defect = doc_targets
             .iter()
             .find(|(t, _)| *t == k)
@@ -377,10 +377,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
                     }
                     _ => Deadline::None,
                 };
-                let due = match deadline {
-                    Deadline::Date { due, .. } | Deadline::Control { due, .. } => Some(due),
-                    _ => None,
-                };
+                let due = deadline.due();
                 decision.deadline = deadline;
                 let Some(due) = due else { continue };
                 *dated.entry((k, qi + 1)).or_default() += 1;
@@ -393,7 +390,11 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
                 };
                 match closer {
                     // Marked executed beside the decision itself instead of closed later.
-                    Some(_) if !fixed && dice.chance(6) => {
+                    Some(_)
+                        if !fixed
+                            && layout.decisions != protocol::Decisions::Table
+                            && dice.chance(6) =>
+                    {
                         let from = (date + Duration::days(1)).max(due - Duration::days(10));
                         let when = from + Duration::days(dice.range(0, (due - from).num_days()));
                         decision.executed = Some((when, dice.range(14, 480) as u32));

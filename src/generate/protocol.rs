@@ -70,6 +70,16 @@ pub enum Form {
     YearEnd,
 }
 
+impl Deadline {
+    /// The date by which the decision is due, when it has one.
+    pub fn due(&self) -> Option<NaiveDate> {
+        match self {
+            Deadline::Date { due, .. } | Deadline::Control { due, .. } => Some(*due),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Deadline {
     None,
@@ -99,6 +109,16 @@ pub struct Decision {
     pub fixed_layout: bool,
     /// Marked executed beside the decision itself, later: the report's date and number.
     pub executed: Option<(NaiveDate, u32)>,
+    /// Who is responsible, for the column of a decisions table.
+    pub responsible: Option<Responsible>,
+}
+
+/// A decision's responsible body as a decisions table names it, and which of the decision's
+/// lines is an "Ответственные: …" line (the table moves it to its own column).
+#[derive(Clone, Debug)]
+pub struct Responsible {
+    pub name: String,
+    pub line: Option<usize>,
 }
 
 impl Decision {
@@ -109,7 +129,13 @@ impl Decision {
             deadline: Deadline::None,
             fixed_layout: false,
             executed: None,
+            responsible: None,
         }
+    }
+
+    fn with_responsible(mut self, responsible: Responsible) -> Decision {
+        self.responsible = Some(responsible);
+        self
     }
 }
 
@@ -144,11 +170,36 @@ pub struct Layout {
     pub signature_table: bool,
     /// Markdown as pandoc writes it, with "--" for the en dash.
     pub dashes: bool,
+    /// How decisions are laid out.
+    pub decisions: Decisions,
+    /// The control of earlier decisions lettered "а)", "б)" (with line layout).
+    pub lettered: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Decisions {
+    /// "1.1. …" paragraphs, the deadline on its own line or the same one.
+    #[default]
+    Lines,
+    /// A table: № | Решение | Ответственный | Срок.
+    Table,
+    /// A question typed in one paragraph: "1. СЛУШАЛИ: … РЕШИЛИ: 1.1) …; 1.2) …".
+    Inline,
 }
 
 impl Layout {
-    pub fn draw(dice: &mut Dice, format: Format) -> Layout {
+    /// `plain`: decisions in lines only (a protocol with a planted copied decision, which must
+    /// read the same everywhere).
+    pub fn draw(dice: &mut Dice, format: Format, plain: bool) -> Layout {
+        let decisions = match dice.weighted(&[84, 8, 8]) {
+            _ if plain => Decisions::Lines,
+            0 => Decisions::Lines,
+            1 => Decisions::Table,
+            _ => Decisions::Inline,
+        };
         Layout {
+            decisions,
+            lettered: dice.chance(30),
             excerpt: dice.chance(10),
             date_table: dice.chance(20),
             label_lines: dice.chance(25),
@@ -327,22 +378,22 @@ impl<'a> Writer<'a> {
             let action = &t.actions[a];
             let body = *dice.pick(&action.bodies);
             let wording = dice.below(action.ru.len());
-            let lines = if lang.kk() {
+            let (lines, responsible) = if lang.kk() {
                 self.kk_action(dice, body, &action.kk[wording])
             } else {
                 self.ru_action(dice, body, &action.ru[wording], attempt >= 30)
             };
             let k = key(&lines);
+            let decision = Decision::new(Class::Action, lines).with_responsible(responsible);
             if !self.used.contains(&k) {
                 self.used.insert(k);
-                return (a, Decision::new(Class::Action, lines));
+                return (a, decision);
             }
-            last = Some((a, lines));
+            last = Some((a, decision));
         }
         // The pool is exhausted for this topic (very long corpora): accept a repeat; two copies
         // of a text are below the copied-decisions threshold of three.
-        let (a, lines) = last.unwrap_or((0, vec![String::new()]));
-        (a, Decision::new(Class::Action, lines))
+        last.unwrap_or_else(|| (0, Decision::new(Class::Action, vec![String::new()])))
     }
 
     fn ru_action(
@@ -351,7 +402,7 @@ impl<'a> Writer<'a> {
         body: Body,
         action: &str,
         with_school: bool,
-    ) -> Vec<String> {
+    ) -> (Vec<String>, Responsible) {
         let p = &self.w.protocols;
         let mut text = action.to_string();
         if with_school {
@@ -376,10 +427,18 @@ impl<'a> Writer<'a> {
                 }
             }
             let label = dice.pick(&p.responsible.ru);
-            vec![
+            let name = bodies.join(", ");
+            let lines = vec![
                 format!("{}.", capitalize(&text)),
-                format!("{label} {}.", bodies.join(", ")),
-            ]
+                format!("{label} {name}."),
+            ];
+            (
+                lines,
+                Responsible {
+                    name,
+                    line: Some(1),
+                },
+            )
         } else {
             let head = if body.has_head() {
                 format!(" ({})", self.head_of(body).short())
@@ -392,14 +451,16 @@ impl<'a> Writer<'a> {
                 (&self.w.topics.before.ru, |phrase| format!(" {phrase}")),
                 (&p.together.ru, |f| &f.ru_instrumental),
             );
-            vec![format!(
+            let lines = vec![format!(
                 "{}{head}{before} {text}.",
                 self.form(body, |f| &f.ru_dative)
-            )]
+            )];
+            let name = format!("{}{head}", self.form(body, |f| &f.ru_short));
+            (lines, Responsible { name, line: None })
         }
     }
 
-    fn kk_action(&self, dice: &mut Dice, body: Body, action: &str) -> Vec<String> {
+    fn kk_action(&self, dice: &mut Dice, body: Body, action: &str) -> (Vec<String>, Responsible) {
         let p = &self.w.protocols;
         let after = if dice.chance(35) {
             dice.pick(&self.w.topics.after.kk).clone()
@@ -418,7 +479,9 @@ impl<'a> Writer<'a> {
             0 | 1 if !dative.is_empty() => {
                 let head = self.head_of(body).short();
                 let verb = dice.pick(&p.assign);
-                vec![format!("{dative} ({head}) {before}{action} {verb}.{after}")]
+                let lines = vec![format!("{dative} ({head}) {before}{action} {verb}.{after}")];
+                let name = format!("{} ({head})", self.form(body, |f| &f.kk_nominative));
+                (lines, Responsible { name, line: None })
             }
             form => {
                 let mut bodies = vec![self.form(body, |f| &f.kk_nominative)];
@@ -433,17 +496,25 @@ impl<'a> Writer<'a> {
                 } else {
                     &p.responsible.kk_one
                 };
-                let responsible = format!("{label} {}.", bodies.join(", "));
+                let name = bodies.join(", ");
+                let responsible = format!("{label} {name}.");
                 let sentence = if before.is_empty() {
                     format!("{}.{after}", capitalize(&passive))
                 } else {
                     format!("{}{passive}.{after}", capitalize(&before))
                 };
-                if form == 2 {
-                    vec![responsible, sentence]
+                let (lines, line) = if form == 2 {
+                    (vec![responsible, sentence], 0)
                 } else {
-                    vec![sentence, responsible]
-                }
+                    (vec![sentence, responsible], 1)
+                };
+                (
+                    lines,
+                    Responsible {
+                        name,
+                        line: Some(line),
+                    },
+                )
             }
         }
     }
@@ -707,7 +778,19 @@ impl<'a> Writer<'a> {
                 break;
             }
         }
-        Decision::new(Class::Minor, lines)
+        // The second line names the responsible after its label.
+        let name = lines
+            .get(1)
+            .and_then(|l| l.split_once(':'))
+            .map(|(_, name)| name.trim().trim_end_matches('.').to_string());
+        let decision = Decision::new(Class::Minor, lines);
+        match name {
+            Some(name) => decision.with_responsible(Responsible {
+                name,
+                line: Some(1),
+            }),
+            None => decision,
+        }
     }
 
     /// The question on execution of earlier decisions; its closures are listed when rendered.
@@ -930,6 +1013,97 @@ fn deadline_text(w: &Wording, deadline: &Deadline, lang: Lang, variant: usize) -
     }
 }
 
+/// One entry of a question's decisions as written: its lines (with the deadline and any mark
+/// of execution), and for a decisions table its text without the responsible line, the
+/// responsible and the deadline.
+struct Written {
+    lines: Vec<String>,
+    text: Vec<String>,
+    responsible: String,
+    deadline: String,
+}
+
+/// The decisions of a question, then, in the question that holds them, the control entries.
+fn written(w: &Wording, s: &Session, q: &Question, sessions: &[Session]) -> Vec<Written> {
+    let kk = s.lang.kk();
+    let mut entries = Vec::new();
+    for (i, decision) in q.decisions.iter().enumerate() {
+        let k = i + 1;
+        let mut lines = decision.lines.clone();
+        let label_variant = if decision.fixed_layout {
+            0
+        } else {
+            s.variant + k
+        };
+        let text: Vec<String> = lines
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| decision.responsible.as_ref().and_then(|r| r.line) != Some(*j))
+            .map(|(_, line)| line.clone())
+            .collect();
+        if let Some(deadline) = deadline_text(w, &decision.deadline, s.lang, label_variant) {
+            let same_line = s.deadline_same_line
+                && !decision.fixed_layout
+                && lines.len() == 1
+                && !matches!(decision.deadline, Deadline::Control { .. });
+            match lines.last_mut() {
+                Some(last) if same_line => {
+                    last.push(' ');
+                    last.push_str(&deadline);
+                }
+                _ => lines.push(deadline),
+            }
+        }
+        if let Some((when, number)) = decision.executed {
+            lines.push(executed_text(w, kk, s.variant + k, when, number));
+        }
+        entries.push(Written {
+            lines,
+            text,
+            responsible: decision
+                .responsible
+                .as_ref()
+                .map(|r| r.name.clone())
+                .unwrap_or_default(),
+            deadline: deadline_cell(w, &decision.deadline, kk, label_variant),
+        });
+    }
+    if q.closes {
+        let kk_form = kk || (s.lang == Lang::Mixed && s.variant % 2 == 1);
+        for entry in &s.controls {
+            let text = control::text(w, entry, kk_form, &s.cite, |i| {
+                (sessions[i].slot.number, sessions[i].slot.date)
+            });
+            entries.push(Written {
+                lines: vec![text.clone()],
+                text: vec![text],
+                responsible: String::new(),
+                deadline: String::new(),
+            });
+        }
+    }
+    entries
+}
+
+/// A deadline as a decisions table's column holds it: the value alone.
+fn deadline_cell(w: &Wording, deadline: &Deadline, kk: bool, variant: usize) -> String {
+    let p = &w.protocols;
+    match deadline {
+        Deadline::None | Deadline::Missing => String::new(),
+        Deadline::Date { due, form } => deadline_value(*due, *form, kk, variant),
+        Deadline::Control { due, .. } if kk => format!("{} дейін", dmy(*due)),
+        Deadline::Control { due, .. } => format!("до {}", dmy(*due)),
+        Deadline::Recurring(i) => {
+            let phrases = p.recurring.get(kk);
+            phrases[i % phrases.len()].clone()
+        }
+        Deadline::Vague(i) => {
+            let phrases = p.vague.get(kk);
+            phrases[i % phrases.len()].clone()
+        }
+    }
+}
+
 /// The mark of execution written beside a decision.
 fn executed_text(w: &Wording, kk: bool, variant: usize, date: NaiveDate, number: u32) -> String {
     let templates = w.protocols.executed.get(kk);
@@ -1088,70 +1262,96 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
 
     // Questions.
     let decided = &l.decided[s.variant % l.decided.len()];
-    let kk = s.lang.kk();
     for (qi, q) in s.questions.iter().enumerate() {
         let n = qi + 1;
-        out.heading(&format!("{n}. {}", l.heard), heading_level, false);
-        out.para(&q.heard, spaced);
-        if !q.bullets.is_empty() {
-            for b in &q.bullets {
-                out.bullet(b);
-            }
-            out.end_list(false);
-            if let Some(after) = &q.after_bullets {
-                out.para(after, spaced);
-            }
-        }
-        if !q.speakers.is_empty() {
-            out.heading(&l.speakers, 3, false);
-            if out.is_md() && q.speakers.len() > 1 {
-                out.lines(&q.speakers, true);
-            } else {
-                for line in &q.speakers {
-                    out.raw(line);
+        let entries = written(w, s, q, sessions);
+        // A question whose decisions must stay citable by number writes them "2.1)" inline.
+        let dated = q.decisions.iter().any(|d| d.deadline.due().is_some());
+        let inline = layout.decisions == Decisions::Inline
+            && !l.decided_inline.is_empty()
+            && q.bullets.is_empty()
+            && q.speakers.is_empty()
+            && entries.len() >= 2;
+        if inline {
+            let items: Vec<String> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let number = if dated {
+                        format!("{n}.{})", i + 1)
+                    } else {
+                        format!("{})", i + 1)
+                    };
+                    format!("{number} {}", e.lines.join(" ").trim_end_matches('.'))
+                })
+                .collect();
+            let heading = &l.decided_inline[s.variant % l.decided_inline.len()];
+            out.para(
+                &format!(
+                    "{n}. {} {} {heading} {}.",
+                    l.heard,
+                    with_period(&q.heard),
+                    items.join("; ")
+                ),
+                true,
+            );
+        } else {
+            out.heading(&format!("{n}. {}", l.heard), heading_level, false);
+            out.para(&q.heard, spaced);
+            if !q.bullets.is_empty() {
+                for b in &q.bullets {
+                    out.bullet(b);
                 }
-                out.end_list(spaced);
+                out.end_list(false);
+                if let Some(after) = &q.after_bullets {
+                    out.para(after, spaced);
+                }
             }
-        }
-        out.heading(decided, 3, false);
-        let mut k = 0;
-        for decision in &q.decisions {
-            k += 1;
-            let mut lines = decision.lines.clone();
-            let label_variant = if decision.fixed_layout {
-                0
-            } else {
-                s.variant + k
-            };
-            if let Some(text) = deadline_text(w, &decision.deadline, s.lang, label_variant) {
-                let same_line = s.deadline_same_line
-                    && !decision.fixed_layout
-                    && lines.len() == 1
-                    && !matches!(decision.deadline, Deadline::Control { .. });
-                match lines.last_mut() {
-                    Some(last) if same_line => {
-                        last.push(' ');
-                        last.push_str(&text);
+            if !q.speakers.is_empty() {
+                out.heading(&l.speakers, 3, false);
+                if out.is_md() && q.speakers.len() > 1 {
+                    out.lines(&q.speakers, true);
+                } else {
+                    for line in &q.speakers {
+                        out.raw(line);
                     }
-                    _ => lines.push(text),
+                    out.end_list(spaced);
                 }
             }
-            if let Some((when, number)) = decision.executed {
-                lines.push(executed_text(w, kk, s.variant + k, when, number));
-            }
-            if let Some(first) = lines.first_mut() {
-                *first = format!("{n}.{k}. {first}");
-            }
-            out.lines(&lines, spaced);
-        }
-        if q.closes {
-            let kk_form = kk || (s.lang == Lang::Mixed && s.variant % 2 == 1);
-            for entry in &s.controls {
-                k += 1;
-                let text = control::text(w, entry, kk_form, &s.cite, |i| {
-                    (sessions[i].slot.number, sessions[i].slot.date)
-                });
-                out.para(&format!("{n}.{k}. {text}"), spaced);
+            out.heading(decided, 3, false);
+            if layout.decisions == Decisions::Table {
+                let rows: Vec<Vec<String>> = entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        vec![
+                            format!("{n}.{}", i + 1),
+                            e.text.join(" "),
+                            e.responsible.clone(),
+                            e.deadline.clone(),
+                        ]
+                    })
+                    .collect();
+                out.table(&l.decisions_table, &rows);
+            } else if q.closes && layout.lettered {
+                // The control of earlier decisions, lettered: "а) …; б) …".
+                let letters: Vec<char> = w.protocols.letters.chars().collect();
+                let last = entries.len().saturating_sub(1);
+                for (i, e) in entries.iter().enumerate() {
+                    let end = if i == last { "." } else { ";" };
+                    let text = e.lines.join(" ");
+                    let text = text.trim_end_matches('.');
+                    let letter = letters[i % letters.len()];
+                    out.para(&format!("{letter}) {text}{end}"), spaced);
+                }
+            } else {
+                for (i, e) in entries.iter().enumerate() {
+                    let mut lines = e.lines.clone();
+                    if let Some(first) = lines.first_mut() {
+                        *first = format!("{n}.{}. {first}", i + 1);
+                    }
+                    out.lines(&lines, spaced);
+                }
             }
         }
         let vote = if q.unanimous {

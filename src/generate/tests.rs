@@ -740,6 +740,8 @@ fn deadline_phrases_read_as_their_kind() {
             })
     };
     let p = &w.protocols;
+    // A planted phrase is drawn by index from both lists alike.
+    assert_eq!(p.vague.ru.len(), p.vague.kk.len());
     for (kk, phrases, kind) in [
         (false, &p.vague.ru, DeadlineKind::Vague),
         (true, &p.vague.kk, DeadlineKind::Vague),

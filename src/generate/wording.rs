@@ -236,6 +236,9 @@ pub struct Labels {
     pub heard: String,
     pub speakers: String,
     pub decided: Vec<String>,
+    /// The decisions heading as typed inside a one-paragraph question (empty: never so).
+    pub decided_inline: Vec<String>,
+    pub decisions_table: Vec<String>,
     pub vote: String,
     pub unanimous: String,
     pub sign_chair: String,
@@ -357,6 +360,7 @@ pub struct Control {
 pub struct Protocols {
     pub languages: Languages<Labels>,
     pub extraordinary_kk: String,
+    pub letters: String,
     pub recurring: RuKk<Vec<String>>,
     pub vague: RuKk<Vec<String>>,
     pub control: RuKk<Vec<String>>,
