@@ -187,6 +187,16 @@ fn the_generated_corpus_varies_as_real_documents_do() {
             r"(?m)^Орындалды[,(]".into(),
         ),
         (
+            "ru: protocol first with a colon",
+            "protocol",
+            r"протокол № \d+[^;\n]*: (?:п\.|пп\.|пункт\w*) \d".into(),
+        ),
+        (
+            "kk: number joined to the word",
+            "protocol",
+            r"\d+-хаттаманың [\d., және]+-тарма".into(),
+        ),
+        (
             "kk: date first",
             "protocol",
             r"\d{4} жылғы \d+ \S+(?:дағы|дегі|тағы|тегі) № \d+ ".into(),
@@ -262,6 +272,16 @@ fn the_generated_corpus_varies_as_real_documents_do() {
             "kk: present and total on their own",
             "protocol",
             r"Отырысқа қатысқан мүшелер: \d+\. Комиссия мүшелерінің жалпы саны: \d+".into(),
+        ),
+        (
+            "ru: attendance table",
+            "protocol",
+            r"№(?: \| |\t)Ф\.И\.О\.(?: \| |\t)Должность".into(),
+        ),
+        (
+            "kk: attendance table",
+            "protocol",
+            r"№(?: \| |\t)Т\.А\.Ә\.(?: \| |\t)Лауазымы".into(),
         ),
         (
             "ru: signatures in a table",

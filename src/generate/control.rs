@@ -66,6 +66,8 @@ pub struct Style {
     pub protocol_first: bool,
     /// "2.2 и 3.3" / "2.2 және 3.3" for two items, rather than a comma.
     pub and: bool,
+    /// Kazakh: the number joined to the word, "3-хаттаманың".
+    pub joined: bool,
 }
 
 impl Style {
@@ -76,6 +78,7 @@ impl Style {
             protocol_word: dice.below(6),
             protocol_first: dice.chance(15),
             and: dice.chance(30),
+            joined: dice.chance(20),
         }
     }
 }
@@ -305,8 +308,9 @@ fn cite_ru(
     };
     let item_word = &words[style.item_word % words.len()];
     if style.protocol_first {
+        let forms = &c.protocol_first_ru;
         return fill(
-            &c.protocol_first_ru,
+            &forms[style.protocol_word % forms.len()],
             &[
                 ("number", &number.to_string()),
                 ("date", &date),
@@ -335,7 +339,12 @@ fn cite_kk(
         (true, true) => format!("{} ", kk_of(date)),
         (true, false) => format!("{} жылғы ", dmy(date)),
     };
-    let protocol_word = &c.protocol_kk[style.protocol_word % c.protocol_kk.len()];
+    let protocol = if style.joined {
+        fill(&c.protocol_kk_joined, &[("number", &number.to_string())])
+    } else {
+        let word = &c.protocol_kk[style.protocol_word % c.protocol_kk.len()];
+        format!("№ {number} {word}")
+    };
     let suffix = if genitive {
         &c.item_kk.of
     } else if cited.items.len() == 1 {
@@ -344,7 +353,7 @@ fn cite_kk(
         &c.item_kk.many
     };
     let items = items_text(w, style, &cited.items, true);
-    format!("{date}№ {number} {protocol_word} {items}-{suffix}")
+    format!("{date}{protocol} {items}-{suffix}")
 }
 
 #[cfg(test)]

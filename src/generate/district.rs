@@ -447,14 +447,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             ));
         }
 
-        let attendance = attendance_lines(
-            &writer,
-            &mut dice,
-            date,
-            present,
-            lang,
-            style.compact_attendance,
-        );
+        let attendance = attendance_lines(&writer, &mut dice, date, present, lang);
         let invited = invited_lines(w, &mut dice, &roster, lang, minors_q);
         sessions.push(Session {
             slot,
@@ -716,15 +709,14 @@ fn planted_doc(kind: DocDefect, path: &str, note: String) -> Planted {
     }
 }
 
-/// The members listed as present (besides the chair), with their positions unless `compact`.
+/// The members listed as present besides the chair: name and position.
 fn attendance_lines(
     writer: &Writer<'_>,
     dice: &mut Dice,
     date: NaiveDate,
     present: usize,
     lang: Lang,
-    compact: bool,
-) -> Vec<String> {
+) -> Vec<(String, String)> {
     let (w, roster, d) = (writer.w, writer.roster, writer.district);
     let mut roles: Vec<Option<Role>> = vec![None];
     roles.extend(roster.members_at(date).into_iter().map(Some));
@@ -743,11 +735,7 @@ fn attendance_lines(
                     commission::role_text(w, role, roster, d, kk, false),
                 ),
             };
-            if compact {
-                person.short()
-            } else {
-                format!("{} – {position};", person.short())
-            }
+            (person.short(), position)
         })
         .collect()
 }

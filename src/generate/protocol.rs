@@ -168,6 +168,8 @@ pub struct Layout {
     pub count: usize,
     /// Signatures in a two-column table.
     pub signature_table: bool,
+    /// The members present listed in a table under the total, with no count of them.
+    pub attendance_table: bool,
     /// Markdown as pandoc writes it, with "--" for the en dash.
     pub dashes: bool,
     /// How decisions are laid out.
@@ -206,6 +208,7 @@ impl Layout {
             chair_label: dice.below(6),
             count: dice.below(6),
             signature_table: dice.chance(20),
+            attendance_table: dice.chance(15),
             dashes: format == Format::Md && dice.chance(30),
         }
     }
@@ -233,7 +236,8 @@ pub struct Session {
     pub compact_attendance: bool,
     pub nbsp: bool,
     pub variant: usize,
-    pub attendance: Vec<String>,
+    /// The members present besides the chair: name and position.
+    pub attendance: Vec<(String, String)>,
     pub invited: Vec<String>,
     pub time: &'static str,
 }
@@ -1243,7 +1247,7 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
         out.labelled(chair_label, &chair, spaced);
         out.labelled(&l.secretary, &secretary, true);
     }
-    attendance(&mut out, l, s, spaced);
+    attendance(&mut out, l, s, spaced, &put(&l.chair_tail));
     if !s.invited.is_empty() {
         out.heading(&l.invited, 3, false);
         for line in &s.invited {
@@ -1383,11 +1387,12 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
     out.finish(s.crlf, s.bom, layout.dashes)
 }
 
-fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool) {
+fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool, chair_position: &str) {
     let p = s.present.to_string();
     let n = s.total.to_string();
     let quorum = if s.quorum_fail { "" } else { l.quorum.as_str() };
-    let names = s.attendance.join(", ");
+    let names: Vec<&str> = s.attendance.iter().map(|(name, _)| name.as_str()).collect();
+    let names = names.join(", ");
     let names = if s.lang == Lang::Kk {
         with_period(&names)
     } else {
@@ -1405,10 +1410,30 @@ fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool) {
     if s.compact_attendance || s.lang == Lang::Mixed {
         let template = &l.count_compact[count % l.count_compact.len()];
         out.labelled(&l.attendance_compact, &fill(template, &values), true);
+    } else if s.layout.attendance_table {
+        // The total, then everyone present in a table, the chair first: the rows are the count.
+        out.para(&fill(&l.total_line, &values), true);
+        out.heading(&l.attendance, 3, false);
+        let mut rows = vec![vec![
+            "1".to_string(),
+            s.chair.short(),
+            chair_position.to_string(),
+        ]];
+        for (name, position) in &s.attendance {
+            rows.push(vec![
+                (rows.len() + 1).to_string(),
+                name.clone(),
+                position.clone(),
+            ]);
+        }
+        out.table(&l.attendance_table, &rows);
+        if !s.quorum_fail {
+            out.para(l.quorum.trim(), true);
+        }
     } else {
         out.heading(&l.attendance, 3, false);
-        for (i, line) in s.attendance.iter().enumerate() {
-            out.numbered(i + 1, line);
+        for (i, (name, position)) in s.attendance.iter().enumerate() {
+            out.numbered(i + 1, &format!("{name} – {position};"));
         }
         out.end_list(spaced || s.lang == Lang::Ru);
         out.para(&fill(&l.count[count % l.count.len()], &values), true);

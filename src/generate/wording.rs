@@ -228,6 +228,9 @@ pub struct Labels {
     pub attendance: String,
     pub count: Vec<String>,
     pub attendance_compact: String,
+    /// The columns of an attendance table, and the total written above it.
+    pub attendance_table: Vec<String>,
+    pub total_line: String,
     pub count_compact: Vec<String>,
     pub quorum: String,
     pub invited: String,
@@ -350,8 +353,9 @@ pub struct Control {
     pub extend: RuKk<Vec<OneMany>>,
     pub item_ru: ItemWordsRu,
     pub protocol_ru: Vec<String>,
-    pub protocol_first_ru: String,
+    pub protocol_first_ru: Vec<String>,
     pub protocol_kk: Vec<String>,
+    pub protocol_kk_joined: String,
     pub item_kk: ItemWordsKk,
     pub and: RuKk<String>,
 }
