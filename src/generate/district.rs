@@ -462,6 +462,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             present,
             total,
             quorum_fail,
+            quorum_claimed: quorum_fail && dice.chance(40),
             drop_secretary_signature,
             chair,
             secretary,

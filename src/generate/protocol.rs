@@ -229,6 +229,8 @@ pub struct Session {
     pub present: usize,
     pub total: usize,
     pub quorum_fail: bool,
+    /// "Кворум имеется" is written all the same (the counts say otherwise).
+    pub quorum_claimed: bool,
     pub drop_secretary_signature: bool,
     pub chair: Person,
     pub secretary: Person,
@@ -1390,7 +1392,8 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
 fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool, chair_position: &str) {
     let p = s.present.to_string();
     let n = s.total.to_string();
-    let quorum = if s.quorum_fail { "" } else { l.quorum.as_str() };
+    let claims_quorum = !s.quorum_fail || s.quorum_claimed;
+    let quorum = if claims_quorum { l.quorum.as_str() } else { "" };
     let names: Vec<&str> = s.attendance.iter().map(|(name, _)| name.as_str()).collect();
     let names = names.join(", ");
     let names = if s.lang == Lang::Kk {
@@ -1427,7 +1430,7 @@ fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool, chair_positi
             ]);
         }
         out.table(&l.attendance_table, &rows);
-        if !s.quorum_fail {
+        if claims_quorum {
             out.para(l.quorum.trim(), true);
         }
     } else {
