@@ -158,7 +158,7 @@ fn the_generated_corpus_varies_as_real_documents_do() {
         (
             "ru: kept on control",
             "protocol",
-            r"(?:[Оо]ставить на контроле|Продолжить контроль)".into(),
+            r"[Оо]ставить на (?:дополнительном )?контроле".into(),
         ),
         (
             "kk: kept on control",

@@ -263,10 +263,12 @@ pub fn text(
         Verb::Extend(due) => dmy(due),
         _ => String::new(),
     };
+    // A date in words ends in "г.", which the sentence's own period does not repeat.
     capitalize(&fill(
         template,
         &[("cites", &cites.join("; ")), ("until", &until)],
     ))
+    .replace("г..", "г.")
 }
 
 fn items_text(w: &Wording, style: &Style, items: &[String], kk: bool) -> String {

@@ -1152,6 +1152,18 @@ fn kk_possessive(n: usize) -> &'static str {
     }
 }
 
+/// A sentence without its final period, to go on with ";": an abbreviation keeps its own
+/// ("… 2026 г.", "Омарова Г.К.").
+fn without_period(text: &str) -> &str {
+    let Some(body) = text.strip_suffix('.') else {
+        return text;
+    };
+    let last_word = body.rsplit([' ', '(']).next().unwrap_or(body);
+    let abbreviation = last_word == "г"
+        || last_word.contains('.') && !last_word.ends_with(')') && last_word.chars().count() <= 5;
+    if abbreviation { text } else { body }
+}
+
 /// Ends a sentence with one period, even after initials ("Омарова Г.К.").
 fn with_period(text: &str) -> String {
     if text.ends_with('.') {
@@ -1288,7 +1300,7 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
                     } else {
                         format!("{})", i + 1)
                     };
-                    format!("{number} {}", e.lines.join(" ").trim_end_matches('.'))
+                    format!("{number} {}", without_period(&e.lines.join(" ")))
                 })
                 .collect();
             let heading = &l.decided_inline[s.variant % l.decided_inline.len()];
@@ -1346,7 +1358,7 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
                 for (i, e) in entries.iter().enumerate() {
                     let end = if i == last { "." } else { ";" };
                     let text = e.lines.join(" ");
-                    let text = text.trim_end_matches('.');
+                    let text = without_period(&text);
                     let letter = letters[i % letters.len()];
                     out.para(&format!("{letter}) {text}{end}"), spaced);
                 }
@@ -1501,6 +1513,24 @@ mod tests {
         let a = key(&["Отделу (Омарова Г.К.) провести. Срок: до 30.04.2026.".to_string()]);
         let b = key(&["Отделу (Омарова Г.К.) провести. Срок: до 15.06.2025.".to_string()]);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn periods_before_a_semicolon() {
+        assert_eq!(
+            without_period("Срок: до 30.04.2026."),
+            "Срок: до 30.04.2026"
+        );
+        assert_eq!(
+            without_period("от 22 апреля 2026 г."),
+            "от 22 апреля 2026 г."
+        );
+        assert_eq!(without_period("(Омарова Г.К.)."), "(Омарова Г.К.)");
+        assert_eq!(
+            without_period("психолог Омарова Г.К."),
+            "психолог Омарова Г.К."
+        );
+        assert_eq!(without_period("принять к сведению"), "принять к сведению");
     }
 
     #[test]
