@@ -9,8 +9,11 @@ mod copied;
 mod duplicates;
 pub mod facts;
 mod follow_up;
+mod misfiled;
+pub mod naming;
 mod numbering;
 mod plans;
+pub mod sessions;
 mod turnover;
 
 use crate::check::{CheckSettings, render};
@@ -27,6 +30,8 @@ use std::collections::BTreeMap;
 pub struct Record {
     pub path: String,
     pub commission: commission::Commission,
+    /// The commission the document names itself (front matter or header).
+    pub named: Option<naming::Named>,
     pub kind: Option<String>,
     pub date: Option<NaiveDate>,
     pub facts: Facts,
@@ -62,6 +67,8 @@ impl Hit {
 pub struct Commission<'a> {
     pub id: &'a str,
     pub path: &'a str,
+    /// The name its documents give it; empty when none names it.
+    pub name: &'a str,
     pub records: Vec<&'a Record>,
 }
 
@@ -74,6 +81,7 @@ pub fn by_commission(records: &[Record]) -> Vec<Commission<'_>> {
             .or_insert_with(|| Commission {
                 id: &record.commission.id,
                 path: &record.commission.path,
+                name: &record.commission.name,
                 records: Vec::new(),
             })
             .records
@@ -180,7 +188,10 @@ fn judge_commission(
             sessions,
             settings.as_of,
         ),
-        CorpusCheck::ProtocolNumbering { number } => numbering::run(documents, *number),
+        CorpusCheck::ProtocolNumbering {
+            number,
+            record_start,
+        } => numbering::run(documents, *number, *record_start),
         CorpusCheck::SecretaryTurnover {
             secretary,
             max_secretaries,
@@ -210,6 +221,7 @@ fn judge_commission(
             min_documents,
             min_chars,
         } => copied::run(documents, *item, unless, *min_documents, *min_chars),
+        CorpusCheck::CommissionName => misfiled::run(commission, documents),
         CorpusCheck::DuplicateDocuments { .. } => Vec::new(),
     }
 }

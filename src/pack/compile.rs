@@ -412,6 +412,7 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         }
         None => FollowUps::default(),
     };
+    let commissions = commission_names(&compiler, &packs)?;
     let categories = categories(&packs);
     let category_ids: Vec<String> = categories.iter().map(|c| c.id.clone()).collect();
     let context = RuleContext {
@@ -489,8 +490,66 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         items,
         rules,
         follow_ups,
+        commissions,
         masker,
         templates,
+    })
+}
+
+/// The last pack's `commissions:` block, compiled; without one, only the front-matter keys.
+fn commission_names(
+    compiler: &Compiler<'_>,
+    packs: &[LoadedPack],
+) -> Result<CommissionNames, PackError> {
+    let Some(pack) = packs.iter().rposition(|p| p.content.commissions.is_some()) else {
+        let def = super::schema::CommissionsDef::default();
+        return Ok(CommissionNames {
+            front_matter: def.front_matter,
+            first_lines: def.first_lines,
+            ..CommissionNames::default()
+        });
+    };
+    let def = packs[pack].content.commissions.clone().unwrap_or_default();
+    let names = def
+        .names
+        .iter()
+        .map(|name| {
+            let regex = compiler.regex(pack, &name.pattern)?;
+            if !regex.capture_names().flatten().any(|n| n == "place") {
+                return Err(PackError::new(
+                    packs[pack].locate_text(&name.pattern),
+                    "a commission name pattern needs a named group `place`",
+                ));
+            }
+            Ok(CommissionName {
+                regex,
+                name: name.name.clone(),
+                lang: name.lang,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let letters = def
+        .letters
+        .iter()
+        .map(|(from, to)| {
+            let mut chars = from.chars();
+            match (chars.next(), chars.next()) {
+                (Some(letter), None) => Ok((letter, to.to_lowercase())),
+                _ => Err(PackError::new(
+                    packs[pack].locate_text("letters:"),
+                    format!("`commissions.letters`: `{from}` is not one letter"),
+                )),
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut endings: Vec<String> = def.endings.iter().map(|e| e.to_lowercase()).collect();
+    endings.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
+    Ok(CommissionNames {
+        front_matter: def.front_matter,
+        first_lines: def.first_lines.max(1),
+        names,
+        letters,
+        endings,
     })
 }
 
@@ -586,6 +645,7 @@ const KINDS: &[(&str, &[&str])] = &[
     ("plan-per-year", &["fields"]),
     ("duplicate-documents", &[]),
     ("copied-decisions", &["item", "unless"]),
+    ("commission-name", &[]),
 ];
 
 /// The kind-specific keys a rule sets, to refuse those its kind would ignore.
@@ -937,7 +997,10 @@ impl RuleContext<'_> {
                 year: field(0)?,
                 sessions: params.kind("sessions", self.kind_ids)?,
             },
-            "protocol-numbering" => CorpusCheck::ProtocolNumbering { number: field(0)? },
+            "protocol-numbering" => CorpusCheck::ProtocolNumbering {
+                number: field(0)?,
+                record_start: params.boolean("record_start")?.unwrap_or(false),
+            },
             "secretary-turnover" => CorpusCheck::SecretaryTurnover {
                 secretary: field(0)?,
                 max_secretaries: params.integer("max_secretaries")?.unwrap_or(2).max(1) as usize,
@@ -961,6 +1024,7 @@ impl RuleContext<'_> {
                     min_chars: params.integer("min_chars")?.unwrap_or(40).max(0) as usize,
                 }
             }
+            "commission-name" => CorpusCheck::CommissionName,
             other => return Err(format!("unknown kind `{other}`")),
         })
     }
@@ -1028,6 +1092,16 @@ impl Params<'_> {
             Ok(kind)
         } else {
             Err(format!("`params.{key}: {kind}` names no document kind"))
+        }
+    }
+
+    fn boolean(&self, key: &str) -> Result<Option<bool>, String> {
+        match self.0.get(key) {
+            None => Ok(None),
+            Some(value) => value
+                .as_bool()
+                .map(Some)
+                .ok_or_else(|| format!("`params.{key}` must be true or false")),
         }
     }
 

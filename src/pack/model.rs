@@ -31,6 +31,7 @@ pub struct Pack {
     pub items: Vec<ItemType>,
     pub rules: Vec<Rule>,
     pub follow_ups: FollowUps,
+    pub commissions: CommissionNames,
     pub masker: Masker,
     /// Message, fix and condition templates of every rule, compiled once.
     pub templates: minijinja::Environment<'static>,
@@ -45,6 +46,26 @@ pub struct FollowUps {
     pub closed: Option<Regex>,
     pub extended: Option<Regex>,
     pub executed: Option<Regex>,
+}
+
+/// Compiled [`super::schema::CommissionsDef`]: how a document names its commission.
+#[derive(Default)]
+pub struct CommissionNames {
+    pub front_matter: Vec<String>,
+    pub first_lines: usize,
+    pub names: Vec<CommissionName>,
+    /// Each letter and what it folds to when place names are compared.
+    pub letters: Vec<(char, String)>,
+    /// Endings stripped from a place's name, longest first.
+    pub endings: Vec<String>,
+}
+
+pub struct CommissionName {
+    /// Has a named group `place`.
+    pub regex: Regex,
+    /// The name it gives, `{place}` standing for the place as written.
+    pub name: String,
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone)]
@@ -226,6 +247,9 @@ pub enum CorpusCheck {
     },
     ProtocolNumbering {
         number: usize,
+        /// Report where the record begins (numbers before the first on record) instead of
+        /// gaps and repeats.
+        record_start: bool,
     },
     SecretaryTurnover {
         secretary: usize,
@@ -247,6 +271,8 @@ pub enum CorpusCheck {
         min_documents: usize,
         min_chars: usize,
     },
+    /// A document that names another commission than the rest of its folder does.
+    CommissionName,
 }
 
 pub struct Rule {
