@@ -162,6 +162,7 @@ fn every_corpus_rule_has_a_fixture_that_triggers_it() {
         "names",
         "record-start",
         "undated",
+        "copied-plans",
     ];
     let fired: std::collections::BTreeSet<String> = folders
         .iter()
@@ -348,4 +349,75 @@ fn a_session_whose_date_was_not_read_is_no_gap() {
     let outcome = audit_on("undated", (2026, 6, 30));
     // The session dated by its file name counts; the one nothing dates does not.
     assert_eq!(outcome.commissions[0].sessions, 5);
+}
+
+#[test]
+fn a_copied_plan_with_its_names_replaced_is_still_a_copy() {
+    // Oiyl's plan is Alga's with every name, count and date replaced, three rows reworded, a
+    // row dropped and one added; only its goal still says "Алгинского района". Kobda's Kazakh
+    // plan is Temir's, names replaced, two rows reworded. Their 5-word shingles share under
+    // 60%; word for word they are over 90% the same.
+    expect_corpus(
+        "copied-plans",
+        (2026, 6, 30),
+        &[
+            ("duplicate-plan", "kobda/2026/zhospar-2026.md", 1),
+            ("duplicate-plan", "oiyl/2026/plan-raboty-2026.md", 1),
+        ],
+    );
+    let outcome = audit_on("copied-plans", (2026, 6, 30));
+    let copies: Vec<(&str, String, i64)> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.rule == "kz-kdn/duplicate-plan")
+        .map(|f| {
+            (
+                f.path.as_str(),
+                f.facts["original"].as_str().unwrap_or("").to_string(),
+                f.facts["similarity"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // Oiyl's plan was approved a week before Alga's; the district it still names makes it
+    // the copy.
+    assert!(
+        copies[1].1.ends_with("alga/2026/plan-raboty-2026.md"),
+        "{copies:?}"
+    );
+    assert!(
+        copies[0].1.ends_with("temir/2026/zhospar-2026.md"),
+        "{copies:?}"
+    );
+    assert!(copies.iter().all(|(_, _, s)| *s >= 85), "{copies:?}");
+}
+
+#[test]
+fn plans_that_share_only_boilerplate_are_no_copies() {
+    // The same approval stamp, legal basis, goal, headings and three measures every
+    // commission has; the rest their own.
+    expect_corpus("different-plans", (2026, 6, 30), &[]);
+}
+
+#[test]
+fn how_alike_a_copy_must_be_is_the_pack_s_parameter() {
+    let audit_with = |params: &str| {
+        let config = hattama::config::Config::parse(
+            "hattama.yml".into(),
+            ".".into(),
+            format!("params:\n  duplicate-plan: {params}\n"),
+        )
+        .unwrap();
+        let pack = config.load_pack(&[], false).unwrap();
+        let settings = AuditSettings {
+            files: Settings::new(Lang::En, NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()),
+            level: FolderLevel::Deepest,
+        };
+        audit::audit(Path::new("fixtures/audit/copied-plans"), &pack, &settings)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "kz-kdn/duplicate-plan")
+            .count()
+    };
+    assert_eq!(audit_with("{threshold: 0.95}"), 0);
+    assert_eq!(audit_with("{threshold: 0.85}"), 2);
 }

@@ -16,6 +16,8 @@ pub struct Commission {
     pub id: String,
     pub path: String,
     pub name: String,
+    /// The place of that name, as names are compared (`хромтау`); empty when unknown.
+    pub place: String,
 }
 
 impl Commission {
@@ -25,6 +27,7 @@ impl Commission {
             id: String::new(),
             path: root.display().to_string(),
             name: String::new(),
+            place: String::new(),
         }
     }
 
@@ -69,6 +72,7 @@ pub fn by_folder(root: &Path, file: &Path, level: FolderLevel) -> Option<Commiss
         path: root.join(&id).display().to_string(),
         id,
         name: String::new(),
+        place: String::new(),
     })
 }
 
@@ -98,12 +102,13 @@ pub fn resolve(records: &mut [Record]) {
         let names: Vec<Option<&Named>> =
             members.iter().map(|&i| records[i].named.as_ref()).collect();
         let consensus = naming::consensus(&names);
-        let name = consensus
+        let (name, place) = consensus
             .as_ref()
-            .map(|c| c.name.clone())
+            .map(|c| (c.name.clone(), c.place.clone()))
             .unwrap_or_default();
         for &i in members {
             records[i].commission.name.clone_from(&name);
+            records[i].commission.place.clone_from(&place);
         }
         if let Some(consensus) = consensus {
             let agreed = consensus
@@ -137,17 +142,19 @@ pub fn resolve(records: &mut [Record]) {
 fn group_loose(records: &mut [Record], loose: &[usize]) {
     let named: Vec<Option<&Named>> = loose.iter().map(|&i| records[i].named.as_ref()).collect();
     let groups = naming::clusters(&named);
-    let mut assigned: Vec<(usize, String)> = Vec::new();
+    let mut assigned: Vec<(usize, naming::Consensus)> = Vec::new();
     for group in groups {
         let names: Vec<Option<&Named>> = group.iter().map(|&g| named[g]).collect();
-        let name = naming::most_common(&names).unwrap_or_default();
-        assigned.extend(group.iter().map(|&g| (loose[g], name.clone())));
+        if let Some(consensus) = naming::consensus(&names) {
+            assigned.extend(group.iter().map(|&g| (loose[g], consensus.clone())));
+        }
     }
-    for (index, name) in assigned {
+    for (index, consensus) in assigned {
         records[index].commission = Commission {
-            id: name.clone(),
-            path: name.clone(),
-            name,
+            id: consensus.name.clone(),
+            path: consensus.name.clone(),
+            name: consensus.name,
+            place: consensus.place,
         };
     }
 }

@@ -3,6 +3,7 @@
 //! reduced to [`facts::Facts`] while it is parsed, in parallel; the rules then judge the facts,
 //! so a national corpus never has to be held in memory as parsed documents.
 
+mod align;
 mod cadence;
 pub mod commission;
 mod copied;
@@ -15,6 +16,7 @@ mod numbering;
 mod plans;
 pub mod sessions;
 mod turnover;
+pub mod words;
 
 use crate::check::{CheckSettings, render};
 use crate::finding::{Finding, Position, Related};
@@ -128,10 +130,20 @@ pub fn judge(
         let hits = match check {
             CorpusCheck::DuplicateDocuments {
                 threshold,
-                shingle: _,
+                shingle,
+                candidate,
+                min_words,
             } => {
                 let candidates: Vec<&Record> = records.iter().filter(of_kind).collect();
-                duplicates::run(&candidates, *threshold)
+                duplicates::run(
+                    &candidates,
+                    duplicates::Limits {
+                        threshold: *threshold,
+                        shingle: *shingle,
+                        candidate: *candidate,
+                        min_words: *min_words,
+                    },
+                )
             }
             _ => commissions
                 .iter()

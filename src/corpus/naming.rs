@@ -64,11 +64,13 @@ pub fn read(document: &Document, pack: &Pack) -> Option<Named> {
     }
     let lines = names.first_lines.min(document.lines.len());
     let (text, base) = document.text_of(0..lines);
-    let (pattern, found) = names
+    // The name that starts highest; only its pattern's groups are worth resolving.
+    let (pattern, start) = names
         .names
         .iter()
-        .filter_map(|pattern| pattern.regex.captures(text).map(|c| (pattern, c)))
-        .min_by_key(|(_, captures)| captures.get(0).map_or(usize::MAX, |m| m.start()))?;
+        .filter_map(|pattern| pattern.regex.find(text).map(|m| (pattern, m.start())))
+        .min_by_key(|(_, start)| *start)?;
+    let found = pattern.regex.captures_at(text, start)?;
     let place = found.name("place")?;
     let range = document.source_range(base + place.start()..base + place.end());
     let written = document.display(range);
@@ -179,6 +181,8 @@ pub fn stems_agree(a: &str, b: &str) -> bool {
 pub struct Consensus {
     /// The name most documents of the largest cluster use.
     pub name: String,
+    /// That name's place, as compared ([`stem`]).
+    pub place: String,
     /// Indexes of the documents in the largest cluster; every named one when two clusters
     /// are equally large.
     pub members: Vec<usize>,
@@ -201,8 +205,16 @@ pub fn consensus(names: &[Option<&Named>]) -> Option<Consensus> {
         largest.clone()
     };
     let chosen: Vec<Option<&Named>> = members.iter().map(|&m| names[m]).collect();
+    let name = most_common(&chosen)?;
+    let place = chosen
+        .iter()
+        .flatten()
+        .find(|n| n.name == name)
+        .map(|n| n.stem.clone())
+        .unwrap_or_default();
     Some(Consensus {
-        name: most_common(&chosen)?,
+        name,
+        place,
         members,
         tied,
     })

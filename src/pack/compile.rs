@@ -1013,7 +1013,9 @@ impl RuleContext<'_> {
             },
             "duplicate-documents" => CorpusCheck::DuplicateDocuments {
                 threshold: params.number("threshold")?.unwrap_or(0.8).clamp(0.0, 1.0),
-                shingle: params.integer("shingle")?.unwrap_or(5).clamp(1, 32) as usize,
+                shingle: params.integer("shingle")?.unwrap_or(4).clamp(1, 32) as usize,
+                candidate: params.number("candidate")?.unwrap_or(0.3).clamp(0.0, 1.0),
+                min_words: params.integer("min_words")?.unwrap_or(150).max(0) as usize,
             },
             "copied-decisions" => {
                 let item = self.item(def.item.as_deref().ok_or("needs `item`")?)?;

@@ -261,9 +261,14 @@ pub enum CorpusCheck {
         approval: Option<usize>,
         sessions: String,
     },
+    /// Documents whose masked word sequences are at least `threshold` the same; pairs are
+    /// aligned only when at least `candidate` of their `shingle`-word shingles are shared.
     DuplicateDocuments {
         threshold: f64,
         shingle: usize,
+        candidate: f64,
+        /// Documents of fewer words are not compared.
+        min_words: usize,
     },
     CopiedDecisions {
         item: usize,
