@@ -64,13 +64,16 @@ pub fn read(document: &Document, pack: &Pack) -> Option<Named> {
     }
     let lines = names.first_lines.min(document.lines.len());
     let (text, base) = document.text_of(0..lines);
-    // The name that starts highest; only its pattern's groups are worth resolving.
-    let (pattern, start) = names
-        .names
-        .iter()
-        .filter_map(|pattern| pattern.regex.find(text).map(|m| (pattern, m.start())))
-        .min_by_key(|(_, start)| *start)?;
-    let found = pattern.regex.captures_at(text, start)?;
+    // The name that starts highest: one pass over the header finds where it starts, and the
+    // pattern that matches there gives the place.
+    let start = names.any_name.as_ref()?.find(text)?.start();
+    let (pattern, found) = names.names.iter().find_map(|pattern| {
+        pattern
+            .regex
+            .captures_at(text, start)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() == start))
+            .map(|c| (pattern, c))
+    })?;
     let place = found.name("place")?;
     let range = document.source_range(base + place.start()..base + place.end());
     let written = document.display(range);

@@ -53,7 +53,7 @@ pub fn masked(document: &Document, places: &CommissionNames) -> Wording {
             .char_indices()
             .chain(std::iter::once((text.len(), ' ')));
         for (at, ch) in chars {
-            if ch.is_alphanumeric() && at < text.len() {
+            if is_word_char(ch) && at < text.len() {
                 word_start.get_or_insert(at);
                 continue;
             }
@@ -61,13 +61,15 @@ pub fn masked(document: &Document, places: &CommissionNames) -> Wording {
                 let word = &text[start..at];
                 let source = line.folded.source_range(start..at);
                 let original = document.source.get(source).unwrap_or(word);
-                if original.chars().next().is_some_and(char::is_uppercase) {
+                let initial = out.push(word, original, sentence_start);
+                // A place a copy still names stands inside a sentence ("на территории
+                // Хромтауского района") or in a heading in capitals.
+                if out.last_was_name || out.last_all_caps {
                     let stem = super::naming::stem(places, original);
                     if stem.chars().count() >= 3 {
                         names.push(xxh3_64(stem.as_bytes()));
                     }
                 }
-                let initial = out.push(word, original, sentence_start);
                 sentence_start = false;
                 after_initial = initial;
             }
@@ -99,15 +101,26 @@ struct Words {
     /// The last token is a capitalised word at a sentence's start, kept as a word: a name
     /// if initials follow it.
     last_capitalised: bool,
+    /// The last word pushed was a name, or a word in capitals throughout.
+    last_was_name: bool,
+    last_all_caps: bool,
 }
 
 impl Words {
     /// Adds one word; says whether it was an initial.
     fn push(&mut self, folded: &str, original: &str, sentence_start: bool) -> bool {
+        self.last_was_name = false;
+        self.last_all_caps = false;
         let capitalised = original.chars().next().is_some_and(char::is_uppercase);
-        let letters = original.chars().filter(|c| c.is_alphabetic()).count();
-        let all_caps = letters > 1 && !original.chars().any(char::is_lowercase);
-        if folded.chars().any(|c| c.is_ascii_digit()) {
+        // Most words are in lower case: only a capitalised one is looked at letter by letter.
+        let all_caps = capitalised
+            && original
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .nth(1)
+                .is_some()
+            && !original.chars().any(char::is_lowercase);
+        if folded.bytes().any(|b| b.is_ascii_digit()) {
             self.mask(NUMBER);
             return false;
         }
@@ -121,11 +134,13 @@ impl Words {
         }
         if capitalised && !all_caps && !sentence_start {
             self.mask(NAME);
+            self.last_was_name = true;
             return false;
         }
         let hash = xxh3_64(folded.as_bytes()) as u32;
         self.tokens.push(hash.max(NUMBER + 1));
         self.last_capitalised = capitalised && !all_caps;
+        self.last_all_caps = all_caps;
         false
     }
 
@@ -135,6 +150,16 @@ impl Words {
         if self.tokens.last() != Some(&token) {
             self.tokens.push(token);
         }
+    }
+}
+
+/// A letter or digit; Cyrillic, most of any text here, without a Unicode table lookup.
+fn is_word_char(ch: char) -> bool {
+    match ch {
+        'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => true,
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{052F}' => true,
+        _ if ch.is_ascii() => ch.is_ascii_alphanumeric(),
+        _ => ch.is_alphanumeric(),
     }
 }
 

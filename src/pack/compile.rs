@@ -528,6 +528,12 @@ fn commission_names(
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let ungrouped: Vec<String> = def
+        .names
+        .iter()
+        .map(|name| name.pattern.replace("(?P<place>", "(?:"))
+        .collect();
+    let any_name = compiler.any(pack, &ungrouped)?;
     let letters = def
         .letters
         .iter()
@@ -548,6 +554,7 @@ fn commission_names(
         front_matter: def.front_matter,
         first_lines: def.first_lines.max(1),
         names,
+        any_name,
         letters,
         endings,
     })

@@ -54,6 +54,9 @@ pub struct CommissionNames {
     pub front_matter: Vec<String>,
     pub first_lines: usize,
     pub names: Vec<CommissionName>,
+    /// All of `names` in one regex without their groups: one pass over a header finds where
+    /// the first name starts.
+    pub any_name: Option<Regex>,
     /// Each letter and what it folds to when place names are compared.
     pub letters: Vec<(char, String)>,
     /// Endings stripped from a place's name, longest first.
