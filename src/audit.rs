@@ -134,7 +134,7 @@ pub fn audit_with_progress(
     }
     records.sort_by(|a, b| a.path.cmp(&b.path));
     // Only with every document read can a commission be named and a loose file placed.
-    commission::resolve(&mut records);
+    commission::resolve(&mut records, |name| pack.masker.mask(name));
     let names: BTreeMap<String, String> = records
         .iter()
         .map(|r| (r.commission.id.clone(), r.commission.name.clone()))

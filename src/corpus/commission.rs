@@ -83,7 +83,9 @@ fn is_year(name: &str) -> bool {
 /// Once every document is read: names each folder's commission by what its documents call
 /// it, and gives each loose file (in no commission folder) the commission its name agrees
 /// with: the one folder commission of that place, else the loose files naming the same place.
-pub fn resolve(records: &mut [Record]) {
+/// `mask` hides personal data in a name that becomes an id (a loose file's front matter may
+/// hold anything).
+pub fn resolve(records: &mut [Record], mask: impl Fn(&str) -> String) {
     let mut folders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut loose: Vec<usize> = Vec::new();
     for (index, record) in records.iter().enumerate() {
@@ -134,12 +136,12 @@ pub fn resolve(records: &mut [Record]) {
             _ => unplaced.push(index),
         }
     }
-    group_loose(records, &unplaced);
+    group_loose(records, &unplaced, mask);
 }
 
 /// Loose files no folder claims: those naming one place form one commission, called by the
 /// name most of them use; a name no pattern could read groups only with the same name.
-fn group_loose(records: &mut [Record], loose: &[usize]) {
+fn group_loose(records: &mut [Record], loose: &[usize], mask: impl Fn(&str) -> String) {
     let named: Vec<Option<&Named>> = loose.iter().map(|&i| records[i].named.as_ref()).collect();
     let groups = naming::clusters(&named);
     let mut assigned: Vec<(usize, naming::Consensus)> = Vec::new();
@@ -150,10 +152,11 @@ fn group_loose(records: &mut [Record], loose: &[usize]) {
         }
     }
     for (index, consensus) in assigned {
+        let name = mask(&consensus.name);
         records[index].commission = Commission {
-            id: consensus.name.clone(),
-            path: consensus.name.clone(),
-            name: consensus.name,
+            id: name.clone(),
+            path: name.clone(),
+            name,
             place: consensus.place,
         };
     }
