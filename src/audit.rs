@@ -26,6 +26,9 @@ pub struct AuditSettings {
 pub struct CommissionSummary {
     pub id: String,
     pub path: String,
+    /// The name its documents give it ("КДН при акимате Мартукского района"), masked like
+    /// every text; empty when no document names it.
+    pub name: String,
     pub documents: usize,
     /// Documents by kind id (`protocol`, `plan`, …, `other`).
     pub kinds: BTreeMap<String, usize>,
@@ -126,11 +129,24 @@ pub fn audit_with_progress(
         }
         findings.extend(result.findings);
         if let Some(record) = result.record {
-            owners.insert(record.path.clone(), record.commission.clone());
             records.push(record);
         }
     }
     records.sort_by(|a, b| a.path.cmp(&b.path));
+    // Only with every document read can a commission be named and a loose file placed.
+    commission::resolve(&mut records, |name| pack.masker.mask(name));
+    let names: BTreeMap<String, String> = records
+        .iter()
+        .map(|r| (r.commission.id.clone(), r.commission.name.clone()))
+        .collect();
+    for owner in owners.values_mut() {
+        if let Some(name) = names.get(&owner.id) {
+            owner.name.clone_from(name);
+        }
+    }
+    for record in &records {
+        owners.insert(record.path.clone(), record.commission.clone());
+    }
     let corpus_findings = corpus::judge(&records, pack, &settings.files.check, progress);
     progress.finish();
     findings.extend(corpus_findings);
@@ -162,7 +178,8 @@ pub fn audit_with_progress(
 fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -> FileResult {
     let name = file.display().to_string();
     let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    let by_folder = commission::assign(root, file, None, None, settings.level);
+    let by_folder = commission::by_folder(root, file, settings.level)
+        .unwrap_or_else(|| commission::Commission::unknown(root));
     let source = match read::read_path(file, &settings.files.limits) {
         Ok(source) => source,
         Err(error) => {
@@ -193,16 +210,10 @@ fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -
         settings.files.check.lang,
         check::check(&input),
     ));
-    let commission = commission::assign(
-        root,
-        file,
-        document.front_matter.as_ref(),
-        None,
-        settings.level,
-    );
     let record = Record {
         path: name,
-        commission: commission.clone(),
+        commission: by_folder.clone(),
+        named: crate::corpus::naming::read(&document, pack),
         kind: extraction.kind_id(pack).map(str::to_string),
         date: extraction.date,
         facts: facts::collect(&document, &extraction, pack),
@@ -210,7 +221,7 @@ fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -
     FileResult {
         findings,
         record: Some(record),
-        commission,
+        commission: by_folder,
         bytes,
     }
 }
@@ -230,6 +241,7 @@ fn summarise(
             .or_insert_with(|| CommissionSummary {
                 id: record.commission.id.clone(),
                 path: record.commission.path.clone(),
+                name: pack.masker.mask(&record.commission.name),
                 ..CommissionSummary::default()
             });
         summary.documents += 1;
@@ -238,7 +250,7 @@ fn summarise(
             .entry(record.kind.clone().unwrap_or_else(|| "other".into()))
             .or_default() += 1;
         if record.kind.as_deref() == Some(pack.session_kind.as_str())
-            && let Some(date) = record.date.filter(|d| *d <= as_of)
+            && let Some(date) = crate::corpus::sessions::date_of(record).filter(|d| *d <= as_of)
         {
             session_days
                 .entry(record.commission.id.clone())

@@ -2,17 +2,19 @@
 //! required sessions (`sessions-per-month`), and months the plan set for a session that
 //! passed without one (`planned-sessions-held`).
 
+use super::sessions::{date_of, year_of};
 use super::{Commission, Hit, Record, show_date, show_month};
 use crate::extract::Value;
 use crate::finding::Position;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Session days up to `as_of`, in order, each with the protocol held that day.
+/// Session days up to `as_of`, in order, each with the protocol held that day. A protocol
+/// whose date could not be read counts on the date its file name gives.
 fn sessions<'a>(protocols: &[&'a Record], as_of: NaiveDate) -> Vec<(NaiveDate, &'a Record)> {
     let mut days: Vec<(NaiveDate, &Record)> = protocols
         .iter()
-        .filter_map(|p| p.date.filter(|d| *d <= as_of).map(|d| (d, *p)))
+        .filter_map(|p| date_of(p).filter(|d| *d <= as_of).map(|d| (d, *p)))
         .collect();
     days.sort_by(|a, b| (a.0, &a.1.path).cmp(&(b.0, &b.1.path)));
     days.dedup_by_key(|(day, _)| *day);
@@ -26,10 +28,21 @@ pub fn gaps(
     as_of: NaiveDate,
 ) -> Vec<Hit> {
     let days = sessions(protocols, as_of);
+    let undated = Undated::of(protocols);
+    let intervals = Intervals::new(&days, &undated, as_of);
+    // An interval holding a session whose date is unknown is no gap: the session may have
+    // been anywhere in it. A session that could lie in several intervals spares those it
+    // could have closed: `k` such sessions close at most (k + 1) × the limit.
+    let is_gap = |index: usize, days_between: i64| {
+        days_between > max_gap_days
+            && !intervals.pinned(index)
+            && days_between > (intervals.loose(index) as i64 + 1) * max_gap_days
+    };
     let mut hits: Vec<Hit> = days
         .windows(2)
-        .filter(|pair| (pair[1].0 - pair[0].0).num_days() > max_gap_days)
-        .map(|pair| {
+        .enumerate()
+        .filter(|(i, pair)| is_gap(i + 1, (pair[1].0 - pair[0].0).num_days()))
+        .map(|(_, pair)| {
             Hit::new(&pair[1].1.path, Position::START)
                 .with("days", (pair[1].0 - pair[0].0).num_days())
                 .with("from", show_date(pair[0].0))
@@ -38,7 +51,7 @@ pub fn gaps(
         .collect();
     // A commission that stopped meeting: the gap runs to the audit day.
     if let Some((last, _)) = days.last()
-        && (as_of - *last).num_days() > max_gap_days
+        && is_gap(days.len(), (as_of - *last).num_days())
     {
         hits.push(
             Hit::new(commission.path, Position::START)
@@ -48,6 +61,96 @@ pub fn gaps(
         );
     }
     hits
+}
+
+/// A protocol no date places, with what else is known of it.
+struct Undated {
+    year: Option<i32>,
+    number: Option<i64>,
+}
+
+impl Undated {
+    fn of(protocols: &[&Record]) -> Vec<Undated> {
+        protocols
+            .iter()
+            .filter(|p| date_of(p).is_none())
+            .map(|p| Undated {
+                year: year_of(p),
+                number: p.facts.number,
+            })
+            .collect()
+    }
+
+    /// Whether it may have been held after `prev` and before `next` (`None`: the record's
+    /// start, or the audit day).
+    fn could_lie(
+        &self,
+        prev: Option<(NaiveDate, Option<i64>)>,
+        next: Option<(NaiveDate, Option<i64>)>,
+        as_of: NaiveDate,
+    ) -> bool {
+        // Within one year the numbers order the protocols; across years the years do.
+        let after = |(date, number): (NaiveDate, Option<i64>), year: i32| {
+            year > date.year()
+                || (year == date.year() && self.number.zip(number).is_none_or(|(n, m)| n > m))
+        };
+        let before = |(date, number): (NaiveDate, Option<i64>), year: i32| {
+            year < date.year()
+                || (year == date.year() && self.number.zip(number).is_none_or(|(n, m)| n < m))
+        };
+        let first = prev.map_or(as_of.year() - 100, |(d, _)| d.year() - 1);
+        let last = next.map_or(as_of.year(), |(d, _)| d.year());
+        let years = match self.year {
+            Some(year) => year..=year,
+            None => first..=last,
+        };
+        years
+            .filter(|y| *y <= as_of.year())
+            .any(|y| prev.is_none_or(|p| after(p, y)) && next.is_none_or(|n| before(n, y)))
+    }
+}
+
+/// The intervals of a record (before the first session, between sessions, after the last
+/// up to the audit day) and, for each, the undated protocols that may lie in it.
+struct Intervals {
+    /// For interval i: undated protocols that can lie only there, and those that can lie
+    /// there among other places.
+    pinned: Vec<usize>,
+    loose: Vec<usize>,
+}
+
+impl Intervals {
+    fn new(days: &[(NaiveDate, &Record)], undated: &[Undated], as_of: NaiveDate) -> Intervals {
+        let bounds: Vec<(NaiveDate, Option<i64>)> =
+            days.iter().map(|(d, r)| (*d, r.facts.number)).collect();
+        let count = bounds.len() + 1;
+        let mut intervals = Intervals {
+            pinned: vec![0; count],
+            loose: vec![0; count],
+        };
+        for protocol in undated {
+            let places: Vec<usize> = (0..count)
+                .filter(|&i| {
+                    let prev = i.checked_sub(1).map(|p| bounds[p]);
+                    let next = bounds.get(i).copied();
+                    protocol.could_lie(prev, next, as_of)
+                })
+                .collect();
+            match places.as_slice() {
+                [only] => intervals.pinned[*only] += 1,
+                many => many.iter().for_each(|&i| intervals.loose[i] += 1),
+            }
+        }
+        intervals
+    }
+
+    fn pinned(&self, index: usize) -> bool {
+        self.pinned.get(index).is_some_and(|n| *n > 0)
+    }
+
+    fn loose(&self, index: usize) -> usize {
+        self.loose.get(index).copied().unwrap_or(0)
+    }
 }
 
 /// Whole months from the first session's month up to the month before `as_of`.
@@ -79,9 +182,24 @@ pub fn per_month(
     for (day, _) in &days {
         *held.entry((day.year(), day.month())).or_default() += 1;
     }
+    // The months of an interval that holds an undated session: it was held in one of them,
+    // nobody can say which, so none of them is reported.
+    let undated = Undated::of(protocols);
+    let intervals = Intervals::new(&days, &undated, as_of);
+    let mut excused: BTreeSet<(i32, u32)> = BTreeSet::new();
+    for index in 1..=days.len() {
+        if intervals.pinned(index) {
+            let from = days[index - 1].0;
+            let to = days.get(index).map_or(as_of, |(d, _)| *d);
+            excused.extend(months_to_check(from, to));
+            excused.insert((to.year(), to.month()));
+        }
+    }
     let mut short: BTreeMap<i32, Vec<String>> = BTreeMap::new();
     for (year, month) in months_to_check(*first, as_of) {
-        if held.get(&(year, month)).copied().unwrap_or(0) < min_per_month {
+        if held.get(&(year, month)).copied().unwrap_or(0) < min_per_month
+            && !excused.contains(&(year, month))
+        {
             short.entry(year).or_default().push(show_month(year, month));
         }
     }

@@ -1,17 +1,45 @@
-//! Which commission a document belongs to: its front matter, else its folder, else what its
-//! text names.
+//! Which commission a document belongs to. The folder decides (`oblast/district/2026/x.md`
+//! belongs to `oblast/district`), because that is how a department files the documents it
+//! receives; what a document names itself (front matter, header) only names the commission
+//! and, with no folder to go by, groups the loose files. A document can never make a
+//! commission of its own by naming one its folder does not.
 
+use super::Record;
+use super::naming::{self, Named};
+use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
-/// A commission as the audit groups it: an id and where its findings point (its folder).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// A commission as the audit groups it: an id, where its findings point (its folder), and
+/// the name its documents give it (empty when none names it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Commission {
     pub id: String,
     pub path: String,
+    pub name: String,
+    /// The place of that name, as names are compared (`мартук`); empty when unknown.
+    pub place: String,
 }
 
-/// Keys of the front matter that name the commission.
-const FRONT_MATTER_KEYS: [&str; 2] = ["commission", "district"];
+impl Commission {
+    /// The commission of files that sit in no commission folder and name none.
+    pub fn unknown(root: &Path) -> Commission {
+        Commission {
+            id: String::new(),
+            path: root.display().to_string(),
+            name: String::new(),
+            place: String::new(),
+        }
+    }
+
+    /// What a report calls the commission: its name, else its id.
+    pub fn label(&self) -> &str {
+        if self.name.is_empty() {
+            &self.id
+        } else {
+            &self.name
+        }
+    }
+}
 
 /// How the folder tree names commissions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,43 +52,8 @@ pub enum FolderLevel {
     Level(usize),
 }
 
-pub fn assign(
-    root: &Path,
-    file: &Path,
-    front_matter: Option<&serde_yaml_ng::Mapping>,
-    named_in_text: Option<&str>,
-    level: FolderLevel,
-) -> Commission {
-    if let Some(name) = front_matter.and_then(|front| {
-        FRONT_MATTER_KEYS.iter().find_map(|key| {
-            front
-                .get(*key)
-                .and_then(|v| v.as_str())
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-        })
-    }) {
-        return Commission {
-            id: name.to_string(),
-            path: name.to_string(),
-        };
-    }
-    if let Some(folder) = folder_of(root, file, level) {
-        return folder;
-    }
-    if let Some(name) = named_in_text.map(str::trim).filter(|s| !s.is_empty()) {
-        return Commission {
-            id: name.to_lowercase(),
-            path: name.to_string(),
-        };
-    }
-    Commission {
-        id: String::new(),
-        path: root.display().to_string(),
-    }
-}
-
-fn folder_of(root: &Path, file: &Path, level: FolderLevel) -> Option<Commission> {
+/// The commission folder of `file` below `root`, if it sits in one.
+pub fn by_folder(root: &Path, file: &Path, level: FolderLevel) -> Option<Commission> {
     let relative = file.strip_prefix(root).ok()?;
     let folders: Vec<&str> = relative
         .parent()?
@@ -78,11 +71,95 @@ fn folder_of(root: &Path, file: &Path, level: FolderLevel) -> Option<Commission>
     Some(Commission {
         path: root.join(&id).display().to_string(),
         id,
+        name: String::new(),
+        place: String::new(),
     })
 }
 
 fn is_year(name: &str) -> bool {
     name.len() == 4 && name.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Once every document is read: names each folder's commission by what its documents call
+/// it, and gives each loose file (in no commission folder) the commission its name agrees
+/// with: the one folder commission of that place, else the loose files naming the same place.
+/// `mask` hides personal data in a name that becomes an id (a loose file's front matter may
+/// hold anything).
+pub fn resolve(records: &mut [Record], mask: impl Fn(&str) -> String) {
+    let mut folders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut loose: Vec<usize> = Vec::new();
+    for (index, record) in records.iter().enumerate() {
+        if record.commission.id.is_empty() {
+            loose.push(index);
+        } else {
+            folders
+                .entry(record.commission.id.clone())
+                .or_default()
+                .push(index);
+        }
+    }
+    // Each folder commission's name, and the names that stand for it.
+    let mut named_folders: Vec<(Commission, Vec<Named>)> = Vec::new();
+    for members in folders.values() {
+        let names: Vec<Option<&Named>> =
+            members.iter().map(|&i| records[i].named.as_ref()).collect();
+        let consensus = naming::consensus(&names);
+        let (name, place) = consensus
+            .as_ref()
+            .map(|c| (c.name.clone(), c.place.clone()))
+            .unwrap_or_default();
+        for &i in members {
+            records[i].commission.name.clone_from(&name);
+            records[i].commission.place.clone_from(&place);
+        }
+        if let Some(consensus) = consensus {
+            let agreed = consensus
+                .members
+                .iter()
+                .filter_map(|&m| records[members[m]].named.clone())
+                .collect();
+            named_folders.push((records[members[0]].commission.clone(), agreed));
+        }
+    }
+    let mut unplaced: Vec<usize> = Vec::new();
+    for index in loose {
+        let Some(named) = records[index].named.as_ref() else {
+            continue;
+        };
+        let matching: Vec<&Commission> = named_folders
+            .iter()
+            .filter(|(_, names)| names.iter().any(|n| n.agrees(named)))
+            .map(|(commission, _)| commission)
+            .collect();
+        match matching.as_slice() {
+            [only] => records[index].commission = (*only).clone(),
+            _ => unplaced.push(index),
+        }
+    }
+    group_loose(records, &unplaced, mask);
+}
+
+/// Loose files no folder claims: those naming one place form one commission, called by the
+/// name most of them use; a name no pattern could read groups only with the same name.
+fn group_loose(records: &mut [Record], loose: &[usize], mask: impl Fn(&str) -> String) {
+    let named: Vec<Option<&Named>> = loose.iter().map(|&i| records[i].named.as_ref()).collect();
+    let groups = naming::clusters(&named);
+    let mut assigned: Vec<(usize, naming::Consensus)> = Vec::new();
+    for group in groups {
+        let names: Vec<Option<&Named>> = group.iter().map(|&g| named[g]).collect();
+        if let Some(consensus) = naming::consensus(&names) {
+            assigned.extend(group.iter().map(|&g| (loose[g], consensus.clone())));
+        }
+    }
+    for (index, consensus) in assigned {
+        let name = mask(&consensus.name);
+        records[index].commission = Commission {
+            id: name.clone(),
+            path: name.clone(),
+            name,
+            place: consensus.place,
+        };
+    }
 }
 
 #[cfg(test)]
@@ -92,53 +169,28 @@ mod tests {
     #[test]
     fn the_deepest_folder_that_is_not_a_year_names_the_commission() {
         let root = Path::new("corpus");
-        let commission = assign(
+        let commission = by_folder(
             root,
-            Path::new("corpus/aktobe/khromtau/2026/p1.md"),
-            None,
-            None,
+            Path::new("corpus/aktobe/martuk/2026/p1.md"),
             FolderLevel::Deepest,
-        );
-        assert_eq!(commission.id, "aktobe/khromtau");
-        assert_eq!(commission.path, "corpus/aktobe/khromtau");
-        let level = assign(
+        )
+        .unwrap();
+        assert_eq!(commission.id, "aktobe/martuk");
+        assert_eq!(commission.path, "corpus/aktobe/martuk");
+        let level = by_folder(
             root,
-            Path::new("corpus/aktobe/khromtau/2026/p1.md"),
-            None,
-            None,
+            Path::new("corpus/aktobe/martuk/2026/p1.md"),
             FolderLevel::Level(1),
-        );
+        )
+        .unwrap();
         assert_eq!(level.id, "aktobe");
-    }
-
-    #[test]
-    fn front_matter_wins_and_text_is_the_last_resort() {
-        let root = Path::new("corpus");
-        let mut front = serde_yaml_ng::Mapping::new();
-        front.insert("commission".into(), "КДН Хромтау".into());
-        let named = assign(
-            root,
-            Path::new("corpus/x/p.md"),
-            Some(&front),
-            None,
-            FolderLevel::Deepest,
+        assert_eq!(
+            by_folder(root, Path::new("corpus/p.md"), FolderLevel::Deepest),
+            None
         );
-        assert_eq!(named.id, "КДН Хромтау");
-        let loose = assign(
-            root,
-            Path::new("corpus/p.md"),
-            None,
-            Some("Хромтауский район"),
-            FolderLevel::Deepest,
+        assert_eq!(
+            by_folder(root, Path::new("corpus/2026/p.md"), FolderLevel::Deepest),
+            None
         );
-        assert_eq!(loose.id, "хромтауский район");
-        let unknown = assign(
-            root,
-            Path::new("corpus/p.md"),
-            None,
-            None,
-            FolderLevel::Deepest,
-        );
-        assert_eq!(unknown.id, "");
     }
 }

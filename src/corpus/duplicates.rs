@@ -1,41 +1,174 @@
-//! `duplicate-documents`: plans copied from another district or from last year. Word shingles
-//! (numbers and punctuation dropped) are summarised by MinHash signatures; locality-sensitive
-//! hashing on bands of the signatures finds candidate pairs without comparing all pairs; the
-//! candidates are then compared exactly (Jaccard similarity of their shingle sets) and joined
-//! into clusters whose earliest document is taken for the original.
+//! `duplicate-documents`: plans copied from another district or from last year, even with
+//! every name replaced and some rows reworded. Each document is its word sequence with names
+//! and numbers masked ([`super::words`]). Shingles of those words are summarised by MinHash
+//! signatures; locality-sensitive hashing on bands of the signatures finds candidate pairs
+//! without comparing all pairs; a candidate whose shingles overlap enough (`candidate`) is
+//! then aligned word by word ([`super::align`]), and pairs whose word sequences are at least
+//! `threshold` the same are joined into clusters whose earliest document is taken for the
+//! original. Shingles alone undercount such copies: one changed word spoils every shingle
+//! around it, so a copy 95% the same word for word may share only 75% of its 5-word shingles.
 //!
 //! Hand-written because the crates that offer MinHash/LSH are young or unmaintained, and the
 //! whole method is a few dozen lines.
 
-use super::{Hit, Record};
+use super::words::Wording;
+use super::{Hit, Record, align};
 use crate::finding::{Position, Related};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use xxhash_rust::xxh3::xxh3_64;
 
-/// Signature length and its split into bands: a pair whose similarity is s shares a band with
-/// probability 1 - (1 - s^ROWS)^BANDS: about 0.64 at s = 0.5 and over 0.999 at s = 0.8.
-const BANDS: usize = 16;
-const ROWS: usize = 4;
+/// Signature length and its split into bands: a pair whose shingle similarity is s shares a
+/// band with probability 1 - (1 - s^ROWS)^BANDS: 0.80 at s = 0.4, 0.96 at 0.5, over 0.999 at
+/// 0.7.
+const BANDS: usize = 24;
+const ROWS: usize = 3;
 const HASHES: usize = BANDS * ROWS;
 /// A bucket this crowded holds boilerplate every plan shares; comparing all of it is quadratic
 /// and tells nothing.
 const MAX_BUCKET: usize = 400;
+/// How far below `candidate` a signature's estimate of the shingle similarity may be before
+/// the exact similarity is not worth computing (the estimate from 72 hashes errs by less than
+/// this about 19 times in 20 near the usual `candidate`).
+const ESTIMATE_MARGIN: f64 = 0.12;
 
-pub fn run(records: &[&Record], threshold: f64) -> Vec<Hit> {
-    let documents: Vec<(&Record, &[u64])> = records
-        .iter()
+/// How similar documents must be, as the rule's parameters say.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The least word-for-word similarity of a copy.
+    pub threshold: f64,
+    /// Words per shingle.
+    pub shingle: usize,
+    /// The least share of shingles a pair needs to be aligned at all.
+    pub candidate: f64,
+    /// A document of fewer words is mostly the title and approval stamp every plan shares:
+    /// it is not compared.
+    pub min_words: usize,
+}
+
+/// One document as compared: its masked words and their shingles.
+struct Compared<'a> {
+    record: &'a Record,
+    wording: &'a Wording,
+    words: &'a [u32],
+    shingles: Vec<u64>,
+}
+
+pub fn run(records: &[&Record], limits: Limits) -> Vec<Hit> {
+    let documents: Vec<Compared<'_>> = records
+        .par_iter()
         .filter_map(|r| {
-            r.facts
-                .shingles
-                .as_deref()
-                .filter(|s| !s.is_empty())
-                .map(|s| (*r, s))
+            let wording = r
+                .facts
+                .words
+                .as_ref()
+                .filter(|w| !w.words.is_empty() && w.words.len() >= limits.min_words)?;
+            Some(Compared {
+                record: r,
+                wording,
+                words: &wording.words,
+                shingles: shingles(&wording.words, limits.shingle),
+            })
         })
         .collect();
     let multipliers = multipliers();
     let signatures: Vec<[u64; HASHES]> = documents
-        .iter()
-        .map(|(_, shingles)| signature(shingles, &multipliers))
+        .par_iter()
+        .map(|d| signature(&d.shingles, &multipliers))
         .collect();
+    let candidates = candidates(&signatures);
+    let pairs: Vec<(usize, usize)> = candidates
+        .into_par_iter()
+        .filter(|&(a, b)| {
+            estimate(&signatures[a], &signatures[b]) >= limits.candidate - ESTIMATE_MARGIN
+                && jaccard(&documents[a].shingles, &documents[b].shingles) >= limits.candidate
+                && align::similarity(documents[a].words, documents[b].words, limits.threshold)
+                    .is_some()
+        })
+        .collect();
+    let mut clusters = UnionFind::new(documents.len());
+    for (a, b) in pairs {
+        clusters.join(a, b);
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for index in 0..documents.len() {
+        groups.entry(clusters.root(index)).or_default().push(index);
+    }
+    let mut hits = Vec::new();
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let original = original(&documents, members);
+        for &copy in members.iter().filter(|&&m| m != original) {
+            // Word for word against the original, even for a copy joined through another.
+            let similarity =
+                align::similarity(documents[copy].words, documents[original].words, 0.0)
+                    .unwrap_or(0.0);
+            let related = std::iter::once(original)
+                .chain(
+                    members
+                        .iter()
+                        .copied()
+                        .filter(|&m| m != original && m != copy),
+                )
+                .map(|m| Related {
+                    path: documents[m].record.path.clone(),
+                    line: 1,
+                })
+                .collect();
+            hits.push(Hit {
+                related,
+                ..Hit::new(&documents[copy].record.path, Position::START)
+                    .with("similarity", (similarity * 100.0).round() as i64)
+                    .with("original", documents[original].record.path.clone())
+                    .with("cluster", members.len())
+            });
+        }
+    }
+    hits
+}
+
+/// The likely original of a cluster. A copy often still names the district it was copied
+/// from ("на территории Мартукского района" in another district's plan): a member that names
+/// the place of another member's commission, not its own, is a copy. Of the members that name
+/// no other's place, the earliest-dated is the original (undated last, then by path).
+fn original(documents: &[Compared<'_>], members: &[usize]) -> usize {
+    let place = |m: usize| documents[m].record.commission.place.as_str();
+    let borrows = |m: usize| {
+        members.iter().any(|&other| {
+            other != m
+                && !place(other).is_empty()
+                && place(other) != place(m)
+                && documents[m].wording.names_place(place(other))
+        })
+    };
+    *members
+        .iter()
+        .min_by_key(|&&m| {
+            let record = documents[m].record;
+            (borrows(m), record.date.is_none(), record.date, &record.path)
+        })
+        .unwrap_or(&members[0])
+}
+
+/// Hashes of every run of `size` consecutive words, sorted and without repeats.
+fn shingles(words: &[u32], size: usize) -> Vec<u64> {
+    let size = size.max(1);
+    let mut hashes: Vec<u64> = if words.len() < size {
+        vec![hash_words(words)]
+    } else {
+        words.windows(size).map(hash_words).collect()
+    };
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+fn hash_words(words: &[u32]) -> u64 {
+    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    xxh3_64(&bytes)
+}
+
+/// Pairs of documents that agree on a whole band of their signatures.
+fn candidates(signatures: &[[u64; HASHES]]) -> BTreeSet<(usize, usize)> {
     let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
     for band in 0..BANDS {
         let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -55,49 +188,13 @@ pub fn run(records: &[&Record], threshold: f64) -> Vec<Hit> {
             }
         }
     }
-    let mut clusters = UnionFind::new(documents.len());
-    for (a, b) in candidates {
-        if jaccard(documents[a].1, documents[b].1) >= threshold {
-            clusters.join(a, b);
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for index in 0..documents.len() {
-        groups.entry(clusters.root(index)).or_default().push(index);
-    }
-    let mut hits = Vec::new();
-    for members in groups.values().filter(|m| m.len() > 1) {
-        let original = *members
-            .iter()
-            .min_by(|&&a, &&b| {
-                let (ra, rb) = (documents[a].0, documents[b].0);
-                (ra.date.is_none(), ra.date, &ra.path).cmp(&(rb.date.is_none(), rb.date, &rb.path))
-            })
-            .unwrap_or(&members[0]);
-        for &copy in members.iter().filter(|&&m| m != original) {
-            let similarity = jaccard(documents[copy].1, documents[original].1);
-            let related = std::iter::once(original)
-                .chain(
-                    members
-                        .iter()
-                        .copied()
-                        .filter(|&m| m != original && m != copy),
-                )
-                .map(|m| Related {
-                    path: documents[m].0.path.clone(),
-                    line: 1,
-                })
-                .collect();
-            hits.push(Hit {
-                related,
-                ..Hit::new(&documents[copy].0.path, Position::START)
-                    .with("similarity", (similarity * 100.0).round() as i64)
-                    .with("original", documents[original].0.path.clone())
-                    .with("cluster", members.len())
-            });
-        }
-    }
-    hits
+    candidates
+}
+
+/// The share of hash functions on which two signatures agree: an estimate of the Jaccard
+/// similarity of their sets.
+fn estimate(a: &[u64; HASHES], b: &[u64; HASHES]) -> f64 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
 }
 
 /// Odd multipliers for the hash family, from a fixed SplitMix64 sequence so signatures are

@@ -7,7 +7,6 @@ use crate::finding::Position;
 use crate::pack::{Check, CorpusCheck, Pack};
 use crate::parse::Document;
 use std::collections::BTreeSet;
-use xxhash_rust::xxh3::xxh3_64;
 
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
@@ -20,8 +19,8 @@ pub struct Facts {
     pub references: Vec<Reference>,
     /// For sections the corpus rules ask about: the months they name.
     pub section_months: Vec<(usize, BTreeSet<u32>)>,
-    /// Hashes of the document's word shingles, sorted, for near-duplicate detection.
-    pub shingles: Option<Vec<u64>>,
+    /// The document's words with names and numbers masked, for near-duplicate detection.
+    pub words: Option<super::words::Wording>,
 }
 
 #[derive(Debug, Clone)]
@@ -102,7 +101,7 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
     let kind = extraction.kind_id(pack);
     let default_year = extraction.date.map(|d| chrono::Datelike::year(&d));
     let mut section_months = Vec::new();
-    let mut shingle: Option<usize> = None;
+    let mut copies = false;
     for rule in pack.active_rules() {
         let Check::Corpus(check) = &rule.check else {
             continue;
@@ -128,13 +127,11 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
                     .collect();
                 section_months.push((*section, months_in(pack, &texts, default_year)));
             }
-            CorpusCheck::DuplicateDocuments { shingle: size, .. } => {
-                shingle = Some(shingle.map_or(*size, |s: usize| s.min(*size)));
-            }
+            CorpusCheck::DuplicateDocuments { .. } => copies = true,
             _ => {}
         }
     }
-    let shingles = shingle.map(|size| shingles(document, size));
+    let words = copies.then(|| super::words::masked(document, &pack.commissions));
     let number = pack
         .follow_ups
         .number
@@ -151,7 +148,7 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
         items,
         references: super::citations::references(document, pack, default_year),
         section_months,
-        shingles,
+        words,
     }
 }
 
@@ -169,26 +166,4 @@ pub fn text_key(text: &str) -> String {
         key.push_str(word);
     }
     key
-}
-
-/// Word shingles of the whole document, with numbers and punctuation dropped.
-fn shingles(document: &Document, size: usize) -> Vec<u64> {
-    let words: Vec<&str> = document
-        .lines
-        .iter()
-        .flat_map(|line| line.text().split(|c: char| !c.is_alphabetic()))
-        .filter(|word| word.chars().count() >= 2)
-        .collect();
-    let size = size.max(1);
-    let mut hashes: Vec<u64> = if words.len() < size {
-        vec![xxh3_64(words.join(" ").as_bytes())]
-    } else {
-        words
-            .windows(size)
-            .map(|window| xxh3_64(window.join(" ").as_bytes()))
-            .collect()
-    };
-    hashes.sort_unstable();
-    hashes.dedup();
-    hashes
 }

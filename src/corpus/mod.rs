@@ -3,6 +3,7 @@
 //! reduced to [`facts::Facts`] while it is parsed, in parallel; the rules then judge the facts,
 //! so a national corpus never has to be held in memory as parsed documents.
 
+mod align;
 mod cadence;
 pub mod citations;
 pub mod commission;
@@ -10,9 +11,13 @@ mod copied;
 mod duplicates;
 pub mod facts;
 mod follow_up;
+mod misfiled;
+pub mod naming;
 mod numbering;
 mod plans;
+pub mod sessions;
 mod turnover;
+pub mod words;
 
 use crate::check::{CheckSettings, render};
 use crate::finding::{Finding, Position, Related};
@@ -28,6 +33,8 @@ use std::collections::BTreeMap;
 pub struct Record {
     pub path: String,
     pub commission: commission::Commission,
+    /// The commission the document names itself (front matter or header).
+    pub named: Option<naming::Named>,
     pub kind: Option<String>,
     pub date: Option<NaiveDate>,
     pub facts: Facts,
@@ -63,6 +70,8 @@ impl Hit {
 pub struct Commission<'a> {
     pub id: &'a str,
     pub path: &'a str,
+    /// The name its documents give it; empty when none names it.
+    pub name: &'a str,
     pub records: Vec<&'a Record>,
 }
 
@@ -75,6 +84,7 @@ pub fn by_commission(records: &[Record]) -> Vec<Commission<'_>> {
             .or_insert_with(|| Commission {
                 id: &record.commission.id,
                 path: &record.commission.path,
+                name: &record.commission.name,
                 records: Vec::new(),
             })
             .records
@@ -121,10 +131,20 @@ pub fn judge(
         let hits = match check {
             CorpusCheck::DuplicateDocuments {
                 threshold,
-                shingle: _,
+                shingle,
+                candidate,
+                min_words,
             } => {
                 let candidates: Vec<&Record> = records.iter().filter(of_kind).collect();
-                duplicates::run(&candidates, *threshold)
+                duplicates::run(
+                    &candidates,
+                    duplicates::Limits {
+                        threshold: *threshold,
+                        shingle: *shingle,
+                        candidate: *candidate,
+                        min_words: *min_words,
+                    },
+                )
             }
             _ => commissions
                 .iter()
@@ -181,7 +201,10 @@ fn judge_commission(
             sessions,
             settings.as_of,
         ),
-        CorpusCheck::ProtocolNumbering { number } => numbering::run(documents, *number),
+        CorpusCheck::ProtocolNumbering {
+            number,
+            record_start,
+        } => numbering::run(documents, *number, *record_start),
         CorpusCheck::SecretaryTurnover {
             secretary,
             max_secretaries,
@@ -211,6 +234,7 @@ fn judge_commission(
             min_documents,
             min_chars,
         } => copied::run(documents, *item, unless, *min_documents, *min_chars),
+        CorpusCheck::CommissionName => misfiled::run(commission, documents),
         CorpusCheck::DuplicateDocuments { .. } => Vec::new(),
     }
 }

@@ -1,34 +1,62 @@
-//! `protocol-numbering`: protocols are numbered from 1 each year without gaps or repeats.
+//! `protocol-numbering`: protocols are numbered from 1 each calendar year without gaps or
+//! repeats. The folder holds a commission's record from some point on: in the record's first
+//! year, numbers below the first one on record are protocols from before the folder begins,
+//! not missing ones; with `record_start` the rule reports exactly that, as a note.
 
+use super::sessions;
 use super::{Hit, Record};
-use crate::extract::Value;
 use crate::finding::Position;
-use chrono::Datelike;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub fn run(protocols: &[&Record], number_field: usize) -> Vec<Hit> {
+pub fn run(protocols: &[&Record], number_field: usize, record_start: bool) -> Vec<Hit> {
     let mut by_year: BTreeMap<i32, Vec<(i64, &Record, Position)>> = BTreeMap::new();
+    // Protocols whose year nothing tells: they may fill their number in any year.
+    let mut yearless: BTreeSet<i64> = BTreeSet::new();
     for protocol in protocols {
-        let (Some(date), Some(field)) = (protocol.date, protocol.facts.field(number_field)) else {
+        let Some(field) = protocol.facts.field(number_field) else {
             continue;
         };
-        let number = match &field.value {
-            Value::Integer(n) => Some(*n),
-            Value::Text(text) => crate::extract::value::first_integer(text),
-            _ => None,
+        let year = sessions::year_of(protocol);
+        let Some(number) = sessions::number_of(&field.value, year) else {
+            continue;
         };
-        if let Some(number) = number {
-            by_year
-                .entry(date.year())
+        match year {
+            Some(year) => by_year
+                .entry(year)
                 .or_default()
-                .push((number, protocol, field.at));
+                .push((number, protocol, field.at)),
+            None => {
+                yearless.insert(number);
+            }
         }
     }
+    let first_year = by_year.keys().next().copied();
     let mut hits = Vec::new();
-    for (year, numbered) in by_year {
-        let mut seen: BTreeSet<i64> = BTreeSet::new();
+    for (year, mut numbered) in by_year {
+        // In session order, so a repeat is reported at the later protocol.
+        numbered.sort_by(|a, b| {
+            (sessions::date_of(a.1), a.0, &a.1.path).cmp(&(sessions::date_of(b.1), b.0, &b.1.path))
+        });
+        let seen: BTreeSet<i64> = numbered.iter().map(|(n, _, _)| *n).collect();
+        let lowest = seen.first().copied().unwrap_or(1);
+        let begins_later = Some(year) == first_year && lowest > 1;
+        if record_start {
+            if begins_later
+                && let Some((_, protocol, at)) = numbered.iter().find(|(n, _, _)| *n == lowest)
+            {
+                hits.push(
+                    Hit::new(&protocol.path, *at)
+                        .with("year", year)
+                        .with("number", lowest)
+                        .with("problem", "start")
+                        .with("missing", span(1, lowest - 1)),
+                );
+            }
+            continue;
+        }
+        let mut used: BTreeSet<i64> = BTreeSet::new();
         for (number, protocol, at) in &numbered {
-            if !seen.insert(*number) {
+            if !used.insert(*number) {
                 hits.push(
                     Hit::new(&protocol.path, *at)
                         .with("year", year)
@@ -38,14 +66,15 @@ pub fn run(protocols: &[&Record], number_field: usize) -> Vec<Hit> {
             }
         }
         // Gaps: each run of missing numbers is reported at the protocol that follows it.
+        let from = if begins_later { lowest } else { 1 };
+        let highest = seen.last().copied().unwrap_or(0);
         let mut missing: Vec<i64> = Vec::new();
-        let highest = seen.iter().copied().max().unwrap_or(0);
-        for number in 1..=highest.min(10_000) {
-            if !seen.contains(&number) {
+        for number in from..=highest.min(10_000) {
+            if !seen.contains(&number) && !yearless.contains(&number) {
                 missing.push(number);
                 continue;
             }
-            if missing.is_empty() {
+            if missing.is_empty() || !seen.contains(&number) {
                 continue;
             }
             if let Some((_, protocol, at)) = numbered.iter().find(|(n, _, _)| *n == number) {
@@ -68,4 +97,13 @@ pub fn run(protocols: &[&Record], number_field: usize) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// "1" or "1–4".
+fn span(from: i64, to: i64) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    }
 }

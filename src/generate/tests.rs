@@ -638,7 +638,9 @@ fn derive(c: &Corpus, as_of: NaiveDate) -> BTreeSet<(String, String)> {
             // Numbering within the year.
             let in_year: Vec<&&ProtocolFacts> =
                 protocols.iter().filter(|p| p.date.year() == *y).collect();
-            if in_year.first().is_some_and(|p| p.number != 1) {
+            // The record's first year may begin after № 1: earlier protocols are not missing.
+            let first_year = years.first() == Some(y);
+            if !first_year && in_year.first().is_some_and(|p| p.number != 1) {
                 add("protocol-numbering", &in_year[0].path);
             }
             for pair in in_year.windows(2) {

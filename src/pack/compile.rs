@@ -431,6 +431,7 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         }
         None => FollowUps::default(),
     };
+    let commissions = commission_names(&compiler, &packs)?;
     let categories = categories(&packs);
     let category_ids: Vec<String> = categories.iter().map(|c| c.id.clone()).collect();
     let context = RuleContext {
@@ -508,8 +509,73 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         items,
         rules,
         follow_ups,
+        commissions,
         masker,
         templates,
+    })
+}
+
+/// The last pack's `commissions:` block, compiled; without one, only the front-matter keys.
+fn commission_names(
+    compiler: &Compiler<'_>,
+    packs: &[LoadedPack],
+) -> Result<CommissionNames, PackError> {
+    let Some(pack) = packs.iter().rposition(|p| p.content.commissions.is_some()) else {
+        let def = super::schema::CommissionsDef::default();
+        return Ok(CommissionNames {
+            front_matter: def.front_matter,
+            first_lines: def.first_lines,
+            ..CommissionNames::default()
+        });
+    };
+    let def = packs[pack].content.commissions.clone().unwrap_or_default();
+    let names = def
+        .names
+        .iter()
+        .map(|name| {
+            let regex = compiler.regex(pack, &name.pattern)?;
+            if !regex.capture_names().flatten().any(|n| n == "place") {
+                return Err(PackError::new(
+                    packs[pack].locate_text(&name.pattern),
+                    "a commission name pattern needs a named group `place`",
+                ));
+            }
+            Ok(CommissionName {
+                regex,
+                name: name.name.clone(),
+                lang: name.lang,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let ungrouped: Vec<String> = def
+        .names
+        .iter()
+        .map(|name| name.pattern.replace("(?P<place>", "(?:"))
+        .collect();
+    let any_name = compiler.any(pack, &ungrouped)?;
+    let letters = def
+        .letters
+        .iter()
+        .map(|(from, to)| {
+            let mut chars = from.chars();
+            match (chars.next(), chars.next()) {
+                (Some(letter), None) => Ok((letter, to.to_lowercase())),
+                _ => Err(PackError::new(
+                    packs[pack].locate_text("letters:"),
+                    format!("`commissions.letters`: `{from}` is not one letter"),
+                )),
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut endings: Vec<String> = def.endings.iter().map(|e| e.to_lowercase()).collect();
+    endings.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
+    Ok(CommissionNames {
+        front_matter: def.front_matter,
+        first_lines: def.first_lines.max(1),
+        names,
+        any_name,
+        letters,
+        endings,
     })
 }
 
@@ -605,6 +671,7 @@ const KINDS: &[(&str, &[&str])] = &[
     ("plan-per-year", &["fields"]),
     ("duplicate-documents", &[]),
     ("copied-decisions", &["item", "unless"]),
+    ("commission-name", &[]),
 ];
 
 /// The kind-specific keys a rule sets, to refuse those its kind would ignore.
@@ -956,7 +1023,10 @@ impl RuleContext<'_> {
                 year: field(0)?,
                 sessions: params.kind("sessions", self.kind_ids)?,
             },
-            "protocol-numbering" => CorpusCheck::ProtocolNumbering { number: field(0)? },
+            "protocol-numbering" => CorpusCheck::ProtocolNumbering {
+                number: field(0)?,
+                record_start: params.boolean("record_start")?.unwrap_or(false),
+            },
             "secretary-turnover" => CorpusCheck::SecretaryTurnover {
                 secretary: field(0)?,
                 max_secretaries: params.integer("max_secretaries")?.unwrap_or(2).max(1) as usize,
@@ -969,7 +1039,9 @@ impl RuleContext<'_> {
             },
             "duplicate-documents" => CorpusCheck::DuplicateDocuments {
                 threshold: params.number("threshold")?.unwrap_or(0.8).clamp(0.0, 1.0),
-                shingle: params.integer("shingle")?.unwrap_or(5).clamp(1, 32) as usize,
+                shingle: params.integer("shingle")?.unwrap_or(4).clamp(1, 32) as usize,
+                candidate: params.number("candidate")?.unwrap_or(0.3).clamp(0.0, 1.0),
+                min_words: params.integer("min_words")?.unwrap_or(150).max(0) as usize,
             },
             "copied-decisions" => {
                 let item = self.item(def.item.as_deref().ok_or("needs `item`")?)?;
@@ -980,6 +1052,7 @@ impl RuleContext<'_> {
                     min_chars: params.integer("min_chars")?.unwrap_or(40).max(0) as usize,
                 }
             }
+            "commission-name" => CorpusCheck::CommissionName,
             other => return Err(format!("unknown kind `{other}`")),
         })
     }
@@ -1047,6 +1120,16 @@ impl Params<'_> {
             Ok(kind)
         } else {
             Err(format!("`params.{key}: {kind}` names no document kind"))
+        }
+    }
+
+    fn boolean(&self, key: &str) -> Result<Option<bool>, String> {
+        match self.0.get(key) {
+            None => Ok(None),
+            Some(value) => value
+                .as_bool()
+                .map(Some)
+                .ok_or_else(|| format!("`params.{key}` must be true or false")),
         }
     }
 

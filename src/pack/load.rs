@@ -190,6 +190,9 @@ fn from_sources(name: &str, files: Vec<SourceFile>) -> Result<LoadedPack, PackEr
         if parsed.follow_ups.is_some() {
             content.follow_ups = parsed.follow_ups;
         }
+        if parsed.commissions.is_some() {
+            content.commissions = parsed.commissions;
+        }
         rule_files.extend(std::iter::repeat_n(index, parsed.rules.len()));
         content.rules.extend(parsed.rules);
     }

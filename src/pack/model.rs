@@ -31,6 +31,7 @@ pub struct Pack {
     pub items: Vec<ItemType>,
     pub rules: Vec<Rule>,
     pub follow_ups: FollowUps,
+    pub commissions: CommissionNames,
     pub masker: Masker,
     /// Message, fix and condition templates of every rule, compiled once.
     pub templates: minijinja::Environment<'static>,
@@ -46,6 +47,29 @@ pub struct FollowUps {
     pub kept: Option<Regex>,
     pub extended: Option<Regex>,
     pub executed: Option<Regex>,
+}
+
+/// Compiled [`super::schema::CommissionsDef`]: how a document names its commission.
+#[derive(Default)]
+pub struct CommissionNames {
+    pub front_matter: Vec<String>,
+    pub first_lines: usize,
+    pub names: Vec<CommissionName>,
+    /// All of `names` in one regex without their groups: one pass over a header finds where
+    /// the first name starts.
+    pub any_name: Option<Regex>,
+    /// Each letter and what it folds to when place names are compared.
+    pub letters: Vec<(char, String)>,
+    /// Endings stripped from a place's name, longest first.
+    pub endings: Vec<String>,
+}
+
+pub struct CommissionName {
+    /// Has a named group `place`.
+    pub regex: Regex,
+    /// The name it gives, `{place}` standing for the place as written.
+    pub name: String,
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone)]
@@ -240,6 +264,9 @@ pub enum CorpusCheck {
     },
     ProtocolNumbering {
         number: usize,
+        /// Report where the record begins (numbers before the first on record) instead of
+        /// gaps and repeats.
+        record_start: bool,
     },
     SecretaryTurnover {
         secretary: usize,
@@ -251,9 +278,14 @@ pub enum CorpusCheck {
         approval: Option<usize>,
         sessions: String,
     },
+    /// Documents whose masked word sequences are at least `threshold` the same; pairs are
+    /// aligned only when at least `candidate` of their `shingle`-word shingles are shared.
     DuplicateDocuments {
         threshold: f64,
         shingle: usize,
+        candidate: f64,
+        /// Documents of fewer words are not compared.
+        min_words: usize,
     },
     CopiedDecisions {
         item: usize,
@@ -261,6 +293,8 @@ pub enum CorpusCheck {
         min_documents: usize,
         min_chars: usize,
     },
+    /// A document that names another commission than the rest of its folder does.
+    CommissionName,
 }
 
 pub struct Rule {

@@ -22,8 +22,64 @@ pub struct PackFile {
     #[serde(default)]
     pub items: Vec<ItemDef>,
     pub follow_ups: Option<FollowUpDef>,
+    pub commissions: Option<CommissionsDef>,
     #[serde(default)]
     pub rules: Vec<RuleDef>,
+}
+
+/// How a document names the commission it belongs to, so that `hattama audit` can show each
+/// commission by its name and notice a document filed with the wrong commission.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommissionsDef {
+    /// Front-matter keys whose value names the commission.
+    #[serde(default = "default_commission_keys")]
+    pub front_matter: Vec<String>,
+    /// How many lines at the top of a document are its header, where the name stands.
+    #[serde(default = "default_commission_lines")]
+    pub first_lines: usize,
+    /// Patterns that find the name, each with a named group `place` (the district or city as
+    /// written) and the name it gives, `{place}` standing for that group.
+    #[serde(default)]
+    pub names: Vec<CommissionNameDef>,
+    /// Letters one language writes where the other writes another (`қ: к`), so the two
+    /// spellings of a place compare equal.
+    #[serde(default)]
+    pub letters: BTreeMap<String, String>,
+    /// Endings of a place's adjective that are not part of its name (`ского` in `Мартукского`).
+    #[serde(default)]
+    pub endings: Vec<String>,
+}
+
+impl Default for CommissionsDef {
+    fn default() -> CommissionsDef {
+        CommissionsDef {
+            front_matter: default_commission_keys(),
+            first_lines: default_commission_lines(),
+            names: Vec::new(),
+            letters: BTreeMap::new(),
+            endings: Vec::new(),
+        }
+    }
+}
+
+fn default_commission_keys() -> Vec<String> {
+    vec!["commission".into(), "district".into()]
+}
+
+fn default_commission_lines() -> usize {
+    20
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommissionNameDef {
+    pub pattern: String,
+    pub name: String,
+    /// The language the name is written in: names of one language are compared with each
+    /// other, and with the other language's only where the letters fold to the same place.
+    #[serde(default)]
+    pub lang: Option<crate::lang::Lang>,
 }
 
 /// How a later protocol refers to an earlier decision and reports on it.

@@ -81,6 +81,14 @@ pub fn render(
                 .map(|c| (c.id.as_str(), c.name.as_str()))
                 .collect::<BTreeMap<_, _>>()
         ),
+        // What a person reads for a commission id: the name its documents give it.
+        names => serde_value(
+            report
+                .commissions
+                .iter()
+                .map(|c| (c.id.as_str(), if c.name.is_empty() { c.id.as_str() } else { c.name.as_str() }))
+                .collect::<BTreeMap<_, _>>()
+        ),
     };
     let rendered = template
         .render(context)

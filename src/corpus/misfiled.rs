@@ -1,0 +1,56 @@
+//! `commission-name`: a document whose front matter or header names another commission than
+//! the other documents of its folder do: filed in the wrong folder, or a copy whose header
+//! was never changed. It stays with its folder's commission; the finding is about it.
+
+use super::naming::{self, Named};
+use super::{Commission, Hit, Record};
+
+pub fn run(commission: &Commission<'_>, documents: &[&Record]) -> Vec<Hit> {
+    let names: Vec<Option<&Named>> = commission
+        .records
+        .iter()
+        .map(|r| r.named.as_ref())
+        .collect();
+    let Some(consensus) = naming::consensus(&names) else {
+        return Vec::new();
+    };
+    // Two places equally often: nothing says which one is the commission's.
+    if consensus.tied {
+        return Vec::new();
+    }
+    let agreed: Vec<(&Record, &Named)> = consensus
+        .members
+        .iter()
+        .filter_map(|&m| {
+            let record = commission.records[m];
+            record.named.as_ref().map(|n| (record, n))
+        })
+        .collect();
+    let mut hits = Vec::new();
+    for document in documents {
+        let Some(named) = document.named.as_ref() else {
+            continue;
+        };
+        if agreed
+            .iter()
+            .any(|(record, _)| record.path == document.path)
+        {
+            continue;
+        }
+        // Only a name that could have agreed is a disagreement: one in the same language
+        // as the commission's (another language may spell the place beyond recognition).
+        let Some((witness, _)) = agreed.iter().find(|(_, n)| n.comparable(named)) else {
+            continue;
+        };
+        let mut hit = Hit::new(&document.path, named.at)
+            .with("name", named.name.clone())
+            .with("commission", consensus.name.clone())
+            .with("documents", agreed.len());
+        hit.related.push(crate::finding::Related {
+            path: witness.path.clone(),
+            line: witness.named.as_ref().map_or(1, |n| n.at.line),
+        });
+        hits.push(hit);
+    }
+    hits
+}
