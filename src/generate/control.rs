@@ -60,13 +60,13 @@ pub struct Style {
     pub words: bool,
     /// Which word names an item ("п.", "пункт", "пп.", …).
     pub item_word: usize,
-    /// Which phrase names the protocol ("протокола заседания", "хаттамасының", …).
+    /// Which phrase names the protocol (the wording's list of Russian and Kazakh forms).
     pub protocol_word: usize,
     /// Russian: the protocol first, then its items ("протокол № 1 от …, пп. 2.2, 3.3").
     pub protocol_first: bool,
     /// "2.2 и 3.3" / "2.2 және 3.3" for two items, rather than a comma.
     pub and: bool,
-    /// Kazakh: the number joined to the word, "3-хаттаманың".
+    /// Kazakh: the number joined to the word by a hyphen (no "№").
     pub joined: bool,
 }
 
@@ -325,8 +325,8 @@ fn cite_ru(
     format!("{item_word} {items} {protocol_word} № {number}{date}")
 }
 
-/// "2026 жылғы 28 қаңтардағы № 1 хаттаманың 2.2, 3.3-тармақтары"; the genitive
-/// ("3.2-тармағының") before an extension's "орындалу мерзімі".
+/// A Kazakh citation: the date first, then the protocol's number and the items with a case
+/// ending; the genitive ("3.2-тармағының") before an extension's "орындалу мерзімі".
 fn cite_kk(
     w: &Wording,
     style: &Style,
