@@ -57,10 +57,22 @@ pub fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -
         }
         let verbs = verbs_in(pack, text);
         let dates = pack.calendar.find_dates(text, default_year);
+        let ranges: Vec<Range<usize>> = citations.iter().map(|c| c.range.clone()).collect();
         for citation in citations {
+            // A date inside an earlier citation ("… № 15 от 16.12.2025; пункты 1.1 …") is that
+            // citation's, not the next one's.
+            let own_dates: Vec<FoundDate> = dates
+                .iter()
+                .filter(|d| {
+                    !ranges
+                        .iter()
+                        .any(|r| r.start < citation.range.start && d.range.start < r.end)
+                })
+                .cloned()
+                .collect();
             let date = match &citation.date {
                 Some(range) => pack.calendar.first_date(&text[range.clone()], default_year),
-                None => date_just_before(&dates, citation.range.start),
+                None => date_just_before(&own_dates, citation.range.start),
             }
             .map(|d| d.date);
             let said = match nearest_verb(text, &verbs, &citation.range) {
@@ -384,6 +396,21 @@ mod tests {
             cited("3-хаттаманың 2.1-тармағы орындалды деп бақылаудан алынсын."),
             [(3, "2.1".into(), Said::Closed)]
         );
+        // An undated citation after a dated one does not take that one's date.
+        let pack = crate::pack::default_pack().unwrap();
+        let document = crate::parse::parse(
+            "t.md".into(),
+            "Снять с контроля п. 2.1 протокола № 15 от 16.12.2025; пункты 1.1 и 1.2 протокола № 1."
+                .into(),
+            0,
+            None,
+            crate::parse::Format::Markdown,
+        );
+        let dates: Vec<Option<NaiveDate>> = references(&document, &pack, Some(2026))
+            .into_iter()
+            .map(|r| r.date)
+            .collect();
+        assert_eq!(dates, [NaiveDate::from_ymd_opt(2025, 12, 16), None, None]);
         // A report that merely mentions execution neither closes nor cites an item.
         assert!(cited("О ходе исполнения решений протокола № 1 от 28.01.2026.").is_empty());
     }

@@ -67,6 +67,23 @@ fn heading_cuts(line: &Line, source: &str) -> Vec<usize> {
         if word.chars().count() < MIN_CAPS_LETTERS || word_start == 0 {
             continue;
         }
+        // A heading of two words in capitals ("КОМИССИЯ ПОСТАНОВЛЯЕТ:", "ҚАУЛЫ ЕТЕДІ:") starts
+        // at its first word.
+        let word_start = match before[..word_start].trim_end().rsplit_once(' ') {
+            Some((lead, previous))
+                if previous.chars().count() >= 3
+                    && previous.chars().all(char::is_alphabetic)
+                    && source
+                        .get(
+                            line.folded
+                                .source_range(lead.len() + 1..lead.len() + 1 + previous.len()),
+                        )
+                        .is_some_and(super::is_caps) =>
+            {
+                lead.len() + 1
+            }
+            _ => word_start,
+        };
         // Only after a sentence's end: ". СЛОВО:" or "; СЛОВО:", not after a number ("1. СЛОВО:").
         let lead = before[..word_start].trim_end();
         if !lead.ends_with(['.', ';']) || !lead.chars().any(char::is_alphabetic) {
