@@ -26,7 +26,7 @@ pub struct AuditSettings {
 pub struct CommissionSummary {
     pub id: String,
     pub path: String,
-    /// The name its documents give it ("КДН при акимате Хромтауского района"), masked like
+    /// The name its documents give it ("КДН при акимате Мартукского района"), masked like
     /// every text; empty when no document names it.
     pub name: String,
     pub documents: usize,

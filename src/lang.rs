@@ -71,9 +71,95 @@ impl Localized {
     }
 }
 
+impl Localized {
+    /// The same text in every language: a pack key written once, such as a legal reference
+    /// that reads the same to everyone.
+    pub fn same(text: impl Into<String>) -> Localized {
+        let text = text.into();
+        Localized {
+            kk: text.clone(),
+            ru: text.clone(),
+            en: text,
+        }
+    }
+}
+
+/// Serde helpers for pack keys that may be written once for every language (a plain string, as
+/// packs written before the key was translated do) or as `{kk, ru, en}`. The map form keeps
+/// [`Localized`]'s checks: a missing language or an unknown key is an error with its place.
+pub mod one_or_each {
+    use super::Localized;
+    use serde::Deserialize;
+    use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+    struct TextVisitor;
+
+    impl<'de> Visitor<'de> for TextVisitor {
+        type Value = Option<Localized>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a text, or a map with kk, ru and en")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            Ok(Some(Localized::same(text)))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
+            Localized::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+        }
+    }
+
+    /// A required key.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Localized, D::Error> {
+        deserializer
+            .deserialize_any(TextVisitor)?
+            .ok_or_else(|| de::Error::custom("expected a text, or a map with kk, ru and en"))
+    }
+
+    /// An optional key (use with `#[serde(default)]`); `~` counts as absent.
+    pub fn optional<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Localized>, D::Error> {
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct Keyed {
+        #[serde(with = "one_or_each")]
+        text: Localized,
+        #[serde(default, deserialize_with = "one_or_each::optional")]
+        extra: Option<Localized>,
+    }
+
+    #[test]
+    fn a_text_is_written_once_or_in_each_language() {
+        let once: Keyed = serde_yaml_ng::from_str("text: LAW.md").unwrap();
+        assert_eq!(once.text, Localized::same("LAW.md"));
+        assert_eq!(once.extra, None);
+        let each: Keyed =
+            serde_yaml_ng::from_str("text: {kk: а, ru: б, en: c}\nextra: {kk: x, ru: y, en: z}")
+                .unwrap();
+        assert_eq!(each.text.get(Lang::Ru), "б");
+        assert_eq!(each.extra.unwrap().get(Lang::En), "z");
+        let missing = serde_yaml_ng::from_str::<Keyed>("text: {kk: а, ru: б}").unwrap_err();
+        assert!(missing.to_string().contains("en"), "{missing}");
+        let stray = serde_yaml_ng::from_str::<Keyed>("text: {kk: а, ru: б, en: c, de: d}");
+        assert!(stray.is_err());
+    }
 
     #[test]
     fn locale_values_map_to_languages() {

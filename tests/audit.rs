@@ -73,6 +73,18 @@ fn a_decision_nobody_closes_is_overdue() {
     assert_eq!(audit("overdue").commissions[0].overdue, 1);
 }
 
+/// Control entries as districts write them: several items of a protocol in one entry, a whole
+/// question, Kazakh case forms with the date first, a keep and a close in one line, an item kept
+/// and then extended past the as-of day, and a protocol saved by Word as text. Only the decision
+/// kept on control and never closed (5/1.2, due 14.06) is overdue.
+#[test]
+fn control_entries_close_keep_and_extend() {
+    expect(
+        "control",
+        &[("overdue-decision", "kobda/2026/protocol-05.md", 28)],
+    );
+}
+
 #[test]
 fn missed_months_make_gaps_and_unheld_planned_sessions() {
     expect(

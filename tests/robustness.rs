@@ -100,7 +100,7 @@ fn a_heading_only_protocol_gets_every_missing_part_reported() {
 
 #[test]
 fn bom_and_crlf_keep_lines_and_columns_right() {
-    let text = "\u{feff}ПРОТОКОЛ № 5\r\nот 12.03.2026\r\nг. Хромтау\r\n\r\nПОСТАНОВИЛИ:\r\n1.1. Отделу образования провести семинар.\r\n";
+    let text = "\u{feff}ПРОТОКОЛ № 5\r\nот 12.03.2026\r\nг. Мартук\r\n\r\nПОСТАНОВИЛИ:\r\n1.1. Отделу образования провести семинар.\r\n";
     let findings = check_bytes("crlf.txt", text.as_bytes());
     let deadline = findings
         .iter()

@@ -43,10 +43,7 @@ pub fn run(
                 fields.insert(field.id.clone(), template_value(&found.value));
             }
         }
-        fields.insert(
-            "number".into(),
-            Value::from(item.number.clone().unwrap_or_default()),
-        );
+        fields.insert("number".into(), Value::from(item.label.clone()));
         fields.insert("classes".into(), Value::from_serde(&item.classes));
         let mut context = base.clone();
         context.insert("item".into(), Value::from_serde(&fields));
@@ -58,7 +55,7 @@ pub fn run(
             hits.push(
                 Hit::at(span)
                     .with("item", Value::from_serde(&fields))
-                    .with("number", item.number.clone().unwrap_or_default()),
+                    .with("number", item.label.clone()),
             );
         }
     }

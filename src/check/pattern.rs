@@ -36,7 +36,11 @@ pub fn run(
                 .iter()
                 .any(|unit| any_line_matches(input, &unit.lines, require))
         {
-            hits.push(Hit::at(first.anchor.clone()));
+            let hit = Hit::at(first.anchor.clone());
+            hits.push(match &first.number {
+                Some(number) => hit.with("number", number.clone()),
+                None => hit,
+            });
         }
         if let Some(forbid) = forbid {
             for unit in &members {

@@ -41,7 +41,7 @@ pub fn item_fields(
                     Hit::at(item.span.clone())
                         .with("field", definition.fields[field].name.get(lang))
                         .with("item_name", definition.name.get(lang))
-                        .with("number", item.number.clone().unwrap_or_default()),
+                        .with("number", item.label.clone()),
                 );
             }
         }

@@ -14,6 +14,9 @@ pub struct Unit {
     pub context: Range<usize>,
     /// Where a finding about the unit as a whole points.
     pub anchor: Range<usize>,
+    /// The question's or item's number as the document writes it (a question without one
+    /// counts from 1), for messages that name it.
+    pub number: Option<String>,
 }
 
 pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
@@ -35,13 +38,22 @@ pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
             context: lines.clone(),
             lines,
             anchor,
+            number: None,
         }
+    };
+    let question_number = |index: usize, lines: &Range<usize>| -> String {
+        document
+            .lines
+            .get(lines.start)
+            .and_then(|line| crate::extract::leading_number(line.text()))
+            .unwrap_or_else(|| (index + 1).to_string())
     };
     match scope {
         Scope::Document => vec![Unit {
             lines: 0..total,
             context: 0..total,
             anchor: input.document_start(),
+            number: None,
         }],
         Scope::FirstLines(n) => vec![whole(0..n.min(total))],
         Scope::LastLines(n) => vec![whole(total.saturating_sub(n)..total)],
@@ -54,13 +66,18 @@ pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
             .extraction
             .questions
             .iter()
-            .map(|q| whole(q.lines.clone()))
+            .enumerate()
+            .map(|(index, q)| Unit {
+                number: Some(question_number(index, &q.lines)),
+                ..whole(q.lines.clone())
+            })
             .collect(),
         Scope::Question(Some(section)) => input
             .extraction
             .questions
             .iter()
-            .filter_map(|question| {
+            .enumerate()
+            .filter_map(|(index, question)| {
                 let hit = input
                     .extraction
                     .hits_of(section)
@@ -70,6 +87,7 @@ pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
                     lines: hit.lines.start..end,
                     context: question.lines.clone(),
                     anchor: anchor_of(hit.lines.start),
+                    number: Some(question_number(index, &question.lines)),
                 })
             })
             .collect(),
@@ -80,8 +98,13 @@ pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
             .filter(|item| item.item_type == item_type)
             .map(|item| Unit {
                 lines: item.lines.clone(),
-                context: item.lines.clone(),
+                // `when` asks about the item's surroundings: the question it answers.
+                context: item
+                    .question
+                    .and_then(|q| input.extraction.questions.get(q))
+                    .map_or_else(|| item.lines.clone(), |q| q.lines.clone()),
                 anchor: item.span.clone(),
+                number: item.number.clone(),
             })
             .collect(),
     }

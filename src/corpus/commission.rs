@@ -18,7 +18,7 @@ pub struct Commission {
     pub id: String,
     pub path: String,
     pub name: Arc<str>,
-    /// The place of that name, as names are compared (`хромтау`); empty when unknown.
+    /// The place of that name, as names are compared (`мартук`); empty when unknown.
     pub place: Arc<str>,
 }
 
@@ -173,15 +173,15 @@ mod tests {
         let root = Path::new("corpus");
         let commission = by_folder(
             root,
-            Path::new("corpus/aktobe/khromtau/2026/p1.md"),
+            Path::new("corpus/aktobe/martuk/2026/p1.md"),
             FolderLevel::Deepest,
         )
         .unwrap();
-        assert_eq!(commission.id, "aktobe/khromtau");
-        assert_eq!(commission.path, "corpus/aktobe/khromtau");
+        assert_eq!(commission.id, "aktobe/martuk");
+        assert_eq!(commission.path, "corpus/aktobe/martuk");
         let level = by_folder(
             root,
-            Path::new("corpus/aktobe/khromtau/2026/p1.md"),
+            Path::new("corpus/aktobe/martuk/2026/p1.md"),
             FolderLevel::Level(1),
         )
         .unwrap();

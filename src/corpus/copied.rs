@@ -49,7 +49,7 @@ pub fn run(
                 .collect(),
             ..Hit::new(&first.path, item.at)
                 .with("count", documents.len())
-                .with("number", item.number.clone().unwrap_or_default())
+                .with("number", item.label.clone())
         });
     }
     hits

@@ -129,7 +129,7 @@ pub fn run(records: &[&Record], limits: Limits) -> Vec<Hit> {
 }
 
 /// The likely original of a cluster. A copy often still names the district it was copied
-/// from ("на территории Хромтауского района" in another district's plan): a member that names
+/// from ("на территории Мартукского района" in another district's plan): a member that names
 /// the place of another member's commission, not its own, is a copy. Of the members that name
 /// no other's place, the earliest-dated is the original (undated last, then by path).
 fn original(documents: &[Compared<'_>], members: &[usize]) -> usize {

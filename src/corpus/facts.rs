@@ -1,11 +1,11 @@
 //! What the corpus rules need to know about one document, taken while it is parsed.
 
+use super::citations::Reference;
 use crate::extract::fields::months_in;
 use crate::extract::{Extraction, Value};
 use crate::finding::Position;
 use crate::pack::{Check, CorpusCheck, Pack};
 use crate::parse::Document;
-use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Default)]
@@ -33,6 +33,8 @@ pub struct FieldFact {
 pub struct ItemFact {
     pub item_type: usize,
     pub number: Option<String>,
+    /// How messages name it (see [`crate::extract::Item::label`]).
+    pub label: String,
     pub at: Position,
     pub classes: Vec<String>,
     pub fields: Vec<Option<Value>>,
@@ -40,16 +42,6 @@ pub struct ItemFact {
     pub text_key: String,
     /// The decision itself says it was carried out.
     pub executed: bool,
-}
-
-#[derive(Debug, Clone)]
-pub struct Reference {
-    pub protocol: i64,
-    pub item: String,
-    pub date: Option<NaiveDate>,
-    pub closes: bool,
-    pub extended_to: Option<NaiveDate>,
-    pub at: Position,
 }
 
 impl Facts {
@@ -93,6 +85,7 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
             ItemFact {
                 item_type: item.item_type,
                 number: item.number.clone(),
+                label: item.label.clone(),
                 at: position(item.span.start),
                 classes: item.classes.clone(),
                 fields: item
@@ -153,7 +146,7 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
         number,
         fields,
         items,
-        references: references(document, pack, default_year),
+        references: super::citations::references(document, pack, default_year),
         section_months,
         words,
     }
@@ -173,73 +166,4 @@ pub fn text_key(text: &str) -> String {
         key.push_str(word);
     }
     key
-}
-
-fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -> Vec<Reference> {
-    let follow = &pack.follow_ups;
-    if follow.references.is_empty() {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    for line in &document.lines {
-        let text = line.text();
-        for pattern in &follow.references {
-            for captures in pattern.captures_iter(text) {
-                let (Some(protocol), Some(item)) =
-                    (captures.name("protocol"), captures.name("item"))
-                else {
-                    continue;
-                };
-                let Some(protocol) = crate::extract::value::first_integer(protocol.as_str()) else {
-                    continue;
-                };
-                let start = captures.get(0).map_or(0, |m| m.start());
-                let date = match captures.name("date") {
-                    Some(written) => pack.calendar.first_date(written.as_str(), default_year),
-                    None => date_just_before(pack, text, start, default_year),
-                }
-                .map(|d| d.date);
-                let extended_to = follow
-                    .extended
-                    .as_ref()
-                    .filter(|re| re.is_match(text))
-                    .and_then(|_| {
-                        pack.calendar
-                            .find_dates(text, default_year)
-                            .into_iter()
-                            .rfind(|d| d.range.start > start)
-                    })
-                    .map(|d| d.date);
-                found.push(Reference {
-                    protocol,
-                    item: item.as_str().trim_end_matches('.').to_string(),
-                    date,
-                    closes: follow.closed.as_ref().is_some_and(|re| re.is_match(text)),
-                    extended_to,
-                    at: document.index.position(
-                        &document.source,
-                        line.folded.source_range(start..start).start,
-                    ),
-                });
-            }
-        }
-    }
-    found
-}
-
-/// Bytes between a date and the citation it belongs to (a case ending, a space, "№").
-const DATE_REACH: usize = 16;
-
-/// The date that ends right before `start` in `text`, as Kazakh citations write it.
-fn date_just_before(
-    pack: &Pack,
-    text: &str,
-    start: usize,
-    default_year: Option<i32>,
-) -> Option<crate::extract::dates::FoundDate> {
-    let before = &text[..start];
-    pack.calendar
-        .find_dates(before, default_year)
-        .into_iter()
-        .rfind(|d| before.len() - d.range.end <= DATE_REACH)
 }

@@ -3,6 +3,7 @@
 //! cites it ("п. 2.2 протокола № 1 от 28.01.2026 снять с контроля") as closed. A later
 //! citation that extends the deadline moves it. With `within_days`, the decisions due soon.
 
+use super::citations::Said;
 use super::{Hit, Record, show_date};
 use crate::extract::Value;
 use chrono::NaiveDate;
@@ -41,9 +42,8 @@ pub fn run(
             };
             let said = item
                 .number
-                .as_ref()
-                .and_then(|n| status.get(&(index, n.clone())))
-                .copied()
+                .as_deref()
+                .map(|n| status_of(&status, index, n))
                 .unwrap_or_default();
             if said.closed {
                 continue;
@@ -57,7 +57,7 @@ pub fn run(
             if reported {
                 hits.push(
                     Hit::new(&protocol.path, item.at)
-                        .with("number", item.number.clone().unwrap_or_default())
+                        .with("number", item.label.clone())
                         .with("due", show_date(due))
                         .with("days", days.abs())
                         .with("deadline", written.text.clone()),
@@ -87,11 +87,31 @@ fn statuses(protocols: &[&Record]) -> BTreeMap<(usize, String), Status> {
                 continue;
             };
             let entry = status.entry((index, reference.item.clone())).or_default();
-            entry.closed |= reference.closes;
-            if let Some(date) = reference.extended_to {
-                entry.extended_to = Some(entry.extended_to.map_or(date, |d| d.max(date)));
+            match reference.said {
+                Said::Closed => entry.closed = true,
+                Said::Extended(date) => {
+                    entry.extended_to = Some(entry.extended_to.map_or(date, |d| d.max(date)));
+                }
+                Said::Open => {}
             }
         }
     }
     status
+}
+
+/// What was said of decision `number` of a protocol, or of the whole question it belongs to
+/// (a citation of item 2 covers 2.1, 2.2, …).
+fn status_of(status: &BTreeMap<(usize, String), Status>, protocol: usize, number: &str) -> Status {
+    let mut said = Status::default();
+    let mut prefix = number;
+    loop {
+        if let Some(found) = status.get(&(protocol, prefix.to_string())) {
+            said.closed |= found.closed;
+            said.extended_to = said.extended_to.max(found.extended_to);
+        }
+        match prefix.rfind('.') {
+            Some(at) => prefix = &prefix[..at],
+            None => return said,
+        }
+    }
 }

@@ -5,6 +5,7 @@
 
 mod align;
 mod cadence;
+pub mod citations;
 pub mod commission;
 mod copied;
 mod duplicates;

@@ -154,10 +154,19 @@ fn from_text(
         default_year,
         applies,
     };
+    let pairs: Vec<LabelledCell> = ranges
+        .iter()
+        .flat_map(|range| labelled_cells(document, range.clone()))
+        .collect();
     for pattern in &field.patterns {
         for range in &ranges {
             let (text, base) = document.text_of(range.clone());
             if let Some(found) = context.match_field(extraction, field, pattern, text, base) {
+                return Some(found);
+            }
+        }
+        for pair in &pairs {
+            if let Some(found) = context.match_cell(field, pattern, pair) {
                 return Some(found);
             }
         }
@@ -210,6 +219,35 @@ impl Context<'_> {
             .regex
             .captures_iter(text)
             .find_map(|captures| self.take_match(extraction, field, pattern, &captures, base))
+    }
+
+    /// A header table's cell read as "label: value" (see [`labelled_cells`]); only the value
+    /// part may be taken.
+    fn match_cell(
+        &self,
+        field: &Field,
+        pattern: &FieldPattern,
+        pair: &LabelledCell,
+    ) -> Option<Extracted> {
+        let captures = pattern.regex.captures(&pair.text)?;
+        let chosen = captures.name("value").or_else(|| captures.get(0))?;
+        if chosen.start() < pair.value_from {
+            return None;
+        }
+        let local = chosen.start() - pair.value_from..chosen.end() - pair.value_from;
+        let span = pair.cell.folded.source_range(local);
+        let value = match &pattern.value {
+            Some(serde_yaml_ng::Value::Number(n)) => Value::Integer(n.as_i64()?),
+            Some(other) => Value::Other(other.clone()),
+            None => {
+                let text = match field.field_type {
+                    FieldType::Text => self.document.display(span.clone()),
+                    _ => chosen.as_str().to_string(),
+                };
+                typed(field, self.pack, &text, self.default_year)?
+            }
+        };
+        Some(Extracted { value, span })
     }
 
     fn take_match(
@@ -272,6 +310,67 @@ impl Context<'_> {
     }
 }
 
+/// A table cell with the label it stands under, as the text "label: value".
+struct LabelledCell<'a> {
+    text: String,
+    /// Where the value starts in `text`.
+    value_from: usize,
+    cell: &'a crate::parse::Cell,
+}
+
+/// The cells of header tables in `lines`, each with its label, so that header patterns written
+/// for "Дата: 21.04.2026" read a table "Дата | Время | Место" over "21.04.2026 | 10:00 | …"
+/// too: a small table's body cells under its header cells, and two-cell rows ("Место
+/// проведения | с. Бадамша") as label and value.
+fn labelled_cells(document: &Document, lines: Range<usize>) -> Vec<LabelledCell<'_>> {
+    /// A table with more body rows than this is a list (members, measures), not a header.
+    const MAX_HEADER_ROWS: usize = 2;
+    let mut out = Vec::new();
+    let lines = lines.start.min(document.lines.len())..lines.end.min(document.lines.len());
+    let rows: Vec<&crate::parse::Row> = document.lines[lines]
+        .iter()
+        .filter_map(|line| line.row.as_ref())
+        .collect();
+    for (index, row) in rows.iter().enumerate() {
+        if row.header {
+            let body: Vec<&&crate::parse::Row> = rows[index + 1..]
+                .iter()
+                .take_while(|r| r.table == row.table && !r.header)
+                .collect();
+            if body.len() <= MAX_HEADER_ROWS {
+                for body_row in body {
+                    out.extend(
+                        row.cells
+                            .iter()
+                            .zip(&body_row.cells)
+                            .filter_map(|(label, cell)| labelled(label, cell)),
+                    );
+                }
+            }
+        }
+        if let [label, value] = row.cells.as_slice() {
+            out.extend(labelled(label, value));
+        }
+    }
+    out
+}
+
+fn labelled<'a>(
+    label: &crate::parse::Cell,
+    cell: &'a crate::parse::Cell,
+) -> Option<LabelledCell<'a>> {
+    let label = label.folded.text.trim().trim_end_matches(':').trim();
+    if label.is_empty() || cell.folded.text.trim().is_empty() {
+        return None;
+    }
+    let prefix = format!("{label}: ");
+    Some(LabelledCell {
+        value_from: prefix.len(),
+        text: prefix + &cell.folded.text,
+        cell,
+    })
+}
+
 /// How many entries a section lists: its list entries after the heading (else its lines), or,
 /// when the heading line holds them all, its comma-separated parts.
 fn count_entries(
@@ -297,7 +396,15 @@ fn count_entries(
             line.style.list_item || crate::extract::leading_number(line.text()).is_some()
         };
         let entries = after_heading.iter().filter(is_entry).count();
-        let listed = if entries > 0 {
+        // A table of those present counts its body rows; the lines around it ("Кворум
+        // имеется.") are no members.
+        let rows = after_heading
+            .iter()
+            .filter(|line| line.row.as_ref().is_some_and(|row| !row.header))
+            .count();
+        let listed = if rows > 0 {
+            rows
+        } else if entries > 0 {
             entries
         } else {
             after_heading.len()

@@ -84,7 +84,7 @@ pub fn leading_number(text: &str) -> Option<String> {
         break;
     }
     if parts.is_empty() {
-        return None;
+        return letter_label(rest);
     }
     // A date such as 12.03.2026 at the start of a line is not a number.
     if rest
@@ -96,6 +96,16 @@ pub fn leading_number(text: &str) -> Option<String> {
     let closed = rest.starts_with(['.', ')']);
     let spaced = rest.starts_with(char::is_whitespace);
     (closed || (parts.len() > 1 && spaced)).then(|| parts.join("."))
+}
+
+/// "а)", "б)", "a)" at the start of a line: lettered items as Word numbers sub-decisions.
+fn letter_label(text: &str) -> Option<String> {
+    let mut chars = text.chars();
+    let letter = chars
+        .next()
+        .filter(|c| c.is_alphabetic() && c.is_lowercase())?;
+    (chars.next() == Some(')') && chars.next().is_some_and(char::is_whitespace))
+        .then(|| letter.to_string())
 }
 
 fn number_of(line: &Line) -> Option<String> {
@@ -139,8 +149,12 @@ impl Context<'_> {
                 },
             }
         }
-        // Text before the first numbered entry is a decision only when nothing is numbered.
+        // Text before the first numbered entry is a decision only when nothing is numbered,
+        // and when the section holds no table (whose rows are the decisions).
+        let has_table =
+            (lines.start..lines.end).any(|index| self.document.lines[index].row.is_some());
         if entries.is_empty()
+            && !has_table
             && let Some(range) = preamble
         {
             entries.push((None, range));
@@ -188,10 +202,15 @@ impl Context<'_> {
             .questions
             .iter()
             .position(|q| q.lines.contains(&lines.start));
+        let first_line = &self.document.lines[lines.start];
         Item {
             item_type: self.type_index,
+            label: label(
+                number.as_deref(),
+                &self.document.display(first_line.span.clone()),
+            ),
             number,
-            span: lead_span(&self.document.lines[lines.start]),
+            span: lead_span(first_line),
             lines,
             classes,
             fields,
@@ -254,8 +273,18 @@ impl Context<'_> {
     }
 
     fn table_rows(&self, out: &mut Vec<Item>) {
+        // Decisions come from tables inside their sections only; measures from any table.
+        let inside = |index: usize| {
+            self.item_type.sections.is_empty()
+                || self.extraction.sections.iter().any(|hit| {
+                    self.item_type.sections.contains(&hit.section) && hit.lines.contains(&index)
+                })
+        };
         let mut tables: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (index, line) in self.document.lines.iter().enumerate() {
+            if !inside(index) {
+                continue;
+            }
             if let Some(row) = &line.row {
                 tables.entry(row.table).or_default().push(index);
             }
@@ -330,6 +359,27 @@ impl Context<'_> {
     }
 }
 
+/// Words of an unnumbered item's text that name it in a message.
+const LABEL_WORDS: usize = 6;
+
+/// The item's number, or its first words in quotes: "Decision «Усилить профилактическую
+/// работу среди подростков» sets no deadline" names a decision nobody numbered.
+fn label(number: Option<&str>, first_line: &str) -> String {
+    if let Some(number) = number {
+        return number.to_string();
+    }
+    let words: Vec<&str> = first_line
+        .split_whitespace()
+        .skip_while(|w| !w.chars().any(char::is_alphabetic) || w.ends_with(')') && w.len() <= 3)
+        .collect();
+    let shown = words[..words.len().min(LABEL_WORDS)]
+        .join(" ")
+        .trim_end_matches([',', ';', ':', '.'])
+        .to_string();
+    let more = if words.len() > LABEL_WORDS { "…" } else { "" };
+    format!("«{shown}{more}»")
+}
+
 /// Where an item's findings point: its number ("2.2.") or, unnumbered, its first word.
 fn lead_span(line: &Line) -> Range<usize> {
     let text = line.text();
@@ -380,5 +430,8 @@ mod tests {
         assert_eq!(leading_number("2026 год").as_deref(), None);
         assert_eq!(leading_number("12.03.2026 г.").as_deref(), None);
         assert_eq!(leading_number("Текст"), None);
+        assert_eq!(leading_number("а) отделу").as_deref(), Some("а"));
+        assert_eq!(leading_number("2.1) Текст").as_deref(), Some("2.1"));
+        assert_eq!(leading_number("в)отделу"), None);
     }
 }

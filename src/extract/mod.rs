@@ -13,6 +13,7 @@ use crate::pack::Pack;
 use crate::parse::Document;
 use chrono::{Datelike, NaiveDate};
 pub use items::leading_number;
+pub use kind::KindSignal;
 use std::ops::Range;
 pub use value::{Deadline, DeadlineKind, Extracted, Value};
 
@@ -36,6 +37,8 @@ pub struct Question {
 pub struct Item {
     pub item_type: usize,
     pub number: Option<String>,
+    /// How messages name the item: its number as written, else its first words in quotes.
+    pub label: String,
     pub lines: Range<usize>,
     /// Where the item starts in the source (its first line).
     pub span: Range<usize>,
@@ -48,6 +51,8 @@ pub struct Item {
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
     pub kind: Option<usize>,
+    /// What decided the kind (for `inspect`).
+    pub kind_signals: Vec<KindSignal>,
     pub date: Option<NaiveDate>,
     pub fields: Vec<Option<Extracted>>,
     pub sections: Vec<SectionHit>,
@@ -68,7 +73,7 @@ impl Extraction {
 }
 
 pub fn extract(document: &Document, pack: &Pack) -> Extraction {
-    let kind = kind::detect(document, pack);
+    let (kind, kind_signals) = kind::detect(document, pack);
     let kind_id = kind.map(|k| pack.kinds[k].id.as_str());
     let applies = |kinds: &[String]| {
         kinds.is_empty() || kind_id.is_some_and(|id| kinds.iter().any(|k| k == id))
@@ -77,6 +82,7 @@ pub fn extract(document: &Document, pack: &Pack) -> Extraction {
     let questions = sections::questions(document, pack, &sections);
     let mut extraction = Extraction {
         kind,
+        kind_signals,
         date: None,
         fields: vec![None; pack.fields.len()],
         sections,

@@ -80,13 +80,23 @@ fn content_start(text: &str, end: usize) -> usize {
 /// Splits the document into agenda questions at each `starts_question` heading. A numbered
 /// title right above the heading ("2. О летнем отдыхе детей") belongs to its question.
 pub fn questions(document: &Document, pack: &Pack, hits: &[SectionHit]) -> Vec<Question> {
+    let starts_question = |hit: &&SectionHit| pack.sections[hit.section].starts_question;
+    let first_question = hits.iter().find(starts_question).map(|h| h.lines.start);
+    // The header's sections (attendance, agenda) end where the first question starts: the
+    // agenda's last numbered entry is not the first question's title.
+    let in_header = |line: usize| {
+        hits.iter().any(|h| {
+            first_question.is_some_and(|first| h.lines.start < first) && h.lines.contains(&line)
+        })
+    };
     let starts: Vec<usize> = hits
         .iter()
-        .filter(|hit| pack.sections[hit.section].starts_question)
+        .filter(starts_question)
         .map(|hit| {
             let at = hit.lines.start;
             let title_above = at > 0
                 && !hits.iter().any(|h| h.lines.start == at - 1)
+                && !in_header(at - 1)
                 && is_question_title(&document.lines[at - 1]);
             if title_above { at - 1 } else { at }
         })

@@ -337,7 +337,7 @@ pub fn render_composition(
     roster: &Roster,
     d: &District,
     date: NaiveDate,
-) -> Vec<u8> {
+) -> (Format, Vec<u8>) {
     let chair = roster.chair_at(date);
     let (_, secretary, _) = roster.secretary_at(date);
     let deputy = roster.head(Body::Edu).unwrap_or(chair);
@@ -361,7 +361,17 @@ pub fn render_composition(
         _ => (&c.kk, true),
     };
     let level = if form == 1 { 2 } else { 3 };
-    let mut out = Out::new(Format::Md);
+    // Saved from Word as Markdown, or as plain text (tabs between table cells, sometimes with
+    // a byte-order mark and Windows line ends).
+    let format = if dice.chance(70) {
+        Format::Md
+    } else {
+        Format::Txt
+    };
+    let crlf = format == Format::Txt && dice.chance(40);
+    let bom = format == Format::Txt && dice.chance(40);
+    let dashes = format == Format::Md && dice.chance(25);
+    let mut out = Out::new(format);
     out.lines(&f.stamp.iter().map(|t| put(t)).collect::<Vec<_>>(), true);
     out.heading(&put(&f.title), 1, true);
     for ((label, position), person) in [
@@ -373,7 +383,8 @@ pub fn render_composition(
         out.para(&format!("{} – {}", person.full(), put(position)), true);
     }
     out.heading(&f.members, level, true);
-    if f.columns.is_empty() {
+    // The bilingual form is always a table; the others are a list or a table.
+    if f.columns.is_empty() || form != 1 && dice.chance(60) {
         for (i, role) in members.iter().enumerate() {
             out.numbered(
                 i + 1,
@@ -403,5 +414,5 @@ pub fn render_composition(
     if !f.signed.is_empty() {
         out.signature(&put(&f.signed), &roster.council.signature(), false);
     }
-    out.finish(false, false)
+    (format, out.finish(crlf, bom, dashes))
 }

@@ -4,16 +4,17 @@
 use super::Planted;
 use super::calendar::{dmy, ru_month, ymd};
 use super::commission::{self, Role, Roster};
+use super::control::{self, Reference, Verb};
 use super::defects::{DistrictDefects, DocDefect};
 use super::plan::{self, PlanContext};
-use super::protocol::{self, Class, Closure, Deadline, Form, Lang, Session, Writer};
+use super::protocol::{self, Class, Deadline, Form, Lang, Layout, Session, Writer};
 use super::rng::Dice;
 use super::schedule::{self, NumberingDefect};
 use super::text::Format;
 use super::wording::{self, Wording, fill};
 use super::world::District;
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Stream numbers for [`Dice::from_parts`]: one generator per purpose, so that, e.g., a plan's
 /// recipe can be replayed for a copy without replaying the protocols.
@@ -148,8 +149,33 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
         Some(decision)
     };
 
+    // A session shortly before a new composition order approves the composition.
+    let mut approves_composition: HashSet<usize> = HashSet::new();
+    for &y in years {
+        let order = commission::composition_date(
+            &mut Dice::from_parts(seed, &[idx, y as u64, COMPOSITION]),
+            y,
+        );
+        let before = dates
+            .iter()
+            .rposition(|&s| s < order && s + Duration::days(35) >= order);
+        if let Some(k) = before
+            && order < as_of
+            && dice.chance(70)
+        {
+            approves_composition.insert(k);
+        }
+    }
+
     let mut sessions: Vec<Session> = Vec::with_capacity(slots.len());
-    let mut pending: Vec<Vec<Closure>> = vec![Vec::new(); slots.len()];
+    // What each session's control section says of earlier decisions.
+    let mut pending: Vec<Vec<Reference>> = vec![Vec::new(); slots.len()];
+    let numbers: Vec<(u32, NaiveDate)> = slots.iter().map(|s| (s.number, s.date)).collect();
+    // Decisions with a due date, by (session, question); and those not yet carried out, which
+    // a later session may keep on control while they are not due.
+    let mut dated: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut on_control: Vec<Reference> = Vec::new();
+    let mut due_of: HashMap<(usize, String), NaiveDate> = HashMap::new();
     for k in 0..slots.len() {
         let slot = slots[k].clone();
         let date = slot.date;
@@ -170,19 +196,45 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             Format::Txt
         };
         let crlf = format == Format::Txt && dice.chance(style.crlf_percent);
-        let bom = format == Format::Txt && lang == Lang::Kk && dice.chance(25);
+        let bom = format == Format::Txt && dice.chance(25);
+        let layout = Layout::draw(&mut dice, format, forced_ru);
         let doc_defect = doc_targets
             .iter()
             .find(|(t, _)| *t == k)
             .map(|(_, kind)| *kind);
 
-        let closures = std::mem::take(&mut pending[k]);
+        let refs = std::mem::take(&mut pending[k]);
+        on_control.retain(|r| due_of[&(r.source, r.item.clone())] > date);
+        let keep: Vec<Reference> = if !refs.is_empty() && dice.chance(30) {
+            let recent: Vec<&Reference> = on_control.iter().filter(|r| r.source + 3 >= k).collect();
+            let n = dice.range(1, 2) as usize;
+            dice.sample_sorted(recent.len(), n)
+                .into_iter()
+                .map(|i| recent[i].clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let controls = control::plan(
+            &mut dice,
+            k,
+            &refs,
+            &keep,
+            &control::Context {
+                sessions: &numbers,
+                dated: &dated,
+            },
+        );
+        let cite = control::Style::draw(&mut dice);
         let last_in_december =
             date.month() == 12 && slots.get(k + 1).is_none_or(|next| next.date.year() != year);
         let approval = last_in_december && !defects.plan_missing.contains(&(year + 1));
         let minors_q = doc_defect == Some(DocDefect::Iin) || dice.chance(55);
-        let others =
-            usize::from(!closures.is_empty()) + usize::from(approval) + usize::from(minors_q);
+        let composition = approves_composition.contains(&k);
+        let others = usize::from(!refs.is_empty())
+            + usize::from(approval)
+            + usize::from(minors_q)
+            + usize::from(composition);
         let target = [2usize, 3, 4][dice.weighted(&[3, 4, 2])];
         let thematic = target
             .saturating_sub(others)
@@ -200,6 +252,9 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             let at = questions[0].decisions.len().saturating_sub(1);
             questions[0].decisions.insert(at, decision.clone());
         }
+        if composition {
+            questions.push(writer.composition_approval(&mut dice, lang, &secretary));
+        }
         let mut iin_planted = None;
         if minors_q {
             let (question, iin) =
@@ -207,8 +262,14 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             iin_planted = iin;
             questions.push(question);
         }
-        if !closures.is_empty() {
-            questions.push(writer.follow_up(&mut dice, lang, &secretary));
+        if !refs.is_empty() {
+            // Real protocols mostly open with the control of earlier decisions.
+            let question = writer.follow_up(&mut dice, lang, &secretary);
+            if dice.chance(65) {
+                questions.insert(0, question);
+            } else {
+                questions.push(question);
+            }
         }
         if approval {
             questions.push(writer.plan_approval(&mut dice, lang, &secretary, year + 1));
@@ -277,7 +338,9 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
                             let (mut due, mut j) = protocol::plan_due(&mut dice, k, &dates, as_of);
                             let mut form = Form::Numeric;
                             if !fixed {
-                                if dice.chance(20)
+                                // Half-years and the year end are written as periods.
+                                let half_end = matches!(due.month(), 6 | 12) && dice.chance(40);
+                                if (half_end || dice.chance(20))
                                     && let Some(end) =
                                         protocol::month_end_if_fits(due, j.map(|j| dates[j]))
                                 {
@@ -314,10 +377,42 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
                     }
                     _ => Deadline::None,
                 };
+                let due = deadline.due();
                 decision.deadline = deadline;
-                if let Some(j) = closer {
-                    pending[j].push(Closure { source: k, item });
+                let Some(due) = due else { continue };
+                *dated.entry((k, qi + 1)).or_default() += 1;
+                due_of.insert((k, item.clone()), due);
+                let reference = |verb| Reference {
+                    source: k,
+                    question: qi + 1,
+                    item: item.clone(),
+                    verb,
+                };
+                match closer {
+                    // Marked executed beside the decision itself instead of closed later.
+                    Some(_)
+                        if !fixed
+                            && layout.decisions != protocol::Decisions::Table
+                            && dice.chance(6) =>
+                    {
+                        let from = (date + Duration::days(1)).max(due - Duration::days(10));
+                        let when = from + Duration::days(dice.range(0, (due - from).num_days()));
+                        decision.executed = Some((when, dice.range(14, 480) as u32));
+                        continue;
+                    }
+                    // Extended at the session that would have closed it, then closed later or
+                    // left open comfortably after `as_of`.
+                    Some(j) if !fixed && dice.chance(8) => {
+                        let (later, then) = protocol::plan_due(&mut dice, j, &dates, as_of);
+                        pending[j].push(reference(Verb::Extend(later)));
+                        if let Some(then) = then {
+                            pending[then].push(reference(Verb::Close));
+                        }
+                    }
+                    Some(j) => pending[j].push(reference(Verb::Close)),
+                    None => {}
                 }
+                on_control.push(reference(Verb::Keep));
             }
         }
 
@@ -352,14 +447,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             ));
         }
 
-        let attendance = attendance_lines(
-            &writer,
-            &mut dice,
-            date,
-            present,
-            lang,
-            style.compact_attendance,
-        );
+        let attendance = attendance_lines(&writer, &mut dice, date, present, lang);
         let invited = invited_lines(w, &mut dice, &roster, lang, minors_q);
         sessions.push(Session {
             slot,
@@ -368,10 +456,13 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             crlf,
             bom,
             questions,
-            closures,
+            controls,
+            cite,
+            layout,
             present,
             total,
             quorum_fail,
+            quorum_claimed: quorum_fail && dice.chance(40),
             drop_secretary_signature,
             chair,
             secretary,
@@ -601,9 +692,9 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
         if date >= as_of {
             continue;
         }
-        let bytes = commission::render_composition(w, &mut dice, &roster, d, date);
+        let (format, bytes) = commission::render_composition(w, &mut dice, &roster, d, date);
         docs.push(Doc {
-            path: format!("{folder}/{y}/composition-{y}.md"),
+            path: format!("{folder}/{y}/composition-{y}.{}", format.extension()),
             bytes,
         });
     }
@@ -619,15 +710,14 @@ fn planted_doc(kind: DocDefect, path: &str, note: String) -> Planted {
     }
 }
 
-/// The members listed as present (besides the chair), with their positions unless `compact`.
+/// The members listed as present besides the chair: name and position.
 fn attendance_lines(
     writer: &Writer<'_>,
     dice: &mut Dice,
     date: NaiveDate,
     present: usize,
     lang: Lang,
-    compact: bool,
-) -> Vec<String> {
+) -> Vec<(String, String)> {
     let (w, roster, d) = (writer.w, writer.roster, writer.district);
     let mut roles: Vec<Option<Role>> = vec![None];
     roles.extend(roster.members_at(date).into_iter().map(Some));
@@ -646,11 +736,7 @@ fn attendance_lines(
                     commission::role_text(w, role, roster, d, kk, false),
                 ),
             };
-            if compact {
-                person.short()
-            } else {
-                format!("{} – {position};", person.short())
-            }
+            (person.short(), position)
         })
         .collect()
 }

@@ -7,6 +7,15 @@
 //! Clean documents produce no findings; every planted defect is listed in
 //! `out/ground-truth.json` with its rule, path and a note.
 //!
+//! Documents vary, by seed, the way other hands write them, so that the tests are no mirror of
+//! the reader: control entries on earlier decisions in many forms (`control`: several items of
+//! several protocols in one entry, whole questions, keeping on control, extensions, marks of
+//! execution beside the decision), header layouts (a date/time/place table, labels over their
+//! values, attendance counted in words or as a table, excerpt titles, signature tables),
+//! decisions as lines, a table or one paragraph, plans and excerpts under other titles, and
+//! every kind also as a plain-text Word export (BOM, CRLF, tabs). What is planted, and where,
+//! does not depend on these choices.
+//!
 //! Output depends only on the options: every district draws from its own ChaCha8 stream seeded
 //! from `seed`, so districts are generated in parallel and the bytes are the same on every
 //! machine. All wording is data (`wording/*.yaml`, built in), like the rule pack.
@@ -14,6 +23,7 @@
 mod bodies;
 mod calendar;
 mod commission;
+mod control;
 mod defects;
 mod district;
 mod plan;

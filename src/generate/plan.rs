@@ -53,6 +53,10 @@ pub fn render(w: &Wording, recipe: &mut Dice, ctx: &PlanContext<'_>) -> (Format,
     let five_columns = recipe.chance(35);
     let latin_i = lang == PlanLang::Kk && format == Format::Txt && recipe.chance(40);
     let crlf = format == Format::Txt && recipe.chance(30);
+    let bom = format == Format::Txt && recipe.chance(20);
+    let dashes = format == Format::Md && recipe.chance(25);
+    // An excerpt: the approval stamp, one line on the year and basis, then the tables.
+    let excerpt = recipe.chance(20);
     let layout = match lang {
         PlanLang::Ru => &w.plans.layout.ru,
         PlanLang::Kk => &w.plans.layout.kk,
@@ -62,15 +66,17 @@ pub fn render(w: &Wording, recipe: &mut Dice, ctx: &PlanContext<'_>) -> (Format,
     let mut out = Out::new(format);
 
     approval(&mut out, recipe, ctx, layout, lang);
-    let title = wording::district(
-        &fill(
-            recipe.pick_string(&layout.titles),
-            &[("year", &ctx.year.to_string())],
-        ),
-        ctx.district,
-    );
-    out.heading(&title, 1, true);
-    basis_and_goal(&mut out, w, recipe, ctx, layout, kk);
+    let year = ctx.year.to_string();
+    if excerpt {
+        out.para(&fill(&layout.excerpt, &[("year", &year)]), true);
+    } else {
+        let title = wording::district(
+            &fill(recipe.pick_string(&layout.titles), &[("year", &year)]),
+            ctx.district,
+        );
+        out.heading(&title, 1, true);
+        basis_and_goal(&mut out, w, recipe, ctx, layout, kk);
+    }
 
     // Sections: organisation first, then the others in a shuffled order.
     let sections = &w.plans.sections;
@@ -122,7 +128,7 @@ pub fn render(w: &Wording, recipe: &mut Dice, ctx: &PlanContext<'_>) -> (Format,
         &ctx.secretary.initials_first(),
         format == Format::Txt,
     );
-    let mut bytes = out.finish(crlf, false);
+    let mut bytes = out.finish(crlf, bom, dashes);
     if latin_i {
         let mut text = String::from_utf8_lossy(&bytes).into_owned();
         for (from, to) in &w.plans.latin_i {

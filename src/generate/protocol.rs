@@ -1,10 +1,12 @@
 //! Session protocols: the model of one session (questions, decisions with their deadlines, the
-//! earlier decisions it closes) and its rendering in Russian, Kazakh or both, as Markdown or
-//! text. All wording comes from `wording/protocol.yaml`, `topics.yaml` and `bodies.yaml`.
+//! control entries on earlier decisions) and its rendering in Russian, Kazakh or both, as
+//! Markdown or text, in one of several header layouts. All wording comes from
+//! `wording/protocol.yaml`, `topics.yaml` and `bodies.yaml`.
 
 use super::bodies::Body;
 use super::calendar::*;
 use super::commission::Roster;
+use super::control;
 use super::rng::Dice;
 use super::schedule::Slot;
 use super::text::{Format, Out};
@@ -62,6 +64,20 @@ pub enum Form {
     Range,
     /// A quarter, the due date its last day.
     Quarter,
+    /// A half-year ("до конца I полугодия 2026 года"), the due date its last day.
+    HalfYear,
+    /// "до конца 2026 года": the 31st of December.
+    YearEnd,
+}
+
+impl Deadline {
+    /// The date by which the decision is due, when it has one.
+    pub fn due(&self) -> Option<NaiveDate> {
+        match self {
+            Deadline::Date { due, .. } | Deadline::Control { due, .. } => Some(*due),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -91,6 +107,18 @@ pub struct Decision {
     /// Always the first deadline label, on its own line: a planted copy must read the same in
     /// every protocol.
     pub fixed_layout: bool,
+    /// Marked executed beside the decision itself, later: the report's date and number.
+    pub executed: Option<(NaiveDate, u32)>,
+    /// Who is responsible, for the column of a decisions table.
+    pub responsible: Option<Responsible>,
+}
+
+/// A decision's responsible body as a decisions table names it, and which of the decision's
+/// lines is an "Ответственные: …" line (the table moves it to its own column).
+#[derive(Clone, Debug)]
+pub struct Responsible {
+    pub name: String,
+    pub line: Option<usize>,
 }
 
 impl Decision {
@@ -100,7 +128,14 @@ impl Decision {
             lines,
             deadline: Deadline::None,
             fixed_layout: false,
+            executed: None,
+            responsible: None,
         }
+    }
+
+    fn with_responsible(mut self, responsible: Responsible) -> Decision {
+        self.responsible = Some(responsible);
+        self
     }
 }
 
@@ -114,15 +149,69 @@ pub struct Question {
     pub speakers: Vec<String>,
     pub decisions: Vec<Decision>,
     pub unanimous: bool,
-    /// The question on execution of earlier decisions: the closures are listed in it.
+    /// The question on execution of earlier decisions: the control entries are listed in it.
     pub closes: bool,
 }
 
-/// A reference from a later protocol that closes a decision.
-#[derive(Clone, Debug)]
-pub struct Closure {
-    pub source: usize,
-    pub item: String,
+/// How a protocol's header and ending are laid out.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Layout {
+    /// Titled as an excerpt: "ВЫПИСКА ИЗ ПРОТОКОЛА № 5", "№ 5 ХАТТАМАДАН ҮЗІНДІ".
+    pub excerpt: bool,
+    /// Date, time and place in a table under the title.
+    pub date_table: bool,
+    /// The chair's and secretary's labels on a line of their own, the name on the next.
+    pub label_lines: bool,
+    /// Which chair label ("Председательствующий:", "Отырыс төрағасы:", …).
+    pub chair_label: usize,
+    /// Which way the attendance is counted ("5 членов комиссии из 12", …).
+    pub count: usize,
+    /// Signatures in a two-column table.
+    pub signature_table: bool,
+    /// The members present listed in a table under the total, with no count of them.
+    pub attendance_table: bool,
+    /// Markdown as pandoc writes it, with "--" for the en dash.
+    pub dashes: bool,
+    /// How decisions are laid out.
+    pub decisions: Decisions,
+    /// The control of earlier decisions lettered "а)", "б)" (with line layout).
+    pub lettered: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Decisions {
+    /// "1.1. …" paragraphs, the deadline on its own line or the same one.
+    #[default]
+    Lines,
+    /// A table: № | Решение | Ответственный | Срок.
+    Table,
+    /// A question typed in one paragraph: "1. СЛУШАЛИ: … РЕШИЛИ: 1.1) …; 1.2) …".
+    Inline,
+}
+
+impl Layout {
+    /// `plain`: decisions in lines only (a protocol with a planted copied decision, which must
+    /// read the same everywhere).
+    pub fn draw(dice: &mut Dice, format: Format, plain: bool) -> Layout {
+        let decisions = match dice.weighted(&[84, 8, 8]) {
+            _ if plain => Decisions::Lines,
+            0 => Decisions::Lines,
+            1 => Decisions::Table,
+            _ => Decisions::Inline,
+        };
+        Layout {
+            decisions,
+            lettered: dice.chance(30),
+            excerpt: dice.chance(10),
+            date_table: dice.chance(20),
+            label_lines: dice.chance(25),
+            chair_label: dice.below(6),
+            count: dice.below(6),
+            signature_table: dice.chance(20),
+            attendance_table: dice.chance(15),
+            dashes: format == Format::Md && dice.chance(30),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -133,10 +222,15 @@ pub struct Session {
     pub crlf: bool,
     pub bom: bool,
     pub questions: Vec<Question>,
-    pub closures: Vec<Closure>,
+    /// The control entries, listed in the question that `closes`.
+    pub controls: Vec<control::Entry>,
+    pub cite: control::Style,
+    pub layout: Layout,
     pub present: usize,
     pub total: usize,
     pub quorum_fail: bool,
+    /// "Кворум имеется" is written all the same (the counts say otherwise).
+    pub quorum_claimed: bool,
     pub drop_secretary_signature: bool,
     pub chair: Person,
     pub secretary: Person,
@@ -144,7 +238,8 @@ pub struct Session {
     pub compact_attendance: bool,
     pub nbsp: bool,
     pub variant: usize,
-    pub attendance: Vec<String>,
+    /// The members present besides the chair: name and position.
+    pub attendance: Vec<(String, String)>,
     pub invited: Vec<String>,
     pub time: &'static str,
 }
@@ -289,22 +384,22 @@ impl<'a> Writer<'a> {
             let action = &t.actions[a];
             let body = *dice.pick(&action.bodies);
             let wording = dice.below(action.ru.len());
-            let lines = if lang.kk() {
+            let (lines, responsible) = if lang.kk() {
                 self.kk_action(dice, body, &action.kk[wording])
             } else {
                 self.ru_action(dice, body, &action.ru[wording], attempt >= 30)
             };
             let k = key(&lines);
+            let decision = Decision::new(Class::Action, lines).with_responsible(responsible);
             if !self.used.contains(&k) {
                 self.used.insert(k);
-                return (a, Decision::new(Class::Action, lines));
+                return (a, decision);
             }
-            last = Some((a, lines));
+            last = Some((a, decision));
         }
         // The pool is exhausted for this topic (very long corpora): accept a repeat; two copies
         // of a text are below the copied-decisions threshold of three.
-        let (a, lines) = last.unwrap_or((0, vec![String::new()]));
-        (a, Decision::new(Class::Action, lines))
+        last.unwrap_or_else(|| (0, Decision::new(Class::Action, vec![String::new()])))
     }
 
     fn ru_action(
@@ -313,7 +408,7 @@ impl<'a> Writer<'a> {
         body: Body,
         action: &str,
         with_school: bool,
-    ) -> Vec<String> {
+    ) -> (Vec<String>, Responsible) {
         let p = &self.w.protocols;
         let mut text = action.to_string();
         if with_school {
@@ -338,10 +433,18 @@ impl<'a> Writer<'a> {
                 }
             }
             let label = dice.pick(&p.responsible.ru);
-            vec![
+            let name = bodies.join(", ");
+            let lines = vec![
                 format!("{}.", capitalize(&text)),
-                format!("{label} {}.", bodies.join(", ")),
-            ]
+                format!("{label} {name}."),
+            ];
+            (
+                lines,
+                Responsible {
+                    name,
+                    line: Some(1),
+                },
+            )
         } else {
             let head = if body.has_head() {
                 format!(" ({})", self.head_of(body).short())
@@ -354,14 +457,16 @@ impl<'a> Writer<'a> {
                 (&self.w.topics.before.ru, |phrase| format!(" {phrase}")),
                 (&p.together.ru, |f| &f.ru_instrumental),
             );
-            vec![format!(
+            let lines = vec![format!(
                 "{}{head}{before} {text}.",
                 self.form(body, |f| &f.ru_dative)
-            )]
+            )];
+            let name = format!("{}{head}", self.form(body, |f| &f.ru_short));
+            (lines, Responsible { name, line: None })
         }
     }
 
-    fn kk_action(&self, dice: &mut Dice, body: Body, action: &str) -> Vec<String> {
+    fn kk_action(&self, dice: &mut Dice, body: Body, action: &str) -> (Vec<String>, Responsible) {
         let p = &self.w.protocols;
         let after = if dice.chance(35) {
             dice.pick(&self.w.topics.after.kk).clone()
@@ -380,7 +485,9 @@ impl<'a> Writer<'a> {
             0 | 1 if !dative.is_empty() => {
                 let head = self.head_of(body).short();
                 let verb = dice.pick(&p.assign);
-                vec![format!("{dative} ({head}) {before}{action} {verb}.{after}")]
+                let lines = vec![format!("{dative} ({head}) {before}{action} {verb}.{after}")];
+                let name = format!("{} ({head})", self.form(body, |f| &f.kk_nominative));
+                (lines, Responsible { name, line: None })
             }
             form => {
                 let mut bodies = vec![self.form(body, |f| &f.kk_nominative)];
@@ -395,17 +502,25 @@ impl<'a> Writer<'a> {
                 } else {
                     &p.responsible.kk_one
                 };
-                let responsible = format!("{label} {}.", bodies.join(", "));
+                let name = bodies.join(", ");
+                let responsible = format!("{label} {name}.");
                 let sentence = if before.is_empty() {
                     format!("{}.{after}", capitalize(&passive))
                 } else {
                     format!("{}{passive}.{after}", capitalize(&before))
                 };
-                if form == 2 {
-                    vec![responsible, sentence]
+                let (lines, line) = if form == 2 {
+                    (vec![responsible, sentence], 0)
                 } else {
-                    vec![sentence, responsible]
-                }
+                    (vec![sentence, responsible], 1)
+                };
+                (
+                    lines,
+                    Responsible {
+                        name,
+                        line: Some(line),
+                    },
+                )
             }
         }
     }
@@ -669,7 +784,19 @@ impl<'a> Writer<'a> {
                 break;
             }
         }
-        Decision::new(Class::Minor, lines)
+        // The second line names the responsible after its label.
+        let name = lines
+            .get(1)
+            .and_then(|l| l.split_once(':'))
+            .map(|(_, name)| name.trim().trim_end_matches('.').to_string());
+        let decision = Decision::new(Class::Minor, lines);
+        match name {
+            Some(name) => decision.with_responsible(Responsible {
+                name,
+                line: Some(1),
+            }),
+            None => decision,
+        }
     }
 
     /// The question on execution of earlier decisions; its closures are listed when rendered.
@@ -745,15 +872,59 @@ impl<'a> Writer<'a> {
     }
 }
 
+impl Writer<'_> {
+    /// A question approving the commission's new composition.
+    pub fn composition_approval(
+        &self,
+        dice: &mut Dice,
+        lang: Lang,
+        secretary: &Person,
+    ) -> Question {
+        let c = &self.w.protocols.composition;
+        let kk = lang.kk();
+        let who = if kk {
+            secretary.short()
+        } else {
+            secretary.accusative()
+        };
+        let values = [
+            ("who", who.as_str()),
+            ("which", secretary.which()),
+            ("past", secretary.past()),
+        ];
+        Question {
+            agenda: dice.pick(c.agenda.get(kk)).clone(),
+            reporter: format!(
+                "{}, {}.",
+                secretary.short(),
+                lang.labels(self.w).secretary_position
+            ),
+            heard: fill(c.heard.get(kk), &values),
+            bullets: Vec::new(),
+            after_bullets: None,
+            speakers: Vec::new(),
+            decisions: vec![Decision::new(
+                Class::Approval,
+                vec![dice.pick(c.decision.get(kk)).clone()],
+            )],
+            unanimous: true,
+            closes: false,
+        }
+    }
+}
+
 /// Chooses how a date deadline is written; periods only where the due date allows them.
 pub fn pick_form(dice: &mut Dice, due: NaiveDate, session: NaiveDate, lang: Lang) -> Form {
     let month_end = due == last_of_month(due.year(), due.month());
     if month_end && dice.chance(70) {
         let quarter_end = due == end_of_quarter(due.year(), quarter_of(due));
+        let half_end = quarter_end && due.month().is_multiple_of(6);
         let previous_month_after_session = month_index(due) - 1 > month_index(session);
-        return match dice.below(3) {
+        return match dice.below(5) {
             0 if quarter_end => Form::Quarter,
             1 if previous_month_after_session => Form::Range,
+            2 | 3 if half_end => Form::HalfYear,
+            4 if due.month() == 12 => Form::YearEnd,
             _ => Form::Month,
         };
     }
@@ -766,9 +937,10 @@ pub fn pick_form(dice: &mut Dice, due: NaiveDate, session: NaiveDate, lang: Lang
 }
 
 /// The text of a date deadline: calendar phrasing, like the dates in `calendar`.
-fn deadline_value(due: NaiveDate, form: Form, kk: bool) -> String {
+fn deadline_value(due: NaiveDate, form: Form, kk: bool, variant: usize) -> String {
     let y = due.year();
     let m = due.month();
+    let half = if m <= 6 { 0 } else { 1 };
     if kk {
         match form {
             Form::Numeric => format!("{} дейін", dmy(due)),
@@ -778,6 +950,14 @@ fn deadline_value(due: NaiveDate, form: Form, kk: bool) -> String {
             Form::Month => format!("{y} жылғы {}", kk_month(m)),
             Form::Range => format!("{}–{} {y} ж.", kk_month(m - 1), kk_month(m)),
             Form::Quarter => format!("{y} жылдың {} тоқсаны", kk_quarter(quarter_of(due))),
+            Form::HalfYear => {
+                let h = ["І", "ІІ"][half];
+                match variant % 2 {
+                    0 => format!("{y} жылғы {h} жартыжылдық"),
+                    _ => format!("{y} жылғы {h} жартыжылдықтың соңына дейін"),
+                }
+            }
+            Form::YearEnd => format!("{y} жылдың соңына дейін"),
         }
     } else {
         match form {
@@ -788,6 +968,15 @@ fn deadline_value(due: NaiveDate, form: Form, kk: bool) -> String {
             Form::Month => format!("{} {y} года", ru_month(m)),
             Form::Range => format!("{}–{} {y} года", ru_month(m - 1), ru_month(m)),
             Form::Quarter => format!("{} квартал {y} года", ru_quarter(quarter_of(due))),
+            Form::HalfYear => {
+                let h = ["I", "II"][half];
+                match variant % 3 {
+                    0 => format!("до конца {h} полугодия {y} года"),
+                    1 => format!("{h} полугодие {y} года"),
+                    _ => format!("в течение {h} полугодия {y} года"),
+                }
+            }
+            Form::YearEnd => format!("до конца {y} года"),
         }
     }
 }
@@ -802,17 +991,20 @@ fn deadline_text(w: &Wording, deadline: &Deadline, lang: Lang, variant: usize) -
         Deadline::None | Deadline::Missing => None,
         Deadline::Date { due, form } => Some(with_period(&format!(
             "{label} {}",
-            deadline_value(*due, *form, kk)
+            deadline_value(*due, *form, kk, variant)
         ))),
         Deadline::Control { due, numeric } => {
+            // Numeric and in words in turn; the variant picks the pair.
             let templates = p.control.get(kk);
-            let template = &templates[usize::from(!*numeric) % templates.len()];
+            let pick = usize::from(!*numeric) + 2 * (variant / 3 % 2);
+            let template = &templates[pick % templates.len()];
             Some(fill(
                 template,
                 &[
                     ("dmy", &dmy(*due)),
                     ("words", &ru_words(*due)),
                     ("kk_words", &kk_words(*due)),
+                    ("kk_until", &kk_until(*due)),
                 ],
             ))
         }
@@ -827,15 +1019,106 @@ fn deadline_text(w: &Wording, deadline: &Deadline, lang: Lang, variant: usize) -
     }
 }
 
-/// The closing line for an earlier decision, in the two ways protocols write it.
-pub fn closure_text(w: &Wording, kk: bool, item: &str, number: u32, date: NaiveDate) -> String {
+/// One entry of a question's decisions as written: its lines (with the deadline and any mark
+/// of execution), and for a decisions table its text without the responsible line, the
+/// responsible and the deadline.
+struct Written {
+    lines: Vec<String>,
+    text: Vec<String>,
+    responsible: String,
+    deadline: String,
+}
+
+/// The decisions of a question, then, in the question that holds them, the control entries.
+fn written(w: &Wording, s: &Session, q: &Question, sessions: &[Session]) -> Vec<Written> {
+    let kk = s.lang.kk();
+    let mut entries = Vec::new();
+    for (i, decision) in q.decisions.iter().enumerate() {
+        let k = i + 1;
+        let mut lines = decision.lines.clone();
+        let label_variant = if decision.fixed_layout {
+            0
+        } else {
+            s.variant + k
+        };
+        let text: Vec<String> = lines
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| decision.responsible.as_ref().and_then(|r| r.line) != Some(*j))
+            .map(|(_, line)| line.clone())
+            .collect();
+        if let Some(deadline) = deadline_text(w, &decision.deadline, s.lang, label_variant) {
+            let same_line = s.deadline_same_line
+                && !decision.fixed_layout
+                && lines.len() == 1
+                && !matches!(decision.deadline, Deadline::Control { .. });
+            match lines.last_mut() {
+                Some(last) if same_line => {
+                    last.push(' ');
+                    last.push_str(&deadline);
+                }
+                _ => lines.push(deadline),
+            }
+        }
+        if let Some((when, number)) = decision.executed {
+            lines.push(executed_text(w, kk, s.variant + k, when, number));
+        }
+        entries.push(Written {
+            lines,
+            text,
+            responsible: decision
+                .responsible
+                .as_ref()
+                .map(|r| r.name.clone())
+                .unwrap_or_default(),
+            deadline: deadline_cell(w, &decision.deadline, kk, label_variant),
+        });
+    }
+    if q.closes {
+        let kk_form = kk || (s.lang == Lang::Mixed && s.variant % 2 == 1);
+        for entry in &s.controls {
+            let text = control::text(w, entry, kk_form, &s.cite, |i| {
+                (sessions[i].slot.number, sessions[i].slot.date)
+            });
+            entries.push(Written {
+                lines: vec![text.clone()],
+                text: vec![text],
+                responsible: String::new(),
+                deadline: String::new(),
+            });
+        }
+    }
+    entries
+}
+
+/// A deadline as a decisions table's column holds it: the value alone.
+fn deadline_cell(w: &Wording, deadline: &Deadline, kk: bool, variant: usize) -> String {
+    let p = &w.protocols;
+    match deadline {
+        Deadline::None | Deadline::Missing => String::new(),
+        Deadline::Date { due, form } => deadline_value(*due, *form, kk, variant),
+        Deadline::Control { due, .. } if kk => format!("{} дейін", dmy(*due)),
+        Deadline::Control { due, .. } => format!("до {}", dmy(*due)),
+        Deadline::Recurring(i) => {
+            let phrases = p.recurring.get(kk);
+            phrases[i % phrases.len()].clone()
+        }
+        Deadline::Vague(i) => {
+            let phrases = p.vague.get(kk);
+            phrases[i % phrases.len()].clone()
+        }
+    }
+}
+
+/// The mark of execution written beside a decision.
+fn executed_text(w: &Wording, kk: bool, variant: usize, date: NaiveDate, number: u32) -> String {
+    let templates = w.protocols.executed.get(kk);
     fill(
-        w.protocols.closure.get(kk),
+        &templates[variant % templates.len()],
         &[
-            ("item", item),
-            ("number", &number.to_string()),
             ("dmy", &dmy(date)),
             ("kk_of", &kk_of(date)),
+            ("n", &number.to_string()),
         ],
     )
 }
@@ -867,6 +1150,18 @@ fn kk_possessive(n: usize) -> &'static str {
         9 => "ы",
         _ => "і",
     }
+}
+
+/// A sentence without its final period, to go on with ";": an abbreviation keeps its own
+/// ("… 2026 г.", "Омарова Г.К.").
+fn without_period(text: &str) -> &str {
+    let Some(body) = text.strip_suffix('.') else {
+        return text;
+    };
+    let last_word = body.rsplit([' ', '(']).next().unwrap_or(body);
+    let abbreviation = last_word == "г"
+        || last_word.contains('.') && !last_word.ends_with(')') && last_word.chars().count() <= 5;
+    if abbreviation { text } else { body }
 }
 
 /// Ends a sentence with one period, even after initials ("Омарова Г.К.").
@@ -931,35 +1226,42 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
     };
 
     // Title, date and place.
+    let layout = &s.layout;
     if let Some(header) = l.header.first()
         && s.variant.is_multiple_of(2)
     {
         out.para(&put(header), true);
     }
     let title_level = if s.lang == Lang::Mixed { 1 } else { 3 };
-    out.heading(&put(&l.title), title_level, spaced && s.lang == Lang::Ru);
+    let title = if layout.excerpt { &l.excerpt } else { &l.title };
+    out.heading(&put(title), title_level, spaced && s.lang == Lang::Ru);
     out.heading(&put(&l.body[s.variant % l.body.len()]), 3, true);
-    // The ISO form is rare in real protocols: only one variant in seven uses it.
-    let dates = &l.dates;
-    let mut when = s.variant % dates.len();
-    if dates[when].contains("{iso}") && s.variant % 7 != 3 {
-        when = (when + 1) % dates.len();
+    if layout.date_table {
+        let row = vec![dmy(date), s.time.to_string(), put(&l.place_value)];
+        out.table(&l.table, &[row]);
+    } else {
+        // The ISO form is rare in real protocols: only one variant in seven uses it.
+        let dates = &l.dates;
+        let mut when = s.variant % dates.len();
+        if dates[when].contains("{iso}") && s.variant % 7 != 3 {
+            when = (when + 1) % dates.len();
+        }
+        out.para(&put(&dates[when]), spaced || s.lang == Lang::Mixed);
+        out.para(&put(&l.place), true);
     }
-    out.para(&put(&dates[when]), spaced || s.lang == Lang::Mixed);
-    out.para(&put(&l.place), true);
 
     // Chair, secretary, attendance, invited.
-    out.labelled(
-        &l.chair,
-        &format!("{} – {}", s.chair.short(), put(&l.chair_tail)),
-        spaced,
-    );
-    out.labelled(
-        &l.secretary,
-        &format!("{} – {}", s.secretary.short(), put(&l.secretary_tail)),
-        true,
-    );
-    attendance(&mut out, l, s, spaced);
+    let chair_label = &l.chair[layout.chair_label % l.chair.len()];
+    let chair = format!("{} – {}", s.chair.short(), put(&l.chair_tail));
+    let secretary = format!("{} – {}", s.secretary.short(), put(&l.secretary_tail));
+    if layout.label_lines {
+        out.label_over(chair_label, &chair);
+        out.label_over(&l.secretary, &secretary);
+    } else {
+        out.labelled(chair_label, &chair, spaced);
+        out.labelled(&l.secretary, &secretary, true);
+    }
+    attendance(&mut out, l, s, spaced, &put(&l.chair_tail));
     if !s.invited.is_empty() {
         out.heading(&l.invited, 3, false);
         for line in &s.invited {
@@ -978,72 +1280,96 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
 
     // Questions.
     let decided = &l.decided[s.variant % l.decided.len()];
-    let kk = s.lang.kk();
     for (qi, q) in s.questions.iter().enumerate() {
         let n = qi + 1;
-        out.heading(&format!("{n}. {}", l.heard), heading_level, false);
-        out.para(&q.heard, spaced);
-        if !q.bullets.is_empty() {
-            for b in &q.bullets {
-                out.bullet(b);
-            }
-            out.end_list(false);
-            if let Some(after) = &q.after_bullets {
-                out.para(after, spaced);
-            }
-        }
-        if !q.speakers.is_empty() {
-            out.heading(&l.speakers, 3, false);
-            if out.is_md() && q.speakers.len() > 1 {
-                out.lines(&q.speakers, true);
-            } else {
-                for line in &q.speakers {
-                    out.raw(line);
+        let entries = written(w, s, q, sessions);
+        // A question whose decisions must stay citable by number writes them "2.1)" inline.
+        let dated = q.decisions.iter().any(|d| d.deadline.due().is_some());
+        let inline = layout.decisions == Decisions::Inline
+            && !l.decided_inline.is_empty()
+            && q.bullets.is_empty()
+            && q.speakers.is_empty()
+            && entries.len() >= 2;
+        if inline {
+            let items: Vec<String> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let number = if dated {
+                        format!("{n}.{})", i + 1)
+                    } else {
+                        format!("{})", i + 1)
+                    };
+                    format!("{number} {}", without_period(&e.lines.join(" ")))
+                })
+                .collect();
+            let heading = &l.decided_inline[s.variant % l.decided_inline.len()];
+            out.para(
+                &format!(
+                    "{n}. {} {} {heading} {}.",
+                    l.heard,
+                    with_period(&q.heard),
+                    items.join("; ")
+                ),
+                true,
+            );
+        } else {
+            out.heading(&format!("{n}. {}", l.heard), heading_level, false);
+            out.para(&q.heard, spaced);
+            if !q.bullets.is_empty() {
+                for b in &q.bullets {
+                    out.bullet(b);
                 }
-                out.end_list(spaced);
+                out.end_list(false);
+                if let Some(after) = &q.after_bullets {
+                    out.para(after, spaced);
+                }
             }
-        }
-        out.heading(decided, 3, false);
-        let mut k = 0;
-        for decision in &q.decisions {
-            k += 1;
-            let mut lines = decision.lines.clone();
-            let label_variant = if decision.fixed_layout {
-                0
-            } else {
-                s.variant + k
-            };
-            if let Some(text) = deadline_text(w, &decision.deadline, s.lang, label_variant) {
-                let same_line = s.deadline_same_line
-                    && !decision.fixed_layout
-                    && lines.len() == 1
-                    && !matches!(decision.deadline, Deadline::Control { .. });
-                match lines.last_mut() {
-                    Some(last) if same_line => {
-                        last.push(' ');
-                        last.push_str(&text);
+            if !q.speakers.is_empty() {
+                out.heading(&l.speakers, 3, false);
+                if out.is_md() && q.speakers.len() > 1 {
+                    out.lines(&q.speakers, true);
+                } else {
+                    for line in &q.speakers {
+                        out.raw(line);
                     }
-                    _ => lines.push(text),
+                    out.end_list(spaced);
                 }
             }
-            if let Some(first) = lines.first_mut() {
-                *first = format!("{n}.{k}. {first}");
-            }
-            out.lines(&lines, spaced);
-        }
-        if q.closes {
-            for closure in &s.closures {
-                k += 1;
-                let source = &sessions[closure.source];
-                let kk_form = kk || (s.lang == Lang::Mixed && s.variant % 2 == 1);
-                let text = closure_text(
-                    w,
-                    kk_form,
-                    &closure.item,
-                    source.slot.number,
-                    source.slot.date,
-                );
-                out.para(&format!("{n}.{k}. {text}"), spaced);
+            out.heading(decided, 3, false);
+            if layout.decisions == Decisions::Table {
+                let rows: Vec<Vec<String>> = entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        vec![
+                            format!("{n}.{}", i + 1),
+                            e.text.join(" "),
+                            e.responsible.clone(),
+                            e.deadline.clone(),
+                        ]
+                    })
+                    .collect();
+                out.table(&l.decisions_table, &rows);
+            } else if q.closes && layout.lettered {
+                // The control of earlier decisions, lettered: "а) …; б) …".
+                let letters: Vec<char> = w.protocols.letters.chars().collect();
+                let last = entries.len().saturating_sub(1);
+                for (i, e) in entries.iter().enumerate() {
+                    let end = if i == last { "." } else { ";" };
+                    let text = e.lines.join(" ");
+                    let text = without_period(&text);
+                    let letter = letters[i % letters.len()];
+                    out.para(&format!("{letter}) {text}{end}"), spaced);
+                }
+            } else {
+                for (i, e) in entries.iter().enumerate() {
+                    let mut lines = e.lines.clone();
+                    if let Some(first) = lines.first_mut() {
+                        *first = format!("{n}.{}. {first}", i + 1);
+                    }
+                    out.lines(&lines, spaced);
+                }
             }
         }
         let vote = if q.unanimous {
@@ -1055,20 +1381,33 @@ pub fn render(w: &Wording, s: &Session, sessions: &[Session], d: &District) -> V
     }
 
     // Signatures.
-    let tabs = s.format == Format::Txt && s.variant % 2 == 1;
     out.blank();
-    out.signature(&l.sign_chair, &s.chair.signature(), tabs);
-    if !s.drop_secretary_signature {
-        out.signature(&l.sign_secretary, &s.secretary.signature(), tabs);
+    if layout.signature_table {
+        let mut rows = vec![vec![l.sign_chair.clone(), out.signed(&s.chair.signature())]];
+        if !s.drop_secretary_signature {
+            rows.push(vec![
+                l.sign_secretary.clone(),
+                out.signed(&s.secretary.signature()),
+            ]);
+        }
+        out.headless_table(&rows);
+    } else {
+        let tabs = s.format == Format::Txt && s.variant % 2 == 1;
+        out.signature(&l.sign_chair, &s.chair.signature(), tabs);
+        if !s.drop_secretary_signature {
+            out.signature(&l.sign_secretary, &s.secretary.signature(), tabs);
+        }
     }
-    out.finish(s.crlf, s.bom)
+    out.finish(s.crlf, s.bom, layout.dashes)
 }
 
-fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool) {
+fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool, chair_position: &str) {
     let p = s.present.to_string();
     let n = s.total.to_string();
-    let quorum = if s.quorum_fail { "" } else { l.quorum.as_str() };
-    let names = s.attendance.join(", ");
+    let claims_quorum = !s.quorum_fail || s.quorum_claimed;
+    let quorum = if claims_quorum { l.quorum.as_str() } else { "" };
+    let names: Vec<&str> = s.attendance.iter().map(|(name, _)| name.as_str()).collect();
+    let names = names.join(", ");
     let names = if s.lang == Lang::Kk {
         with_period(&names)
     } else {
@@ -1082,19 +1421,37 @@ fn attendance(out: &mut Out, l: &Labels, s: &Session, spaced: bool) {
         ("abl", kk_ablative(s.total)),
         ("poss", kk_possessive(s.present)),
     ];
+    let count = s.layout.count;
     if s.compact_attendance || s.lang == Lang::Mixed {
-        out.labelled(
-            &l.attendance_compact,
-            &fill(&l.count_compact, &values),
-            true,
-        );
+        let template = &l.count_compact[count % l.count_compact.len()];
+        out.labelled(&l.attendance_compact, &fill(template, &values), true);
+    } else if s.layout.attendance_table {
+        // The total, then everyone present in a table, the chair first: the rows are the count.
+        out.para(&fill(&l.total_line, &values), true);
+        out.heading(&l.attendance, 3, false);
+        let mut rows = vec![vec![
+            "1".to_string(),
+            s.chair.short(),
+            chair_position.to_string(),
+        ]];
+        for (name, position) in &s.attendance {
+            rows.push(vec![
+                (rows.len() + 1).to_string(),
+                name.clone(),
+                position.clone(),
+            ]);
+        }
+        out.table(&l.attendance_table, &rows);
+        if claims_quorum {
+            out.para(l.quorum.trim(), true);
+        }
     } else {
         out.heading(&l.attendance, 3, false);
-        for (i, line) in s.attendance.iter().enumerate() {
-            out.numbered(i + 1, line);
+        for (i, (name, position)) in s.attendance.iter().enumerate() {
+            out.numbered(i + 1, &format!("{name} – {position};"));
         }
         out.end_list(spaced || s.lang == Lang::Ru);
-        out.para(&fill(&l.count, &values), true);
+        out.para(&fill(&l.count[count % l.count.len()], &values), true);
     }
 }
 
@@ -1159,16 +1516,34 @@ mod tests {
     }
 
     #[test]
-    fn closures_are_written_both_ways() {
-        let w = wording::get().expect("built-in wording");
-        let date = ymd(2026, 1, 28);
+    fn periods_before_a_semicolon() {
         assert_eq!(
-            closure_text(w, false, "2.2", 1, date),
-            "П. 2.2 протокола № 1 от 28.01.2026 снять с контроля как исполненный."
+            without_period("Срок: до 30.04.2026."),
+            "Срок: до 30.04.2026"
         );
         assert_eq!(
-            closure_text(w, true, "2.2", 1, date),
-            "2026 жылғы 28 қаңтардағы № 1 хаттаманың 2.2-тармағы орындалды деп бақылаудан алынсын."
+            without_period("от 22 апреля 2026 г."),
+            "от 22 апреля 2026 г."
+        );
+        assert_eq!(without_period("(Омарова Г.К.)."), "(Омарова Г.К.)");
+        assert_eq!(
+            without_period("психолог Омарова Г.К."),
+            "психолог Омарова Г.К."
+        );
+        assert_eq!(without_period("принять к сведению"), "принять к сведению");
+    }
+
+    #[test]
+    fn execution_marks() {
+        let w = wording::get().expect("built-in wording");
+        let date = ymd(2026, 5, 14);
+        assert_eq!(
+            executed_text(w, false, 0, date, 118),
+            "Выполнено, информация от 14.05.2026 № 118."
+        );
+        assert_eq!(
+            executed_text(w, true, 0, date, 118),
+            "Орындалды, 2026 жылғы 14 мамырдағы № 118 ақпарат."
         );
     }
 }

@@ -4,12 +4,12 @@
 //! defect has no unrecorded side effects, and clean districts have none of them).
 
 use super::*;
+use crate::corpus::citations::Said;
 use crate::engine::{self, Settings};
 use crate::extract::Value;
 use crate::lang::Lang;
 use crate::pack::{Pack, default_pack};
 use chrono::{Datelike, Duration, NaiveDate};
-use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -111,7 +111,7 @@ fn layout_and_counts() {
         assert_eq!(
             names
                 .iter()
-                .filter(|n| **n == "composition-2025.md")
+                .filter(|n| n.starts_with("composition-2025."))
                 .count(),
             1,
             "{district}"
@@ -393,10 +393,19 @@ struct ProtocolFacts {
     date: NaiveDate,
     number: u32,
     secretary: String,
-    /// (item number, classes, due date, normalised text)
-    decisions: Vec<(String, Vec<String>, Option<NaiveDate>, String)>,
-    /// (protocol number, protocol date, item) closed by this protocol.
-    closes: Vec<(u32, NaiveDate, String)>,
+    decisions: Vec<DecisionFacts>,
+    /// What this protocol's control entries say of earlier decisions, as the tool reads them.
+    references: Vec<crate::corpus::citations::Reference>,
+}
+
+struct DecisionFacts {
+    item: String,
+    classes: Vec<String>,
+    due: Option<NaiveDate>,
+    /// Letters only.
+    text: String,
+    /// Marked executed beside the decision itself.
+    executed: bool,
 }
 
 struct PlanFacts {
@@ -431,34 +440,6 @@ fn read_corpus(root: &Path, pack: &Pack) -> Corpus {
         .iter()
         .position(|f| f.id == "deadline")
         .expect("deadline field");
-    // The closing lines, as regexes made from the templates the generator writes them with.
-    let w = wording::get().expect("built-in wording");
-    let pattern = |template: &str, parts: &[(&str, &str)]| {
-        let mut re = regex::escape(template);
-        for (name, group) in parts {
-            re = re.replace(&regex::escape(&format!("{{{name}}}")), group);
-        }
-        Regex::new(&re).expect("closure pattern")
-    };
-    let ru = pattern(
-        &w.protocols.closure.ru,
-        &[
-            ("item", r"(?P<item>\d+\.\d+)"),
-            ("number", r"(?P<number>\d+)"),
-            ("dmy", r"(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})"),
-        ],
-    );
-    let kk = pattern(
-        &w.protocols.closure.kk,
-        &[
-            ("item", r"(?P<item>\d+\.\d+)"),
-            ("number", r"(?P<number>\d+)"),
-            ("kk_of", r"(?P<y>\d{4}) \S+ (?P<d>\d{1,2}) (?P<month>\S+)"),
-        ],
-    );
-    let kk_month_of = |word: &str| {
-        (1..=12u32).find(|m| word.starts_with(crate::generate::calendar::kk_month(*m)))
-    };
     let mut corpus = Corpus {
         protocols: Vec::new(),
         plans: Vec::new(),
@@ -470,6 +451,7 @@ fn read_corpus(root: &Path, pack: &Pack) -> Corpus {
         let source = crate::read::from_bytes(&bytes).expect("decodable");
         let text = source.text.clone();
         let (document, extraction) = engine::analyse(Path::new(&rel), source, pack);
+        let facts = crate::corpus::facts::collect(&document, &extraction, pack);
         let district = rel.split('/').take(2).collect::<Vec<_>>().join("/");
         let text_of = |f: usize| {
             extraction.fields[f]
@@ -480,10 +462,11 @@ fn read_corpus(root: &Path, pack: &Pack) -> Corpus {
         match extraction.kind_id(pack) {
             Some("protocol") => {
                 let mut decisions = Vec::new();
-                for item in extraction
+                for (item, fact) in extraction
                     .items
                     .iter()
-                    .filter(|i| i.item_type == decision_type)
+                    .zip(&facts.items)
+                    .filter(|(i, _)| i.item_type == decision_type)
                 {
                     let due = item.fields[deadline_f]
                         .as_ref()
@@ -503,24 +486,13 @@ fn read_corpus(root: &Path, pack: &Pack) -> Corpus {
                         .split_whitespace()
                         .collect::<Vec<_>>()
                         .join(" ");
-                    decisions.push((
-                        item.number.clone().unwrap_or_default(),
-                        item.classes.clone(),
+                    decisions.push(DecisionFacts {
+                        item: item.number.clone().unwrap_or_default(),
+                        classes: item.classes.clone(),
                         due,
-                        normal,
-                    ));
-                }
-                let mut closes = Vec::new();
-                let number =
-                    |c: &regex::Captures<'_>, name: &str| c[name].parse::<u32>().unwrap_or(0);
-                for c in ru.captures_iter(&text) {
-                    let d = date(number(&c, "y") as i32, number(&c, "m"), number(&c, "d"));
-                    closes.push((number(&c, "number"), d, c["item"].to_string()));
-                }
-                for c in kk.captures_iter(&text) {
-                    let month = kk_month_of(&c["month"]).unwrap_or(0);
-                    let d = date(number(&c, "y") as i32, month, number(&c, "d"));
-                    closes.push((number(&c, "number"), d, c["item"].to_string()));
+                        text: normal,
+                        executed: fact.executed,
+                    });
                 }
                 corpus.protocols.push(ProtocolFacts {
                     path: rel.clone(),
@@ -529,7 +501,7 @@ fn read_corpus(root: &Path, pack: &Pack) -> Corpus {
                     number: text_of(number_f).parse().expect("protocol number"),
                     secretary: text_of(secretary_f),
                     decisions,
-                    closes,
+                    references: facts.references.clone(),
                 });
             }
             Some("plan") => corpus.plans.push(PlanFacts {
@@ -557,24 +529,69 @@ fn derive(c: &Corpus, as_of: NaiveDate) -> BTreeSet<(String, String)> {
     let acting = |classes: &[String]| {
         !classes
             .iter()
-            .any(|c| c == "informational" || c == "closure" || c == "disposition")
+            .any(|c| c == "informational" || c == "control" || c == "disposition")
     };
     let mut by_district: BTreeMap<&str, Vec<&ProtocolFacts>> = BTreeMap::new();
     for p in &c.protocols {
         by_district.entry(p.district.as_str()).or_default().push(p);
     }
     for (district, protocols) in &by_district {
+        // What later protocols say of each decision: a citation names the latest protocol with
+        // its number before the citing one (and its date, when given); an item without a
+        // sub-number stands for its whole question.
+        let mut closed: HashSet<(usize, String)> = HashSet::new();
+        let mut extended: HashMap<(usize, String), NaiveDate> = HashMap::new();
+        for citing in protocols.iter() {
+            for r in &citing.references {
+                let target = protocols
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| {
+                        p.date < citing.date
+                            && i64::from(p.number) == r.protocol
+                            && r.date.is_none_or(|d| d == p.date)
+                    })
+                    .max_by_key(|(_, p)| p.date)
+                    .map(|(i, _)| i);
+                let Some(target) = target else { continue };
+                match r.said {
+                    Said::Closed => {
+                        closed.insert((target, r.item.clone()));
+                    }
+                    Said::Extended(to) => {
+                        let at = extended.entry((target, r.item.clone())).or_insert(to);
+                        *at = (*at).max(to);
+                    }
+                    Said::Open => {}
+                }
+            }
+        }
         // Overdue and due soon.
         for (i, p) in protocols.iter().enumerate() {
-            for (item, classes, due, _) in &p.decisions {
+            for DecisionFacts {
+                item,
+                classes,
+                due,
+                executed,
+                ..
+            } in &p.decisions
+            {
                 let Some(due) = due else { continue };
-                if !acting(classes) {
+                if !acting(classes) || *executed {
                     continue;
                 }
-                let closed = protocols[i + 1..]
+                let question = item.split('.').next().unwrap_or_default().to_string();
+                let is_closed =
+                    closed.contains(&(i, item.clone())) || closed.contains(&(i, question.clone()));
+                let due = [item, &question]
                     .iter()
-                    .any(|later| later.closes.contains(&(p.number, p.date, item.clone())));
-                if *due < as_of && !closed {
+                    .filter_map(|n| extended.get(&(i, (*n).clone())))
+                    .fold(*due, |a, b| a.max(*b));
+                if is_closed {
+                    continue;
+                }
+                let due = &due;
+                if *due < as_of {
                     add("overdue-decision", &p.path);
                 }
                 if *due > as_of && *due <= as_of + Duration::days(14) {
@@ -647,7 +664,7 @@ fn derive(c: &Corpus, as_of: NaiveDate) -> BTreeSet<(String, String)> {
         let mut texts: HashMap<&str, Vec<&str>> = HashMap::new();
         for p in protocols {
             let mut seen = HashSet::new();
-            for (_, classes, _, text) in &p.decisions {
+            for DecisionFacts { classes, text, .. } in &p.decisions {
                 if acting(classes) && seen.insert(text.as_str()) {
                     texts
                         .entry(text.as_str())
@@ -676,4 +693,65 @@ fn derive(c: &Corpus, as_of: NaiveDate) -> BTreeSet<(String, String)> {
         }
     }
     out
+}
+
+/// The tool reads every vague phrase the generator plants as vague, and every recurrence it
+/// writes as a legitimate deadline: a phrasing the reader does not know stays out of the
+/// wording until it does.
+#[test]
+fn deadline_phrases_read_as_their_kind() {
+    use crate::extract::DeadlineKind;
+    let w = wording::get().expect("built-in wording");
+    let pack = default_pack().expect("built-in pack");
+    let decision_type = pack
+        .items
+        .iter()
+        .position(|t| t.id == "decision")
+        .expect("decision items");
+    let deadline_f = pack.items[decision_type]
+        .fields
+        .iter()
+        .position(|f| f.id == "deadline")
+        .expect("deadline field");
+    let kind_of = |kk: bool, phrase: &str| {
+        let (label, decision) = if kk {
+            (
+                "Мерзімі:",
+                "Аудандық білім бөліміне (Сагындыкова Д.Б.) семинар өткізу тапсырылсын.",
+            )
+        } else {
+            (
+                "Срок:",
+                "Отделу образования района (Сагындыкова Д.Б.) провести семинар.",
+            )
+        };
+        let text = format!(
+            "ПРОТОКОЛ № 1\n\n12.03.2026\n\nПовестка дня:\n1. О профилактике.\n\n\
+             1. СЛУШАЛИ:\nСагындыкову Д.Б.\n\nПОСТАНОВИЛИ:\n1.1. {decision}\n{label} {phrase}.\n"
+        );
+        let source = crate::read::from_bytes(text.as_bytes()).expect("decodable");
+        let (_, extraction) = engine::analyse(Path::new("p.txt"), source, &pack);
+        extraction
+            .items
+            .iter()
+            .find(|i| i.item_type == decision_type)
+            .and_then(|i| i.fields[deadline_f].as_ref())
+            .and_then(|f| match &f.value {
+                Value::Deadline(d) => Some(d.kind),
+                _ => None,
+            })
+    };
+    let p = &w.protocols;
+    // A planted phrase is drawn by index from both lists alike.
+    assert_eq!(p.vague.ru.len(), p.vague.kk.len());
+    for (kk, phrases, kind) in [
+        (false, &p.vague.ru, DeadlineKind::Vague),
+        (true, &p.vague.kk, DeadlineKind::Vague),
+        (false, &p.recurring.ru, DeadlineKind::Recurring),
+        (true, &p.recurring.kk, DeadlineKind::Recurring),
+    ] {
+        for phrase in phrases {
+            assert_eq!(kind_of(kk, phrase), Some(kind), "{phrase}");
+        }
+    }
 }

@@ -96,6 +96,18 @@ impl Out {
         }
     }
 
+    /// A label on a line of its own and its value on the next: "**Председательствующий:**",
+    /// then the name (a hard line break in Markdown).
+    pub fn label_over(&mut self, label: &str, value: &str) {
+        if self.is_md() {
+            self.raw(&format!("**{label}**\\"));
+            self.para(value, true);
+        } else {
+            self.raw(label);
+            self.para(value, true);
+        }
+    }
+
     /// A numbered list item: pandoc pads "1." to four columns.
     pub fn numbered(&mut self, n: usize, text: &str) {
         if self.is_md() {
@@ -144,6 +156,23 @@ impl Out {
         }
     }
 
+    /// A signature's line and name, "____________ Б. Кенжегалиев", for a signature table.
+    pub fn signed(&self, name: &str) -> String {
+        if self.is_md() {
+            format!("{} {name}", "\\_".repeat(10))
+        } else {
+            format!("{} {name}", "_".repeat(12))
+        }
+    }
+
+    /// A table without a header row, as a borderless Word table comes out: in Markdown its
+    /// first row stands in the header.
+    pub fn headless_table(&mut self, rows: &[Vec<String>]) {
+        if let Some((first, rest)) = rows.split_first() {
+            self.table(first, rest);
+        }
+    }
+
     /// A table: pipe table in Markdown, tab-separated lines in text.
     pub fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
         if self.is_md() {
@@ -163,9 +192,15 @@ impl Out {
         }
     }
 
-    /// The finished bytes: Markdown always LF; text optionally CRLF and with a BOM.
-    pub fn finish(self, crlf: bool, bom: bool) -> Vec<u8> {
+    /// The finished bytes: Markdown always LF, and with `dashes` as pandoc's smart punctuation
+    /// writes it ("--" for the en dash, "---" for the em dash); text optionally CRLF and with a
+    /// BOM.
+    pub fn finish(self, crlf: bool, bom: bool, dashes: bool) -> Vec<u8> {
+        let md = self.is_md();
         let mut text = self.buf;
+        if dashes && md {
+            text = text.replace('—', "---").replace('–', "--");
+        }
         while text.ends_with("\n\n") {
             text.pop();
         }

@@ -162,6 +162,8 @@ pub struct PlanLayout {
     pub signer: Vec<String>,
     pub approved_by: String,
     pub titles: Vec<String>,
+    /// The line that stands for title and basis in a plan excerpt.
+    pub excerpt: String,
     pub basis: String,
     pub concept: String,
     pub goal: Vec<String>,
@@ -209,18 +211,27 @@ pub struct Languages<T> {
 pub struct Labels {
     pub header: Vec<String>,
     pub title: String,
+    /// The title of an excerpt ("ВЫПИСКА ИЗ ПРОТОКОЛА № 5").
+    pub excerpt: String,
     pub body: Vec<String>,
     pub extraordinary: String,
     pub dates: Vec<String>,
     pub place: String,
-    pub chair: String,
+    /// The header table's columns: date, time, place.
+    pub table: Vec<String>,
+    /// The place without its label, for the header table.
+    pub place_value: String,
+    pub chair: Vec<String>,
     pub chair_tail: String,
     pub secretary: String,
     pub secretary_tail: String,
     pub attendance: String,
-    pub count: String,
+    pub count: Vec<String>,
     pub attendance_compact: String,
-    pub count_compact: String,
+    /// The columns of an attendance table, and the total written above it.
+    pub attendance_table: Vec<String>,
+    pub total_line: String,
+    pub count_compact: Vec<String>,
     pub quorum: String,
     pub invited: String,
     pub agenda: String,
@@ -228,6 +239,9 @@ pub struct Labels {
     pub heard: String,
     pub speakers: String,
     pub decided: Vec<String>,
+    /// The decisions heading as typed inside a one-paragraph question (empty: never so).
+    pub decided_inline: Vec<String>,
+    pub decisions_table: Vec<String>,
     pub vote: String,
     pub unanimous: String,
     pub sign_chair: String,
@@ -272,6 +286,13 @@ pub struct Approval {
 }
 
 #[derive(Debug, Deserialize)]
+pub struct CompositionApproval {
+    pub agenda: RuKk<Vec<String>>,
+    pub heard: RuKk<String>,
+    pub decision: RuKk<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
 pub struct Invited {
     pub psychologist: String,
     pub director: String,
@@ -303,14 +324,52 @@ pub struct Minors {
     pub initials: String,
 }
 
+/// A template for one cited item and for several.
+#[derive(Debug, Deserialize)]
+pub struct OneMany {
+    pub one: String,
+    pub many: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ItemWordsRu {
+    pub one: Vec<String>,
+    pub many: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ItemWordsKk {
+    pub one: String,
+    pub many: String,
+    /// The genitive, before "орындалу мерзімі".
+    pub of: String,
+}
+
+/// The control section's wording.
+#[derive(Debug, Deserialize)]
+pub struct Control {
+    pub close: RuKk<Vec<OneMany>>,
+    pub keep: RuKk<Vec<OneMany>>,
+    pub extend: RuKk<Vec<OneMany>>,
+    pub item_ru: ItemWordsRu,
+    pub protocol_ru: Vec<String>,
+    pub protocol_first_ru: Vec<String>,
+    pub protocol_kk: Vec<String>,
+    pub protocol_kk_joined: String,
+    pub item_kk: ItemWordsKk,
+    pub and: RuKk<String>,
+}
+
 #[derive(Debug, Deserialize)]
 pub struct Protocols {
     pub languages: Languages<Labels>,
     pub extraordinary_kk: String,
+    pub letters: String,
     pub recurring: RuKk<Vec<String>>,
     pub vague: RuKk<Vec<String>>,
     pub control: RuKk<Vec<String>>,
-    pub closure: RuKk<String>,
+    pub control_entries: Control,
+    pub executed: RuKk<Vec<String>>,
     pub responsible: Responsible,
     pub together: RuKk<String>,
     pub starting_with: String,
@@ -320,6 +379,7 @@ pub struct Protocols {
     pub speakers: RuKk<Vec<String>>,
     pub follow_up: FollowUp,
     pub approval: Approval,
+    pub composition: CompositionApproval,
     pub invited: RuKk<Invited>,
     pub deputy_position: RuKk<String>,
     pub minors: Minors,

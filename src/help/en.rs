@@ -209,9 +209,13 @@ Exit codes:
             Page {
                 about: "Show what the rule pack reads in a document: kind, fields, sections, decisions, measures",
                 long_about: "\
-Show what the rule pack reads in one document, before any rule runs: its kind, every field found
-(with line:column and value), every section heading, the number of agenda questions, and every
-decision or plan measure with its number, classes, responsible body and deadline.
+Show what the rule pack reads in one document, before any rule runs: its kind and what decided it
+(the front matter, or the title line and the other signs weighed: an approval stamp, a table of
+measures, the headings of a session), every field found (with line:column and value), every
+section heading, the number of agenda questions, and every decision or plan measure with its
+number, classes, responsible body and deadline (and what the deadline is: a date, a period, a
+recurrence or vague). Everything is named in the language of the run, and personal data is masked
+as in every report.
 
 When a rule fires or stays silent unexpectedly, look here first: most surprises are a field
 read from the wrong line, a heading that was not recognised, or an item that swallowed the

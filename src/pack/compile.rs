@@ -127,11 +127,29 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
     let kinds = merge_by_id(&packs, |p| &p.content.kinds, |k| &k.id)
         .into_iter()
         .map(|(def, pack)| {
+            let signals = def
+                .signals
+                .iter()
+                .map(|signal| {
+                    Ok(KindSignal {
+                        pattern: compiler.required_any(
+                            pack,
+                            &signal.patterns,
+                            &signal.id,
+                            "patterns",
+                        )?,
+                        id: signal.id.clone(),
+                        within_lines: signal.within_lines,
+                        weight: signal.weight,
+                    })
+                })
+                .collect::<Result<Vec<_>, PackError>>()?;
             Ok(Kind {
                 title: compiler.required_any(pack, &def.titles, &def.id, "titles")?,
                 id: def.id,
                 name: def.name,
                 within_lines: def.within_lines,
+                signals,
             })
         })
         .collect::<Result<Vec<_>, PackError>>()?;
@@ -395,17 +413,18 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
                     .map(|p| {
                         let regex = compiler.regex(pack, p)?;
                         let has = |name: &str| regex.capture_names().flatten().any(|n| n == name);
-                        if has("item") && has("protocol") {
+                        if (has("item") || has("items")) && has("protocol") {
                             Ok(regex)
                         } else {
                             Err(PackError::new(
                                 packs[pack].locate_text(p),
-                                "a follow-up reference needs named groups `item` and `protocol`",
+                                "a follow-up reference needs named groups `items` (or `item`) and `protocol`",
                             ))
                         }
                     })
                     .collect::<Result<_, _>>()?,
                 closed: compiler.any(pack, &def.closed)?,
+                kept: compiler.any(pack, &def.kept)?,
                 extended: compiler.any(pack, &def.extended)?,
                 executed: compiler.any(pack, &def.executed)?,
             }

@@ -44,6 +44,7 @@ pub struct FollowUps {
     pub number: Option<usize>,
     pub references: Vec<Regex>,
     pub closed: Option<Regex>,
+    pub kept: Option<Regex>,
     pub extended: Option<Regex>,
     pub executed: Option<Regex>,
 }
@@ -90,6 +91,19 @@ pub struct Kind {
     pub name: Localized,
     pub title: Regex,
     pub within_lines: usize,
+    pub signals: Vec<KindSignal>,
+}
+
+/// A title counts this much towards its kind's score; signals count their weight.
+pub const TITLE_WEIGHT: u32 = 3;
+/// The least score that makes a document of a kind: a title, or two signals' worth.
+pub const KIND_THRESHOLD: u32 = 2;
+
+pub struct KindSignal {
+    pub id: String,
+    pub pattern: Regex,
+    pub within_lines: Option<usize>,
+    pub weight: u32,
 }
 
 pub struct Section {
@@ -292,11 +306,11 @@ pub struct Rule {
     pub category: String,
     pub documents: Vec<String>,
     pub since: Option<chrono::NaiveDate>,
-    pub requirement: String,
+    pub requirement: Localized,
     pub message: Localized,
     pub fix: Localized,
     pub why: Localized,
-    pub example: Option<String>,
+    pub example: Option<Localized>,
     pub params: minijinja::Value,
     pub check: Check,
     pub origin: Origin,

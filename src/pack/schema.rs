@@ -46,7 +46,7 @@ pub struct CommissionsDef {
     /// spellings of a place compare equal.
     #[serde(default)]
     pub letters: BTreeMap<String, String>,
-    /// Endings of a place's adjective that are not part of its name (`ского` in `Хромтауского`).
+    /// Endings of a place's adjective that are not part of its name (`ского` in `Мартукского`).
     #[serde(default)]
     pub endings: Vec<String>,
 }
@@ -88,11 +88,15 @@ pub struct CommissionNameDef {
 pub struct FollowUpDef {
     /// The field that holds a protocol's number, which citations name.
     pub number_field: String,
-    /// Patterns with named groups `item` and `protocol` (and optionally `date`) that cite a
-    /// decision: "п. 2.2 протокола № 1 от 28.01.2026".
+    /// Patterns with named groups `items` (or `item`) and `protocol`, optionally `date`, that
+    /// cite decisions: "п. 2.2, 3.1 протокола № 1 от 28.01.2026".
     pub references: Vec<String>,
     /// Words on the citing line that close the decision ("снять с контроля", "орындалды").
     pub closed: Vec<String>,
+    /// Words that keep it open ("оставить на контроле", "не исполнено"): a citation nearer to
+    /// these than to a closing word stays open.
+    #[serde(default)]
+    pub kept: Vec<String>,
     /// Words that extend its deadline to a date on the same line ("продлить срок до …").
     #[serde(default)]
     pub extended: Vec<String>,
@@ -228,10 +232,32 @@ pub struct CalendarDef {
 pub struct KindDef {
     pub id: String,
     pub name: Localized,
-    /// Patterns for the title line; the kind whose title comes first in the document wins.
+    /// Patterns for the title line, searched in the first `within_lines` lines.
     pub titles: Vec<String>,
     #[serde(default = "default_title_lines")]
     pub within_lines: usize,
+    /// Other evidence of the kind (an approval stamp, a table of measures, the headings of a
+    /// session): each adds its weight to the kind's score, as a title adds
+    /// [`TITLE_WEIGHT`](crate::pack::TITLE_WEIGHT).
+    #[serde(default)]
+    pub signals: Vec<KindSignalDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindSignalDef {
+    /// Named in `inspect`, which says what decided a document's kind.
+    pub id: String,
+    pub patterns: Vec<String>,
+    /// Search only this many first lines (default: the whole document).
+    #[serde(default)]
+    pub within_lines: Option<usize>,
+    #[serde(default = "default_signal_weight")]
+    pub weight: u32,
+}
+
+fn default_signal_weight() -> u32 {
+    1
 }
 
 fn default_title_lines() -> usize {
@@ -376,8 +402,10 @@ pub struct RuleDef {
     pub severity: String,
     /// Document kinds the rule applies to.
     pub documents: Vec<String>,
-    /// The requirement the rule enforces (a section of LAW.md or a seed).
-    pub requirement: String,
+    /// The requirement the rule enforces (a section of LAW.md or a seed): written once, or in
+    /// `kk`, `ru` and `en` so `explain` shows it in the reader's language.
+    #[serde(with = "crate::lang::one_or_each")]
+    pub requirement: Localized,
     /// One of the pack's `categories` (the report groups findings by it).
     #[serde(default)]
     pub category: Option<String>,
@@ -386,10 +414,11 @@ pub struct RuleDef {
     pub since: Option<String>,
     pub message: Localized,
     pub fix: Localized,
-    /// For `hattama explain`: why it matters and an example of a document that passes.
+    /// For `hattama explain`: why it matters and an example of a document that passes
+    /// (written once, or in `kk`, `ru` and `en`).
     pub why: Localized,
-    #[serde(default)]
-    pub example: Option<String>,
+    #[serde(default, deserialize_with = "crate::lang::one_or_each::optional")]
+    pub example: Option<Localized>,
     #[serde(default)]
     pub params: BTreeMap<String, serde_yaml_ng::Value>,
 

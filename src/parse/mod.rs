@@ -1,5 +1,6 @@
 //! Stage two: text to a document model of lines with spans.
 
+mod inline_blocks;
 pub mod line_index;
 pub mod markdown;
 pub mod model;
@@ -42,6 +43,7 @@ pub fn parse(
         Format::Markdown => markdown::lines(&source, body_start),
         Format::PlainText => plain::lines(&source, body_start),
     };
+    let lines = inline_blocks::split(lines, &source);
     let index = line_index::LineIndex::new(&source);
     let (text, line_starts) = Document::join_lines(&lines);
     Document {

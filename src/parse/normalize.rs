@@ -34,6 +34,28 @@ impl Folded {
     }
 }
 
+impl Folded {
+    /// Splits at folded byte `at` (a character boundary): the text before and from there, each
+    /// still mapping to its source.
+    pub fn split_at(&self, at: usize) -> (Folded, Folded) {
+        let middle = self
+            .origin
+            .get(at)
+            .map_or(self.source_end, |&(start, _)| start);
+        let head = Folded {
+            text: self.text[..at].to_string(),
+            origin: self.origin[..at].to_vec(),
+            source_end: middle,
+        };
+        let tail = Folded {
+            text: self.text[at..].to_string(),
+            origin: self.origin[at..].to_vec(),
+            source_end: self.source_end,
+        };
+        (head, tail)
+    }
+}
+
 /// Builds a [`Folded`] text from pieces of source text, each piece with its source offset.
 #[derive(Debug, Default)]
 pub struct Folder {
@@ -99,7 +121,17 @@ impl Folder {
     }
 
     fn emit(&mut self, ch: char, start: u32, end: u32) {
+        let after_dash = self.previous.is_some_and(is_dash);
         self.previous = Some(ch);
+        // A run of dashes ("--" and "---", how pandoc and typists write en and em dashes) is
+        // one dash: patterns write `-` once.
+        if after_dash && is_dash(ch) && self.out.text.ends_with('-') {
+            if let Some(last) = self.out.origin.last_mut() {
+                last.1 = end;
+            }
+            self.last_end = end;
+            return;
+        }
         let Some(folded) = fold_char(ch) else {
             return;
         };
@@ -127,6 +159,10 @@ pub fn fold(text: &str, offset: usize) -> Folded {
     let mut folder = Folder::new(offset);
     folder.push(text, offset);
     folder.finish()
+}
+
+fn is_dash(ch: char) -> bool {
+    matches!(ch, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
 }
 
 fn is_cyrillic(ch: char) -> bool {

@@ -10,6 +10,7 @@ pub mod inspect;
 pub mod junit;
 pub mod labels;
 pub mod model;
+pub mod outline;
 pub mod rules;
 pub mod sarif;
 pub mod template;

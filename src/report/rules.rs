@@ -1,8 +1,11 @@
 //! `hattama rules` and `hattama explain`: the rule catalogue, for people.
 
+use super::outline::variants;
 use crate::lang::Lang;
 use crate::pack::{Pack, Rule};
 use anstyle::Style;
+use minijinja::Value;
+use minijinja::value::ValueKind;
 use std::io::Write;
 
 const BOLD: Style = Style::new().bold();
@@ -73,45 +76,29 @@ pub fn list(pack: &Pack, lang: Lang, out: &mut dyn Write) -> std::io::Result<()>
         .unwrap_or(0);
     for rule in &pack.rules {
         // A rule the configuration turned off shows `off` where its severity would be.
+        let severity = if rule.enabled {
+            rule.severity.as_str()
+        } else {
+            "off"
+        };
+        let documents = rule.documents.join(",");
+        let messages = variants(rule.message.get(lang));
+        let first = messages.first().map_or("", String::as_str);
         writeln!(
             out,
-            "{BOLD}{:width$}{BOLD:#}  {:7}  {:12}  {}",
+            "{BOLD}{:width$}{BOLD:#}  {severity:7}  {documents:12}  {first}",
             rule.id,
-            if rule.enabled {
-                rule.severity.as_str()
-            } else {
-                "off"
-            },
-            rule.documents.join(","),
-            plain(rule.message.get(lang)),
         )?;
+        // A message with alternatives (`{% if %}…{% else %}…`) shows each under the first,
+        // in the same column, so no two sentences run together.
+        let column = format!("{:width$}  {severity:7}  {documents:12}  ", rule.id)
+            .chars()
+            .count();
+        for other in messages.iter().skip(1) {
+            writeln!(out, "{:column$}{other}", "")?;
+        }
     }
     Ok(())
-}
-
-/// A message template with its placeholders shown as `…`, for the catalogue.
-pub(crate) fn plain(template: &str) -> String {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let tag = &rest[open..];
-        let (end, shown) = if tag.starts_with("{{") {
-            ("}}", true)
-        } else if tag.starts_with("{%") {
-            ("%}", false)
-        } else {
-            out.push_str(&rest[..=open]);
-            rest = &rest[open + 1..];
-            continue;
-        };
-        out.push_str(&rest[..open]);
-        if shown {
-            out.push('…');
-        }
-        rest = tag.find(end).map_or("", |at| &tag[at + end.len()..]);
-    }
-    out.push_str(rest);
-    out.trim().to_string()
 }
 
 pub fn explain(pack: &Pack, rule: &Rule, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
@@ -132,52 +119,121 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang, out: &mut dyn Write) -> std
         rule.id, rule.severity, rule.kind
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "{BOLD}{}{BOLD:#}\n  {}\n",
-        h.what,
-        plain(rule.message.get(lang))
-    )?;
+    writeln!(out, "{BOLD}{}{BOLD:#}", h.what)?;
+    for message in variants(rule.message.get(lang)) {
+        writeln!(out, "  {message}")?;
+    }
+    writeln!(out)?;
     writeln!(
         out,
         "{BOLD}{}{BOLD:#}\n  {}\n",
         h.why,
         rule.why.get(lang).trim()
     )?;
-    writeln!(
-        out,
-        "{BOLD}{}{BOLD:#}\n  {}\n",
-        h.fix,
-        plain(rule.fix.get(lang))
-    )?;
+    writeln!(out, "{BOLD}{}{BOLD:#}", h.fix)?;
+    for fix in variants(rule.fix.get(lang)) {
+        writeln!(out, "  {fix}")?;
+    }
+    writeln!(out)?;
     if let Some(example) = &rule.example {
         writeln!(out, "{BOLD}{}{BOLD:#}", h.example)?;
-        for line in example.trim_end().lines() {
-            writeln!(out, "  {line}")?;
+        for line in example.get(lang).trim_end().lines() {
+            if line.trim().is_empty() {
+                writeln!(out)?;
+            } else {
+                writeln!(out, "  {line}")?;
+            }
         }
         writeln!(out)?;
     }
     writeln!(out, "{BOLD}{}{BOLD:#}: {}", h.applies, kinds.join(", "))?;
-    writeln!(out, "{BOLD}{}{BOLD:#}: {}", h.requirement, rule.requirement)?;
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}: {}",
+        h.requirement,
+        rule.requirement.get(lang).trim()
+    )?;
     if let Some(since) = rule.since {
-        writeln!(out, "{BOLD}{}{BOLD:#}: {since}", h.since)?;
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}: {}",
+            h.since,
+            since.format("%d.%m.%Y")
+        )?;
     }
-    if rule.params.len().is_some_and(|n| n > 0) {
-        writeln!(out, "{BOLD}{}{BOLD:#}: {}", h.params, rule.params)?;
+    let params = parameters(&rule.params);
+    if !params.is_empty() {
+        writeln!(out, "{BOLD}{}{BOLD:#}:", h.params)?;
+        for (name, value) in params {
+            writeln!(out, "  {name}: {value}")?;
+        }
     }
     Ok(())
 }
 
+/// A rule's parameters as `name` and value text, in the pack's (sorted) order: `quorum`, `0.5`.
+/// The values are what a configuration writes under `params:`, so they read as YAML does, not
+/// as the template engine prints a map (`{'quorum': 0.5}`).
+pub fn parameters(params: &Value) -> Vec<(String, String)> {
+    let Ok(keys) = params.try_iter() else {
+        return Vec::new();
+    };
+    keys.map(|key| {
+        let value = params.get_item(&key).unwrap_or_default();
+        (key.to_string(), value_text(&value))
+    })
+    .collect()
+}
+
+/// One parameter's value: a scalar as written, a list as `a, b`, a map as `key: value, …`.
+fn value_text(value: &Value) -> String {
+    match value.kind() {
+        ValueKind::Seq | ValueKind::Iterable => value
+            .try_iter()
+            .map(|items| {
+                items
+                    .map(|item| value_text(&item))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default(),
+        ValueKind::Map => parameters(value)
+            .into_iter()
+            .map(|(name, value)| format!("{name}: {value}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        ValueKind::None | ValueKind::Undefined => "~".into(),
+        _ => value.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::plain;
+    use super::*;
 
     #[test]
-    fn templates_show_placeholders_and_hide_statements() {
+    fn parameters_read_as_name_colon_value() {
+        let params = Value::from(minijinja::value::Serde(serde_json::json!({
+            "quorum": 0.5,
+            "max_gap_days": 45,
+            "sessions": "protocol",
+            "months": [1, 2],
+            "nested": {"a": 1},
+        })));
+        let shown: Vec<String> = parameters(&params)
+            .into_iter()
+            .map(|(name, value)| format!("{name}: {value}"))
+            .collect();
         assert_eq!(
-            plain("{% set n = 1 %}Нет {{ n }} из {{ total }}"),
-            "Нет … из …"
+            shown,
+            [
+                "max_gap_days: 45",
+                "months: 1, 2",
+                "nested: a: 1",
+                "quorum: 0.5",
+                "sessions: protocol"
+            ]
         );
-        assert_eq!(plain("braces { stay }"), "braces { stay }");
+        assert!(parameters(&Value::from(())).is_empty());
     }
 }

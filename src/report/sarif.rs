@@ -6,7 +6,7 @@ use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
 use crate::pack::Pack;
 use crate::report::fingerprint::{fingerprints, uri_path};
-use crate::report::rules::plain;
+use crate::report::outline::plain;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 
@@ -34,7 +34,7 @@ pub fn build(outcome: &Outcome, pack: &Pack, lang: Lang) -> Value {
             "fullDescription": { "text": rule.why.get(lang).trim() },
             "help": { "text": plain(rule.fix.get(lang)) },
             "defaultConfiguration": { "level": level(rule.severity) },
-            "properties": { "requirement": rule.requirement },
+            "properties": { "requirement": rule.requirement.get(lang) },
         }));
     }
     // The engine's own rules (an unreadable file, a file too large) are not in any pack.
