@@ -135,13 +135,13 @@ pub fn audit_with_progress(
     records.sort_by(|a, b| a.path.cmp(&b.path));
     // Only with every document read can a commission be named and a loose file placed.
     commission::resolve(&mut records, |name| pack.masker.mask(name));
-    let names: BTreeMap<String, String> = records
+    let names: BTreeMap<String, std::sync::Arc<str>> = records
         .iter()
         .map(|r| (r.commission.id.clone(), r.commission.name.clone()))
         .collect();
     for owner in owners.values_mut() {
         if let Some(name) = names.get(&owner.id) {
-            owner.name.clone_from(name);
+            owner.name = name.clone();
         }
     }
     for record in &records {

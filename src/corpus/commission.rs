@@ -8,16 +8,18 @@ use super::Record;
 use super::naming::{self, Named};
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
+use std::sync::Arc;
 
 /// A commission as the audit groups it: an id, where its findings point (its folder), and
-/// the name its documents give it (empty when none names it).
+/// the name its documents give it (empty when none names it). Every document holds its
+/// commission, so the name and place are shared, not copied.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Commission {
     pub id: String,
     pub path: String,
-    pub name: String,
+    pub name: Arc<str>,
     /// The place of that name, as names are compared (`мартук`); empty when unknown.
-    pub place: String,
+    pub place: Arc<str>,
 }
 
 impl Commission {
@@ -26,8 +28,8 @@ impl Commission {
         Commission {
             id: String::new(),
             path: root.display().to_string(),
-            name: String::new(),
-            place: String::new(),
+            name: Arc::from(""),
+            place: Arc::from(""),
         }
     }
 
@@ -71,8 +73,8 @@ pub fn by_folder(root: &Path, file: &Path, level: FolderLevel) -> Option<Commiss
     Some(Commission {
         path: root.join(&id).display().to_string(),
         id,
-        name: String::new(),
-        place: String::new(),
+        name: Arc::from(""),
+        place: Arc::from(""),
     })
 }
 
@@ -104,13 +106,13 @@ pub fn resolve(records: &mut [Record], mask: impl Fn(&str) -> String) {
         let names: Vec<Option<&Named>> =
             members.iter().map(|&i| records[i].named.as_ref()).collect();
         let consensus = naming::consensus(&names);
-        let (name, place) = consensus
+        let (name, place): (Arc<str>, Arc<str>) = consensus
             .as_ref()
-            .map(|c| (c.name.clone(), c.place.clone()))
-            .unwrap_or_default();
+            .map(|c| (Arc::from(c.name.as_str()), Arc::from(c.place.as_str())))
+            .unwrap_or_else(|| (Arc::from(""), Arc::from("")));
         for &i in members {
-            records[i].commission.name.clone_from(&name);
-            records[i].commission.place.clone_from(&place);
+            records[i].commission.name = Arc::clone(&name);
+            records[i].commission.place = Arc::clone(&place);
         }
         if let Some(consensus) = consensus {
             let agreed = consensus
@@ -156,8 +158,8 @@ fn group_loose(records: &mut [Record], loose: &[usize], mask: impl Fn(&str) -> S
         records[index].commission = Commission {
             id: name.clone(),
             path: name.clone(),
-            name,
-            place: consensus.place,
+            name: Arc::from(name.as_str()),
+            place: Arc::from(consensus.place.as_str()),
         };
     }
 }

@@ -19,16 +19,18 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Signature length and its split into bands: a pair whose shingle similarity is s shares a
-/// band with probability 1 - (1 - s^ROWS)^BANDS: 0.80 at s = 0.4, 0.96 at 0.5, over 0.999 at
-/// 0.7.
-const BANDS: usize = 24;
-const ROWS: usize = 3;
+/// band with probability 1 - (1 - s^ROWS)^BANDS: 0.73 at s = 0.5, 0.94 at 0.6, over 0.99 at
+/// 0.7 (a copy with its names replaced shares 0.7–0.9 of its masked shingles), and only 0.03
+/// at 0.2, where unrelated plans of one template lie: a national corpus's plans give few
+/// candidates to check.
+const BANDS: usize = 20;
+const ROWS: usize = 4;
 const HASHES: usize = BANDS * ROWS;
 /// A bucket this crowded holds boilerplate every plan shares; comparing all of it is quadratic
 /// and tells nothing.
 const MAX_BUCKET: usize = 400;
 /// How far below `candidate` a signature's estimate of the shingle similarity may be before
-/// the exact similarity is not worth computing (the estimate from 72 hashes errs by less than
+/// the exact similarity is not worth computing (the estimate from 80 hashes errs by less than
 /// this about 19 times in 20 near the usual `candidate`).
 const ESTIMATE_MARGIN: f64 = 0.12;
 
@@ -131,7 +133,7 @@ pub fn run(records: &[&Record], limits: Limits) -> Vec<Hit> {
 /// the place of another member's commission, not its own, is a copy. Of the members that name
 /// no other's place, the earliest-dated is the original (undated last, then by path).
 fn original(documents: &[Compared<'_>], members: &[usize]) -> usize {
-    let place = |m: usize| documents[m].record.commission.place.as_str();
+    let place = |m: usize| &*documents[m].record.commission.place;
     let borrows = |m: usize| {
         members.iter().any(|&other| {
             other != m
