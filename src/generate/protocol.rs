@@ -851,21 +851,37 @@ impl<'a> Writer<'a> {
             ("past", secretary.past()),
             ("next", next.as_str()),
         ];
+        let decision = dice.pick(a.decision.get(kk)).clone();
+        self.approval(
+            lang,
+            secretary,
+            fill(a.agenda.get(kk), &values),
+            fill(a.heard.get(kk), &values),
+            decision,
+        )
+    }
+
+    /// A question the secretary reports and the commission answers with one approval.
+    fn approval(
+        &self,
+        lang: Lang,
+        secretary: &Person,
+        agenda: String,
+        heard: String,
+        decision: String,
+    ) -> Question {
         Question {
-            agenda: fill(a.agenda.get(kk), &values),
+            agenda,
             reporter: format!(
                 "{}, {}.",
                 secretary.short(),
                 lang.labels(self.w).secretary_position
             ),
-            heard: fill(a.heard.get(kk), &values),
+            heard,
             bullets: Vec::new(),
             after_bullets: None,
             speakers: Vec::new(),
-            decisions: vec![Decision::new(
-                Class::Approval,
-                vec![dice.pick(a.decision.get(kk)).clone()],
-            )],
+            decisions: vec![Decision::new(Class::Approval, vec![decision])],
             unanimous: true,
             closes: false,
         }
@@ -892,24 +908,16 @@ impl Writer<'_> {
             ("which", secretary.which()),
             ("past", secretary.past()),
         ];
-        Question {
-            agenda: dice.pick(c.agenda.get(kk)).clone(),
-            reporter: format!(
-                "{}, {}.",
-                secretary.short(),
-                lang.labels(self.w).secretary_position
-            ),
-            heard: fill(c.heard.get(kk), &values),
-            bullets: Vec::new(),
-            after_bullets: None,
-            speakers: Vec::new(),
-            decisions: vec![Decision::new(
-                Class::Approval,
-                vec![dice.pick(c.decision.get(kk)).clone()],
-            )],
-            unanimous: true,
-            closes: false,
-        }
+        // Drawn in the order the question was written before: agenda, then decision.
+        let agenda = dice.pick(c.agenda.get(kk)).clone();
+        let decision = dice.pick(c.decision.get(kk)).clone();
+        self.approval(
+            lang,
+            secretary,
+            agenda,
+            fill(c.heard.get(kk), &values),
+            decision,
+        )
     }
 }
 
