@@ -7,6 +7,7 @@ use crate::corpus::{self, Record, facts};
 use crate::engine::{self, Settings};
 use crate::finding::{Finding, Severity, sort_findings};
 use crate::pack::{Pack, RuleIndex};
+use crate::privacy::{Mask, Masker};
 use crate::progress::{Progress, Silent, Stage};
 use crate::read;
 use chrono::{Datelike, NaiveDate};
@@ -71,6 +72,8 @@ pub struct Coverage {
 
 #[derive(Debug, Default)]
 pub struct AuditOutcome {
+    /// The audited folder as the user named it.
+    pub root: String,
     pub findings: Vec<Finding>,
     /// The commission id of every document (and unreadable file) by path.
     pub owners: BTreeMap<String, String>,
@@ -85,6 +88,62 @@ impl AuditOutcome {
             .iter()
             .filter(|f| f.severity == severity)
             .count()
+    }
+}
+
+impl Mask for AuditOutcome {
+    fn mask_with(&mut self, masker: &Masker) {
+        let AuditOutcome {
+            root,
+            findings,
+            owners,
+            documents: _,
+            bytes: _,
+            commissions,
+        } = self;
+        root.mask_with(masker);
+        findings.mask_with(masker);
+        *owners = std::mem::take(owners)
+            .into_iter()
+            .map(|(path, owner)| (masker.mask(&path), masker.mask(&owner)))
+            .collect();
+        commissions.mask_with(masker);
+    }
+}
+
+impl Mask for CommissionSummary {
+    /// The id, folder and name come from folder names and front matter, which may name a
+    /// child; the maps are keyed by the pack's ids and months, which do not.
+    fn mask_with(&mut self, masker: &Masker) {
+        let CommissionSummary {
+            id,
+            path,
+            name,
+            documents: _,
+            kinds: _,
+            sessions: _,
+            first_session: _,
+            last_session: _,
+            sessions_per_month: _,
+            months: _,
+            errors: _,
+            warnings: _,
+            infos: _,
+            overdue: _,
+            categories: _,
+            coverage: _,
+            score: _,
+            document_deduction: _,
+            commission_deduction: _,
+            rank: _,
+            coverage_documents,
+        } = self;
+        id.mask_with(masker);
+        path.mask_with(masker);
+        name.mask_with(masker);
+        for paths in coverage_documents.values_mut() {
+            paths.mask_with(masker);
+        }
     }
 }
 
@@ -167,6 +226,7 @@ pub fn audit_with_progress(
             .or_insert_with(|| summary.id.clone());
     }
     AuditOutcome {
+        root: root.display().to_string(),
         findings,
         owners,
         documents: files.len(),

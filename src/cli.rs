@@ -10,6 +10,7 @@ use hattama::finding::Finding;
 use hattama::lang::Lang;
 use hattama::messages;
 use hattama::pack::Pack;
+use hattama::privacy::Masked;
 use hattama::report;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -153,10 +154,7 @@ impl BaselineArgs {
             (None, Some(written)) => written,
             (Some(given), Some(written)) if given != written => {
                 let file = file.display().to_string();
-                eprintln!(
-                    "hattama: {}",
-                    messages::baseline::language(given, &file, written)
-                );
+                crate::stderr::say(&messages::baseline::language(given, &file, written));
                 given
             }
             _ => fallback,
@@ -174,25 +172,16 @@ impl BaselineArgs {
         if let Some(file) = &self.write_baseline {
             let written = baseline::write(file, findings, lang)?;
             let file = file.display().to_string();
-            eprintln!(
-                "hattama: {}",
-                messages::baseline::written(lang, written, &file)
-            );
+            crate::stderr::say(&messages::baseline::written(lang, written, &file));
             return Ok(Some(EXIT_CLEAN));
         }
         if let (Some(baseline), Some(file)) = (baseline, &self.baseline) {
             let filtered = baseline.filter(std::mem::take(findings));
             *findings = filtered.new;
             let file = file.display().to_string();
-            eprintln!(
-                "hattama: {}",
-                messages::baseline::hidden(lang, filtered.hidden, &file)
-            );
+            crate::stderr::say(&messages::baseline::hidden(lang, filtered.hidden, &file));
             if filtered.stale > 0 {
-                eprintln!(
-                    "hattama: {}",
-                    messages::baseline::stale(lang, filtered.stale, &file)
-                );
+                crate::stderr::say(&messages::baseline::stale(lang, filtered.stale, &file));
             }
         }
         Ok(None)
@@ -302,7 +291,7 @@ pub fn run() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::from(EXIT_CLEAN),
         Err(error) => {
-            eprintln!("hattama: {}", describe(&error, lang));
+            crate::stderr::say(&describe(&error, lang));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -420,7 +409,10 @@ fn setup(args: &PackArgs) -> Result<Setup> {
         .or_else(Lang::from_env)
         .unwrap_or(Lang::Ru);
     let pack = match config.load_pack(&args.rules, args.no_default_rules) {
-        Ok(pack) => pack,
+        Ok(pack) => {
+            crate::stderr::use_masker(&pack.masker);
+            pack
+        }
         Err(ConfigError::Pack(error)) => {
             return Err(anyhow::Error::new(error).context(messages::pack_unusable(lang)));
         }
@@ -521,12 +513,14 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                 Some(revision) => hattama::changed::restrict(&args.paths, revision)?,
                 None => args.paths.clone(),
             };
-            let mut outcome = engine::check_paths(&paths, &pack, &settings);
-            if let Some(code) = args
-                .run
-                .baseline
-                .apply(baseline, &mut outcome.findings, lang)?
-            {
+            // Masked before anything is written: the baseline file and every report.
+            let mut outcome =
+                Masked::new(engine::check_paths(&paths, &pack, &settings), &pack.masker);
+            if let Some(code) = outcome.edit(|outcome| {
+                args.run
+                    .baseline
+                    .apply(baseline, &mut outcome.findings, lang)
+            })? {
                 return Ok(code);
             }
             write_report(&args.run.output, lang, &mut out, |out| {
@@ -555,27 +549,27 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             }
             let how = rendering(&args.run.output, &pack, lang, as_of, args.details)?;
             // A bar only for a person watching: not in pipes, CI logs or with --quiet.
-            let mut outcome = if !args.quiet && std::io::stderr().is_terminal() {
+            let audited = if !args.quiet && std::io::stderr().is_terminal() {
                 let bar = hattama::progress::TerminalBar::new(lang);
                 hattama::audit::audit_with_progress(&args.dir, &pack, &settings, &bar)
             } else {
                 hattama::audit::audit(&args.dir, &pack, &settings)
             };
+            let mut outcome = Masked::new(audited, &pack.masker);
             let before = outcome.findings.len();
-            if let Some(code) = args
-                .run
-                .baseline
-                .apply(baseline, &mut outcome.findings, lang)?
-            {
+            if let Some(code) = outcome.edit(|outcome| {
+                args.run
+                    .baseline
+                    .apply(baseline, &mut outcome.findings, lang)
+            })? {
                 return Ok(code);
             }
             // The tables count what the report shows: not the findings the baseline accepted.
             if outcome.findings.len() != before {
-                hattama::audit::recount(&mut outcome, &pack);
+                outcome.edit(|outcome| hattama::audit::recount(outcome, &pack));
             }
-            let root = args.dir.display().to_string();
             write_report(&args.run.output, lang, &mut out, |out| {
-                report::render_audit(&outcome, &root, &how, out)
+                report::render_audit(&outcome, &how, out)
             })?;
             if std::env::var_os(hattama::bench::STATS_VARIABLE).is_some()
                 && let Some(peak) = hattama::bench::peak_rss_kib()
@@ -684,7 +678,12 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             let source = hattama::read::read_path(&file, &Default::default())
                 .with_context(|| format!("{}", file.display()))?;
             let (document, extraction) = engine::analyse(&file, source, &pack);
-            hattama::report::inspect::render(&document, &extraction, &pack, lang, &mut out)?;
+            // The outline quotes the document's values, deadlines and path: all of it is
+            // masked, not only what the renderer thought of.
+            let mut shown = Vec::new();
+            hattama::report::inspect::render(&document, &extraction, &pack, lang, &mut shown)?;
+            let shown = Masked::new(String::from_utf8_lossy(&shown).into_owned(), &pack.masker);
+            out.write_all(shown.as_bytes())?;
             Ok(EXIT_CLEAN)
         }
         Command::Rules(args) => {
@@ -708,7 +707,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             if args.path {
                 let Some(path) = config.absolute_path() else {
                     let name = hattama::config::FILE_NAME;
-                    eprintln!("hattama: {}", messages::no_config_file(lang, name));
+                    crate::stderr::say(&messages::no_config_file(lang, name));
                     return Ok(EXIT_FINDINGS);
                 };
                 writeln!(out, "{}", path.display())?;
@@ -728,7 +727,10 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             let Setup { pack, lang, .. } = setup(&pack_args)?;
             *shown = lang;
             let settings = Settings::new(lang, today_or(args.as_of));
-            let report = hattama::rule_tests::run(&args.paths, &pack, &settings)?;
+            let report = Masked::new(
+                hattama::rule_tests::run(&args.paths, &pack, &settings)?,
+                &pack.masker,
+            );
             hattama::rule_tests::render(&report, lang, &mut out)?;
             out.flush()?;
             Ok(if report.passed() {

@@ -40,6 +40,16 @@ pub struct Outcome {
     pub documents: usize,
 }
 
+impl crate::privacy::Mask for Outcome {
+    fn mask_with(&mut self, masker: &crate::privacy::Masker) {
+        let Outcome {
+            findings,
+            documents: _,
+        } = self;
+        findings.mask_with(masker);
+    }
+}
+
 impl Outcome {
     pub fn count(&self, severity: Severity) -> usize {
         self.findings

@@ -1,5 +1,6 @@
 //! The one finding type every stage produces and every renderer prints.
 
+use crate::privacy::{Mask, Masker};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -70,6 +71,41 @@ pub struct Finding {
     /// reports that tabulate them; personal data masked like the message.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub facts: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl Mask for Finding {
+    /// Every text a finding carries; the rule id too, since `test-rules` repeats ids that
+    /// fixtures wrote.
+    fn mask_with(&mut self, masker: &Masker) {
+        let Finding {
+            rule,
+            severity: _,
+            path,
+            start: _,
+            end: _,
+            message,
+            fix,
+            snippet,
+            related,
+            facts,
+        } = self;
+        rule.mask_with(masker);
+        path.mask_with(masker);
+        message.mask_with(masker);
+        fix.mask_with(masker);
+        snippet.mask_with(masker);
+        related.mask_with(masker);
+        for value in facts.values_mut() {
+            value.mask_with(masker);
+        }
+    }
+}
+
+impl Mask for Related {
+    fn mask_with(&mut self, masker: &Masker) {
+        let Related { path, line: _ } = self;
+        path.mask_with(masker);
+    }
 }
 
 /// Another document a finding involves.

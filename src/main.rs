@@ -2,6 +2,7 @@
 
 mod cli;
 mod help;
+mod stderr;
 mod usage;
 
 fn main() -> std::process::ExitCode {

@@ -21,6 +21,7 @@ use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::messages;
 use crate::pack::Pack;
+use crate::privacy::{Mask, Masked, Masker};
 use crate::read;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -279,6 +280,48 @@ pub struct Report {
     pub mismatches: Vec<Mismatch>,
 }
 
+impl Mask for Report {
+    fn mask_with(&mut self, masker: &Masker) {
+        let Report {
+            files: _,
+            expected: _,
+            mismatches,
+        } = self;
+        mismatches.mask_with(masker);
+    }
+}
+
+impl Mask for Mismatch {
+    fn mask_with(&mut self, masker: &Masker) {
+        let Mismatch {
+            path,
+            line: _,
+            kind: _,
+            rule,
+            whole_file: _,
+            message,
+            problem,
+        } = self;
+        path.mask_with(masker);
+        rule.mask_with(masker);
+        message.mask_with(masker);
+        problem.mask_with(masker);
+    }
+}
+
+impl Mask for CommentProblem {
+    /// The comment's own text, which a fixture may have filled with anything.
+    fn mask_with(&mut self, masker: &Masker) {
+        match self {
+            CommentProblem::Unclosed | CommentProblem::NotAtEnd => {}
+            CommentProblem::NotUnderstood(text)
+            | CommentProblem::NamesNoRule(text)
+            | CommentProblem::UnknownRule(text)
+            | CommentProblem::NoLineFollows(text) => text.mask_with(masker),
+        }
+    }
+}
+
 impl Report {
     pub fn passed(&self) -> bool {
         self.mismatches.is_empty()
@@ -443,7 +486,11 @@ fn compare(path: &str, annotated: &Annotated, findings: Vec<Finding>) -> Vec<Mis
 }
 
 /// `path:line: missed RULE` and the like, one line each, then the summary.
-pub fn render(report: &Report, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render(
+    report: &Masked<Report>,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let labels = messages::rule_tests::labels(lang);
     for mismatch in &report.mismatches {
         let Mismatch {

@@ -20,7 +20,8 @@ pub fn report(error: &clap::Error, lang: Lang) -> u8 {
     };
     match message {
         Some(message) => {
-            let _ = write!(anstream::stderr(), "{}", render(error, &message, lang));
+            let shown = crate::stderr::mask(&render(error, &message, lang));
+            let _ = write!(anstream::stderr(), "{shown}");
         }
         None => {
             let _ = error.print();

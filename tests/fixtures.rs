@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use hattama::engine::{self, Outcome, Settings};
 use hattama::lang::Lang;
 use hattama::pack::{self, Pack};
+use hattama::privacy::Masked;
 use hattama::report::{self, Format};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -13,15 +14,16 @@ fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
-fn check(lang: Lang, pack: &Pack) -> Outcome {
-    engine::check_paths(
+fn check(lang: Lang, pack: &Pack) -> Masked<Outcome> {
+    let outcome = engine::check_paths(
         &[PathBuf::from("fixtures/check")],
         pack,
         &Settings::new(lang, as_of()),
-    )
+    );
+    Masked::new(outcome, &pack.masker)
 }
 
-fn concise(outcome: &Outcome, pack: &Pack, lang: Lang) -> String {
+fn concise(outcome: &Masked<Outcome>, pack: &Pack, lang: Lang) -> String {
     let mut out = Vec::new();
     let how = report::Rendering {
         format: Format::Concise,
@@ -58,6 +60,7 @@ fn the_same_places_are_found_in_every_language() {
     let pack = pack::default_pack().unwrap();
     let places = |lang| {
         check(lang, &pack)
+            .into_inner()
             .findings
             .into_iter()
             .map(|f| (f.path, f.start, f.rule))
@@ -72,7 +75,7 @@ fn the_same_places_are_found_in_every_language() {
 fn no_message_is_left_unrendered() {
     let pack = pack::default_pack().unwrap();
     for lang in Lang::ALL {
-        for finding in check(lang, &pack).findings {
+        for finding in check(lang, &pack).into_inner().findings {
             for text in std::iter::once(&finding.message).chain(finding.fix.as_ref()) {
                 assert!(!text.contains("{{") && !text.contains("{%"), "{text}");
                 assert!(!text.trim().is_empty(), "empty text in {finding:?}");

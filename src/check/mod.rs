@@ -224,8 +224,10 @@ pub fn render(
                 format!("{} ({e})", raw.get(lang))
             })
     };
-    let message = pack.masker.mask(render("message").trim());
-    let fix = pack.masker.mask(render("fix").trim());
+    // Not masked here: every finding passes the masking gate (`privacy::Masked`) before a
+    // report shows it.
+    let message = render("message").trim().to_string();
+    let fix = render("fix").trim().to_string();
     (message, Some(fix).filter(|f| !f.is_empty()))
 }
 

@@ -2,9 +2,11 @@
 
 use super::scope::{Unit, any_line_matches, units};
 use super::{Hit, Input};
-use crate::pack::Scope;
+use crate::pack::{Forbid, Scope};
+use crate::parse::Line;
 use regex::Regex;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 pub fn run(
     input: &Input<'_>,
@@ -12,7 +14,7 @@ pub fn run(
     group: Option<&Regex>,
     when: Option<&Regex>,
     require: Option<&Regex>,
-    forbid: Option<&Regex>,
+    forbid: Option<&Forbid>,
 ) -> Vec<Hit> {
     let mut hits = Vec::new();
     let units = units(input, scope);
@@ -45,8 +47,7 @@ pub fn run(
         if let Some(forbid) = forbid {
             for unit in &members {
                 for line in &input.document.lines[unit.lines.clone()] {
-                    for found in forbid.find_iter(line.text()) {
-                        let span = line.folded.source_range(found.range());
+                    for span in forbidden(input, line, forbid) {
                         let shown = input
                             .pack
                             .masker
@@ -58,6 +59,27 @@ pub fn run(
         }
     }
     hits
+}
+
+/// The source spans of a line where a forbidden pattern matches.
+fn forbidden(input: &Input<'_>, line: &Line, forbid: &Forbid) -> Vec<Range<usize>> {
+    match forbid {
+        Forbid::Folded(regex) => regex
+            .find_iter(line.text())
+            .map(|found| line.folded.source_range(found.range()))
+            .collect(),
+        Forbid::Source(regex) => {
+            let Some(source) = input.document.source.get(line.span.clone()) else {
+                return Vec::new();
+            };
+            let view = crate::privacy::detection_view(source);
+            let start = line.span.start;
+            crate::privacy::find_trimmed(regex, &view)
+                .into_iter()
+                .map(|found| start + found.start..start + found.end)
+                .collect()
+        }
+    }
 }
 
 /// Gathers units by the `key` their text captures; units that capture nothing drop out.

@@ -248,7 +248,7 @@ fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Find
     );
     let mut facts = BTreeMap::new();
     for (name, value) in hit.vars {
-        facts.insert(name.to_string(), fact(pack, &value));
+        facts.insert(name.to_string(), fact(&value));
         context.insert(name.to_string(), value);
     }
     let (message, fix) = render(pack, rule, settings.lang, &context);
@@ -266,10 +266,10 @@ fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Find
     }
 }
 
-/// A message value as JSON for the report's tables; text masked as the message is.
-fn fact(pack: &Pack, value: &Value) -> serde_json::Value {
+/// A message value as JSON for the report's tables (masked with the rest of the finding).
+fn fact(value: &Value) -> serde_json::Value {
     match value.as_str() {
-        Some(text) => serde_json::Value::String(pack.masker.mask(text)),
+        Some(text) => serde_json::Value::String(text.to_string()),
         None => serde_json::to_value(value).unwrap_or(serde_json::Value::Null),
     }
 }

@@ -643,7 +643,7 @@ const KINDS: &[(&str, &[&str])] = &[
     (
         "pattern",
         &[
-            "scope", "section", "item", "lines", "when", "group", "require", "forbid",
+            "scope", "section", "item", "lines", "when", "group", "require", "forbid", "text",
         ],
     ),
     ("item-field", &["item", "fields", "unless"]),
@@ -692,6 +692,7 @@ fn keys_set(rule: &RuleDef) -> Vec<&'static str> {
     note(rule.group.is_some(), "group");
     note(!rule.require.is_empty(), "require");
     note(!rule.forbid.is_empty(), "forbid");
+    note(rule.text.is_some(), "text");
     note(!rule.unless.is_empty(), "unless");
     note(rule.condition.is_some(), "condition");
     note(rule.at.is_some(), "at");
@@ -730,6 +731,13 @@ impl RuleContext<'_> {
                 e.message, e.origin.line, e.origin.column
             )
         })
+    }
+
+    fn source_regex(&self, patterns: &[String]) -> Result<Option<Regex>, String> {
+        self.compiler
+            .patterns
+            .compile_any_source(patterns)
+            .map_err(|e| format!("invalid pattern: {e}"))
     }
 
     fn scope(&self, rule: &RuleDef) -> Result<Scope, String> {
@@ -888,12 +896,22 @@ impl RuleContext<'_> {
                     }
                     None => None,
                 };
+                let forbid = match def.text.as_deref() {
+                    None | Some("folded") => self.regex(pack, &def.forbid)?.map(Forbid::Folded),
+                    Some("source") if def.forbid.is_empty() => {
+                        return Err("`text: source` applies to `forbid` only".into());
+                    }
+                    Some("source") => self.source_regex(&def.forbid)?.map(Forbid::Source),
+                    Some(other) => {
+                        return Err(format!("`text: {other}`: expected `folded` or `source`"));
+                    }
+                };
                 Check::Pattern {
                     scope,
                     group,
                     when: self.regex(pack, &def.when)?,
                     require: self.regex(pack, &def.require)?,
-                    forbid: self.regex(pack, &def.forbid)?,
+                    forbid,
                 }
             }
             "item-field" => {

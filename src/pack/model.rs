@@ -130,6 +130,14 @@ pub enum Region {
     Section(usize),
 }
 
+/// What a `pattern` rule forbids, and which text it is matched against.
+pub enum Forbid {
+    /// The folded text (lower case, spelling folded), like every other pattern.
+    Folded(Regex),
+    /// The text as written, seen as the masks see it (`privacy::detection_view`).
+    Source(Regex),
+}
+
 pub struct FieldPattern {
     pub regex: Regex,
     /// The value a match gives, instead of the matched text.
@@ -207,7 +215,7 @@ pub enum Check {
         group: Option<Regex>,
         when: Option<Regex>,
         require: Option<Regex>,
-        forbid: Option<Regex>,
+        forbid: Option<Forbid>,
     },
     ItemField {
         item: usize,

@@ -91,13 +91,31 @@ impl PatternCompiler {
         if patterns.is_empty() {
             return Ok(None);
         }
-        let joined = patterns
-            .iter()
-            .map(|p| format!("(?:{p})"))
-            .collect::<Vec<_>>()
-            .join("|");
-        self.compile(&joined).map(Some)
+        self.compile(&alternation(patterns)).map(Some)
     }
+
+    /// Many patterns as one alternation matched against the original text, as the masks are:
+    /// references expanded, nothing folded, case as written.
+    pub fn compile_any_source(&self, patterns: &[String]) -> Result<Option<Regex>, String> {
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let expanded = self.expand_raw(&alternation(patterns))?;
+        regex::RegexBuilder::new(&expanded)
+            .multi_line(true)
+            .size_limit(32 << 20)
+            .build()
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
+}
+
+fn alternation(patterns: &[String]) -> String {
+    patterns
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// Documents are folded before matching (see `parse::normalize`); patterns get the same folds

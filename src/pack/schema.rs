@@ -444,6 +444,10 @@ pub struct RuleDef {
     pub require: Vec<String>,
     #[serde(default)]
     pub forbid: Vec<String>,
+    /// What `forbid` is matched against: `folded` (the default: lower case, spelling folded) or
+    /// `source` (the text as written, for names told apart by their capitals).
+    #[serde(default)]
+    pub text: Option<String>,
     #[serde(default)]
     pub unless: Vec<String>,
     #[serde(default)]

@@ -4,10 +4,11 @@
 use crate::engine::Outcome;
 use crate::finding::Severity;
 use crate::lang::Lang;
+use crate::privacy::Masked;
 use crate::report::fingerprint::uri_path;
 use std::io::Write;
 
-pub fn render(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(outcome: &Masked<Outcome>, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     for finding in &outcome.findings {
         let command = match finding.severity {
             Severity::Error => "error",

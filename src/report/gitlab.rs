@@ -3,6 +3,7 @@
 
 use crate::engine::Outcome;
 use crate::finding::Severity;
+use crate::privacy::Masked;
 use crate::report::fingerprint::{fingerprints, uri_path};
 use serde::Serialize;
 
@@ -34,7 +35,7 @@ pub fn severity(severity: Severity) -> &'static str {
     }
 }
 
-pub fn render(outcome: &Outcome, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render(outcome: &Masked<Outcome>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let issues: Vec<Issue> = outcome
         .findings
         .iter()

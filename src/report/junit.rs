@@ -4,11 +4,12 @@
 use crate::engine::Outcome;
 use crate::finding::Finding;
 use crate::lang::Lang;
+use crate::privacy::Masked;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io::Write;
 
-pub fn render(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(outcome: &Masked<Outcome>, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     // Findings come sorted by path, so each document's findings are together.
     let mut documents: Vec<(&str, Vec<&Finding>)> = Vec::new();
     for finding in &outcome.findings {

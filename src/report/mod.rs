@@ -19,6 +19,7 @@ use crate::audit::AuditOutcome;
 use crate::engine::Outcome;
 use crate::lang::Lang;
 use crate::pack::Pack;
+use crate::privacy::Masked;
 use chrono::NaiveDate;
 pub use template::{RenderOptions, TemplateSource};
 
@@ -90,9 +91,10 @@ pub struct Rendering<'a> {
     pub options: RenderOptions,
 }
 
-/// Renders the findings of `hattama check`.
+/// Renders the findings of `hattama check`; only a value that went through the masking gate
+/// (`privacy::Masked`) can be rendered.
 pub fn render_check(
-    outcome: &Outcome,
+    outcome: &Masked<Outcome>,
     how: &Rendering<'_>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
@@ -111,20 +113,19 @@ pub fn render_check(
 
 /// Renders the report of `hattama audit` over the folder `root`.
 pub fn render_audit(
-    outcome: &AuditOutcome,
-    root: &str,
+    outcome: &Masked<AuditOutcome>,
     how: &Rendering<'_>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     if !how.format.takes_template() {
         // The CI formats list findings by document, whatever found them.
-        let findings = Outcome {
-            findings: outcome.findings.clone(),
-            documents: outcome.documents,
-        };
+        let findings = outcome.project(|audit| Outcome {
+            findings: audit.findings.clone(),
+            documents: audit.documents,
+        });
         return render_check(&findings, how, out);
     }
-    let report = model::of_audit(outcome, how.pack, how.lang, how.as_of, root);
+    let report = model::of_audit(outcome, how.pack, how.lang, how.as_of, &outcome.root);
     through_template(&report, how, out)
 }
 

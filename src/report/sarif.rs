@@ -5,6 +5,7 @@ use crate::engine::Outcome;
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
 use crate::pack::Pack;
+use crate::privacy::Masked;
 use crate::report::fingerprint::{fingerprints, uri_path};
 use crate::report::outline::plain;
 use serde_json::{Value, json};
@@ -14,7 +15,7 @@ pub const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 pub fn render(
-    outcome: &Outcome,
+    outcome: &Masked<Outcome>,
     pack: &Pack,
     lang: Lang,
     out: &mut dyn std::io::Write,

@@ -1,0 +1,30 @@
+//! What the command says on stderr, masked like the reports: errors and notes quote paths,
+//! arguments and input, and a scanned file is often named after the child.
+
+use hattama::privacy::Masker;
+use std::sync::OnceLock;
+
+static MASKER: OnceLock<Masker> = OnceLock::new();
+
+/// Masks with the run's rule pack from now on (its masks may add to the default pack's).
+pub fn use_masker(masker: &Masker) {
+    let _ = MASKER.set(masker.clone());
+}
+
+/// The run's masker, else the default pack's: an error may come before any pack is loaded,
+/// or be the reason none could be.
+fn masker() -> &'static Masker {
+    MASKER.get_or_init(|| match hattama::pack::default_pack() {
+        Ok(pack) => pack.masker,
+        Err(_) => Masker::new(&[]).expect("the built-in masks compile"),
+    })
+}
+
+pub fn mask(text: &str) -> String {
+    masker().mask(text)
+}
+
+/// `hattama: TEXT` on stderr, masked.
+pub fn say(text: &str) {
+    eprintln!("hattama: {}", mask(text));
+}
