@@ -322,9 +322,16 @@ fn excerpt(finding: Value, _kwargs: Kwargs) -> Result<Value, Error> {
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let from = number("column")?.saturating_sub(1).min(chars.len());
+    // A window of a very long line starts short of the line's start (check::snippet).
+    let column = number("column")?;
+    let from =
+        crate::check::snippet::column_in_snippet(chars.len(), chars.first() == Some(&'…'), column);
+    let shift = column.saturating_sub(1) - from;
+    let from = from.min(chars.len());
     let to = if number("end_line")? == line {
-        number("end_column")?.saturating_sub(1)
+        number("end_column")?
+            .saturating_sub(1)
+            .saturating_sub(shift)
     } else {
         chars.len()
     };
