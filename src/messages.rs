@@ -97,6 +97,21 @@ pub fn bad_suppression(lang: Lang, comment: &str) -> String {
     )
 }
 
+pub fn unclosed_suppression(lang: Lang, comment: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "«{comment}» түсініктемесі `-->` белгісімен жабылмаған: ол құжаттың қалған бөлігін жасырар еді, сондықтан ескерілмеді. Түсініктемені жабыңыз"
+        ),
+        format!(
+            "Комментарий «{comment}» не закрыт знаком `-->`: он скрыл бы весь остаток документа и поэтому не учтён. Закройте комментарий"
+        ),
+        format!(
+            "The comment «{comment}» is never closed with `-->`: it would hide the rest of the document, so it was ignored. Close the comment"
+        ),
+    )
+}
+
 pub fn unknown_rule(lang: Lang, rule: &str) -> String {
     pick(
         lang,

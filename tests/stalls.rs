@@ -85,3 +85,25 @@ fn the_text_report_points_into_a_window_of_a_long_line() {
     assert_eq!(under, "************", "{shown}\n{}", lines[caret]);
     assert!(text.len() < 300 * 2_000, "{} bytes", text.len());
 }
+
+#[test]
+fn an_unclosed_suppression_is_one_finding_at_its_line() {
+    let mut text = String::from("ПРОТОКОЛ № 5\n<!-- hattama-disable decision-deadline -- пока\n");
+    for i in 0..2_000 {
+        text.push_str(&format!(
+            "{i}. Решили поручить отделу образования провести проверку.\n"
+        ));
+    }
+    let findings = check_bytes("open.md", text.as_bytes());
+    let bad: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule.starts_with("hattama/") && f.rule.contains("suppression"))
+        .collect();
+    // Before: a finding for every later word, each quoting the whole rest of the document.
+    assert_eq!(bad.len(), 1, "{} findings", bad.len());
+    assert_eq!(bad[0].rule, "hattama/bad-suppression");
+    assert_eq!(bad[0].start.line, 2);
+    assert!(bad[0].message.len() < 600, "{}", bad[0].message);
+    assert!(!bad[0].message.contains('\n'));
+    assert!(bad[0].message.contains("hattama-disable decision-deadline"));
+}
