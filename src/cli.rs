@@ -522,6 +522,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                 None => args.paths.clone(),
             };
             let mut outcome = engine::check_paths(&paths, &pack, &settings);
+            hattama::finding::one_line(&mut outcome.findings);
             if let Some(code) = args
                 .run
                 .baseline
@@ -561,6 +562,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             } else {
                 hattama::audit::audit(&args.dir, &pack, &settings)
             };
+            hattama::finding::one_line(&mut outcome.findings);
             let before = outcome.findings.len();
             if let Some(code) = args
                 .run

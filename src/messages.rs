@@ -183,6 +183,22 @@ pub fn template_not_for(lang: Lang, format: &str) -> String {
     )
 }
 
+/// A user's template that ran past its instruction budget (an endless or enormous loop).
+pub fn template_out_of_fuel(lang: Lang, template: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{template} үлгісі тым көп әрекет орындады (шексіз немесе өте үлкен цикл болуы мүмкін) және тоқтатылды"
+        ),
+        format!(
+            "Шаблон {template} выполнил слишком много действий (вероятно, бесконечный или огромный цикл) и остановлен"
+        ),
+        format!(
+            "The template {template} ran too many steps (an endless or enormous loop?) and was stopped"
+        ),
+    )
+}
+
 /// What `hattama generate` wrote.
 pub fn generated(
     lang: Lang,

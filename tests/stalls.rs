@@ -107,3 +107,32 @@ fn an_unclosed_suppression_is_one_finding_at_its_line() {
     assert!(!bad[0].message.contains('\n'));
     assert!(bad[0].message.contains("hattama-disable decision-deadline"));
 }
+
+#[test]
+fn a_user_template_that_loops_for_ever_is_stopped_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("endless.jinja");
+    std::fs::write(
+        &template,
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let document = dir.path().join("p.md");
+    std::fs::write(&document, "ПРОТОКОЛ № 5\n").unwrap();
+    let output = common::hattama()
+        .args(["check", "--no-config", "--lang", "en", "--template"])
+        .arg(&template)
+        .arg(&document)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("endless.jinja"), "{error}");
+    assert!(error.contains("too many steps"), "{error}");
+    // Nothing of the endless output was written.
+    assert!(
+        output.stdout.len() < 1_000_000,
+        "{} bytes",
+        output.stdout.len()
+    );
+}
