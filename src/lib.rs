@@ -12,6 +12,7 @@ pub mod engine;
 pub mod extract;
 pub mod finding;
 pub mod generate;
+pub mod inputs;
 pub mod lang;
 pub mod messages;
 pub mod pack;

@@ -27,6 +27,32 @@ pub fn unreadable(lang: Lang, error: &str) -> String {
     )
 }
 
+/// A path that names no regular file, so it is not read (a pipe would block, a device never end).
+pub fn not_regular(lang: Lang, kind: crate::read::FileKind) -> String {
+    use crate::read::FileKind;
+    let (kk, ru, en) = match kind {
+        FileKind::Directory => ("бұл — қалта", "это папка", "it is a folder"),
+        FileKind::Pipe => (
+            "бұл — атаулы арна (FIFO)",
+            "это именованный канал (FIFO)",
+            "it is a named pipe (FIFO)",
+        ),
+        FileKind::Device => ("бұл — құрылғы", "это устройство", "it is a device"),
+        FileKind::Socket => ("бұл — сокет", "это сокет", "it is a socket"),
+        FileKind::Other => (
+            "бұл — арнайы файл",
+            "это специальный файл",
+            "it is a special file",
+        ),
+    };
+    pick(
+        lang,
+        format!("Кәдімгі файл емес ({kk}): оқылмады"),
+        format!("Это не обычный файл ({ru}): не прочитан"),
+        format!("Not a regular file ({en}): not read"),
+    )
+}
+
 pub fn too_large(lang: Lang, size: u64, limit: u64) -> String {
     let (size, limit) = (size / 1024 / 1024, limit / 1024 / 1024);
     pick(

@@ -95,3 +95,92 @@ fn junit_xml_stays_valid_with_characters_xml_forbids() {
     }
     assert!(elements > 2);
 }
+
+#[test]
+fn a_missing_path_on_the_command_line_is_a_usage_error() {
+    let output = hattama()
+        .args([
+            "check",
+            "--no-config",
+            "--lang",
+            "ru",
+            "no/such/protocol.md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("no/such/protocol.md"), "{error}");
+    assert!(error.contains("нет такого файла"), "{error}");
+    assert!(output.stdout.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_on_the_command_line_are_usage_errors_never_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut special = vec![std::path::PathBuf::from("/dev/zero")];
+    if made.is_ok_and(|status| status.success()) {
+        special.push(fifo);
+    }
+    for path in special {
+        // A pipe with no writer would block a reader for ever: the run must end at once.
+        let output = run(&[], &path);
+        assert_eq!(output.status.code(), Some(2), "{}", path.display());
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(error.contains(&path.display().to_string()), "{error}");
+        assert!(error.contains("Not a regular file"), "{error}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_inside_a_folder_is_a_warning_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        return;
+    }
+    std::fs::write(dir.path().join("a.md"), PROTOCOL).unwrap();
+    let output = run(&["--format", "concise"], dir.path());
+    let text = stdout(&output);
+    let line = text
+        .lines()
+        .find(|l| l.contains("pipe.md"))
+        .expect("pipe.md named");
+    assert!(line.contains("warning[hattama/unreadable]"), "{line}");
+    assert!(line.contains("named pipe"), "{line}");
+    assert!(text.contains("a.md:"), "{text}");
+}
+
+#[test]
+fn an_output_never_overwrites_a_document_being_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("protocol.md");
+    std::fs::write(&doc, PROTOCOL).unwrap();
+    for option in ["-o", "--write-baseline"] {
+        for root in [doc.as_path(), dir.path()] {
+            let output = hattama()
+                .args(["check", "--no-config", "--lang", "en", option])
+                .arg(&doc)
+                .arg(root)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(2), "{option} {}", root.display());
+            let error = String::from_utf8_lossy(&output.stderr);
+            assert!(error.contains("will not be overwritten"), "{error}");
+            assert_eq!(std::fs::read_to_string(&doc).unwrap(), PROTOCOL);
+        }
+    }
+    let output = hattama()
+        .args(["audit", "--no-config", "--lang", "en", "-o"])
+        .arg(&doc)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), PROTOCOL);
+}

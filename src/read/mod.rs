@@ -71,6 +71,48 @@ pub enum ReadError {
     Binary,
     #[error("the file could not be decoded as text")]
     NotText,
+    #[error("not a regular file: {0:?}")]
+    NotRegular(FileKind),
+}
+
+/// What a path names when it is not a regular file: said in messages, as each needs another
+/// remedy (a folder is walked, a pipe or device never read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    /// A named pipe (FIFO): opening it would wait for a writer for ever.
+    Pipe,
+    /// A character or block device: `/dev/zero` never ends.
+    Device,
+    Socket,
+    Other,
+}
+
+impl FileKind {
+    /// `None` for a regular file.
+    pub fn of(metadata: &std::fs::Metadata) -> Option<FileKind> {
+        let kind = metadata.file_type();
+        if kind.is_file() {
+            return None;
+        }
+        if kind.is_dir() {
+            return Some(FileKind::Directory);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return Some(FileKind::Pipe);
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return Some(FileKind::Device);
+            }
+            if kind.is_socket() {
+                return Some(FileKind::Socket);
+            }
+        }
+        Some(FileKind::Other)
+    }
 }
 
 /// Reads and decodes one document.
@@ -100,15 +142,10 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<SourceText, ReadError> 
 }
 
 fn check_regular(metadata: &std::fs::Metadata) -> Result<(), ReadError> {
-    if metadata.is_file() {
-        return Ok(());
+    match FileKind::of(metadata) {
+        None => Ok(()),
+        Some(kind) => Err(ReadError::NotRegular(kind)),
     }
-    let (kind, what) = if metadata.is_dir() {
-        (std::io::ErrorKind::IsADirectory, "is a directory")
-    } else {
-        (std::io::ErrorKind::InvalidInput, "is not a regular file")
-    };
-    Err(ReadError::Io(std::io::Error::new(kind, what)))
 }
 
 fn check_size(size: u64, limits: &Limits) -> Result<(), ReadError> {
@@ -225,12 +262,12 @@ mod tests {
     }
 
     #[test]
-    fn directory_missing_file_and_devices_are_io_errors() {
+    fn directories_and_devices_are_not_regular_and_a_missing_file_is_an_io_error() {
         let dir = tempfile::tempdir().unwrap();
-        match read_path(dir.path(), &Limits::default()) {
-            Err(ReadError::Io(err)) => assert_eq!(err.kind(), ErrorKind::IsADirectory),
-            other => panic!("expected Io, got {other:?}"),
-        }
+        assert!(matches!(
+            read_path(dir.path(), &Limits::default()),
+            Err(ReadError::NotRegular(FileKind::Directory))
+        ));
         match read_path(&dir.path().join("missing.md"), &Limits::default()) {
             Err(ReadError::Io(err)) => assert_eq!(err.kind(), ErrorKind::NotFound),
             other => panic!("expected Io, got {other:?}"),
@@ -239,7 +276,7 @@ mod tests {
         if null.exists() {
             assert!(matches!(
                 read_path(null, &Limits::default()),
-                Err(ReadError::Io(_))
+                Err(ReadError::NotRegular(FileKind::Device))
             ));
         }
     }
@@ -255,7 +292,7 @@ mod tests {
         }
         assert!(matches!(
             read_path(&fifo, &Limits::default()),
-            Err(ReadError::Io(_))
+            Err(ReadError::NotRegular(FileKind::Pipe))
         ));
     }
 

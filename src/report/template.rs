@@ -168,25 +168,20 @@ fn environment(lang: Lang, escape: Escape) -> Result<Environment<'static>, Error
     );
     env.set_auto_escape_callback(move |_| match escape {
         Escape::Html => minijinja::AutoEscape::Html,
-        Escape::Terminal | Escape::None => minijinja::AutoEscape::None,
+        // An escaping mode of its own, so that what is already escaped (a macro's output,
+        // `style`'s) is marked safe and not escaped twice.
+        Escape::Terminal => minijinja::AutoEscape::Custom("terminal".into()),
+        Escape::None => minijinja::AutoEscape::None,
     });
     if escape == Escape::Terminal {
-        // Every value printed, from the report or the template, but what `style` already made
-        // safe (its colour codes are ours, its text is escaped).
-        env.set_formatter(|out, state, value| {
-            if value.is_safe() {
-                return minijinja::escape_formatter(out, state, value);
-            }
-            match value.as_str() {
-                Some(text) => out
-                    .write_str(&super::terminal::escape(text))
-                    .map_err(Error::from),
-                None => {
-                    let text = value.to_string();
-                    out.write_str(&super::terminal::escape(&text))
-                        .map_err(Error::from)
-                }
-            }
+        env.set_formatter(|out, _state, value| {
+            let text = value.to_string();
+            let text = if value.is_safe() {
+                text.into()
+            } else {
+                super::terminal::escape(&text)
+            };
+            out.write_str(&text).map_err(Error::from)
         });
     }
     env.add_filter("style", move |value: Value, name: &str| {
