@@ -273,7 +273,8 @@ pub fn read_error(error: &ReadError, lang: Lang) -> String {
     match error {
         ReadError::Io(io) => messages::unreadable(lang, &messages::data::io_error(lang, io)),
         ReadError::TooLarge { size, limit } => messages::too_large(lang, *size, *limit),
-        ReadError::Binary | ReadError::NotText => messages::binary(lang),
+        ReadError::Binary => messages::binary(lang),
+        ReadError::NotText => messages::undecodable(lang),
         ReadError::NotRegular(kind) => messages::not_regular(lang, *kind),
     }
 }

@@ -66,9 +66,19 @@ pub fn too_large(lang: Lang, size: u64, limit: u64) -> String {
 pub fn binary(lang: Lang) -> String {
     pick(
         lang,
-        "Бұл мәтіндік файл емес (екілік деректер): тексерілмеді. Құжатты .md, .txt немесе .docx ретінде сақтаңыз".into(),
-        "Это не текстовый файл (двоичные данные): не проверен. Сохраните документ как .md, .txt или .docx".into(),
-        "This is not a text file (binary data): not checked. Save the document as .md, .txt or .docx".into(),
+        "Бұл мәтіндік файл емес (екілік деректер): тексерілмеді. Құжатты .txt (UTF-8) немесе .md ретінде сақтаңыз".into(),
+        "Это не текстовый файл (двоичные данные): не проверен. Сохраните документ как .txt (UTF-8) или .md".into(),
+        "This is not a text file (binary data): not checked. Save the document as .txt (UTF-8) or .md".into(),
+    )
+}
+
+/// Bytes in no encoding hattama knows (UTF-8, UTF-16 with a BOM, Windows-1251).
+pub fn undecodable(lang: Lang) -> String {
+    pick(
+        lang,
+        "Файлдың кодтауы танылмады (UTF-8, UTF-16 не Windows-1251 мәтіні емес): тексерілмеді. Құжатты .txt (UTF-8) немесе .md ретінде сақтаңыз".into(),
+        "Кодировка файла не распознана (не текст в UTF-8, UTF-16 или Windows-1251): не проверен. Сохраните документ как .txt (UTF-8) или .md".into(),
+        "The file's encoding is not recognised (not UTF-8, UTF-16 or Windows-1251 text): not checked. Save the document as .txt (UTF-8) or .md".into(),
     )
 }
 

@@ -184,3 +184,42 @@ fn an_output_never_overwrites_a_document_being_checked() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&doc).unwrap(), PROTOCOL);
 }
+
+fn check_bytes(name: &str, bytes: &[u8]) -> Vec<hattama::finding::Finding> {
+    let pack = hattama::pack::default_pack().unwrap();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let settings = hattama::engine::Settings::new(hattama::lang::Lang::En, as_of);
+    hattama::engine::check_bytes(Path::new(name), bytes, &pack, &settings)
+}
+
+#[test]
+fn old_mac_line_endings_are_lines() {
+    let text = "ПРОТОКОЛ № 5\rот 12.03.2026\rПОСТАНОВИЛИ:\r1. Срок: постоянно.\r";
+    let findings = check_bytes("mac.txt", text.as_bytes());
+    let vague = findings
+        .iter()
+        .find(|f| f.rule == "kz-kdn/decision-vague-deadline")
+        .expect("the vague deadline");
+    assert_eq!(vague.start.line, 4, "{findings:#?}");
+    assert_eq!(vague.snippet.as_deref(), Some("1. Срок: постоянно."));
+}
+
+#[test]
+fn random_high_bytes_are_not_taken_for_windows_1251() {
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let bytes: Vec<u8> = (0..20_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let b = state.to_le_bytes()[0];
+            if b < 0x20 { b | 0x80 } else { b }
+        })
+        .collect();
+    let findings = check_bytes("scan.txt", &bytes);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].rule, "hattama/not-text");
+    assert!(findings[0].message.contains("encoding is not recognised"));
+    assert!(findings[0].message.contains(".txt (UTF-8) or .md"));
+    assert!(!findings[0].message.contains("docx"));
+}

@@ -44,7 +44,8 @@ pub enum TextEncoding {
 #[derive(Debug, Clone)]
 pub struct SourceText {
     /// Decoded text without BOM; line endings are as in the file (CRLF kept), so byte offsets and
-    /// columns match what the user sees in an editor.
+    /// columns match what the user sees in an editor, but for a lone CR (old Mac), which is made
+    /// an LF of the same length.
     pub text: String,
     pub encoding: TextEncoding,
     pub front_matter: Option<FrontMatter>,
@@ -160,7 +161,8 @@ fn check_size(size: u64, limits: &Limits) -> Result<(), ReadError> {
 
 /// Decodes a document held in memory and splits off its front matter.
 pub fn from_bytes(bytes: &[u8]) -> Result<SourceText, ReadError> {
-    let (text, encoding) = decode(bytes)?;
+    let (mut text, encoding) = decode(bytes)?;
+    lone_carriage_returns_to_line_feeds(&mut text);
     let (front_matter, front_matter_error, body_start) = split_front_matter(&text);
     Ok(SourceText {
         text,
@@ -169,6 +171,27 @@ pub fn from_bytes(bytes: &[u8]) -> Result<SourceText, ReadError> {
         front_matter_error,
         body_start,
     })
+}
+
+/// A CR not followed by LF ends a line (old Mac files, some exports); every other stage counts
+/// lines by LF, so it becomes one. Same length, so byte offsets and columns stay; CRLF is kept.
+fn lone_carriage_returns_to_line_feeds(text: &mut String) {
+    let bytes = text.as_bytes();
+    let lone: Vec<usize> = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(at, &b)| b == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
+        .map(|(at, _)| at)
+        .collect();
+    if lone.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for at in lone {
+        bytes[at] = b'\n';
+    }
+    // One ASCII byte for another keeps the text UTF-8.
+    *text = String::from_utf8(bytes).unwrap_or_default();
 }
 
 #[cfg(test)]
@@ -196,6 +219,17 @@ mod tests {
             Some(&serde_yaml_ng::Value::from(5))
         );
         assert_eq!(source.body(), "ПРОТОКОЛ № 5\r\n");
+    }
+
+    #[test]
+    fn cr_only_line_endings_are_lines() {
+        let source = from_bytes(b"---\rnumber: 5\r---\rline 1\rline 2\r\nline 3\r").unwrap();
+        assert_eq!(
+            source.text,
+            "---\nnumber: 5\n---\nline 1\nline 2\r\nline 3\n"
+        );
+        assert!(source.front_matter.is_some());
+        assert_eq!(source.body(), "line 1\nline 2\r\nline 3\n");
     }
 
     #[test]
