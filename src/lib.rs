@@ -24,3 +24,4 @@ pub mod report;
 pub mod rule_tests;
 pub mod serde_error;
 pub mod suppress;
+pub mod yaml_depth;

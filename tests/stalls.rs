@@ -136,3 +136,42 @@ fn a_user_template_that_loops_for_ever_is_stopped_with_its_name() {
         output.stdout.len()
     );
 }
+
+#[test]
+fn deeply_nested_configuration_and_pack_yaml_are_refused_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!("disable: {}\n", "[".repeat(5_000));
+    let config = dir.path().join("hattama.yml");
+    std::fs::write(&config, &deep).unwrap();
+    let document = dir.path().join("p.md");
+    std::fs::write(&document, "ПРОТОКОЛ № 5\n").unwrap();
+    let output = common::hattama()
+        .args(["check", "--lang", "ru", "--config"])
+        .arg(&config)
+        .arg(&document)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    // Refused at the first bracket past the limit, before the YAML reader runs.
+    assert!(error.contains("hattama.yml:1:138"), "{error}");
+    assert!(error.contains("вложены глубже 128 уровней"), "{error}");
+
+    let pack = dir.path().join("pack");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::write(
+        pack.join("rules.yaml"),
+        format!("rules: {}\n", "{".repeat(5_000)),
+    )
+    .unwrap();
+    let output = common::hattama()
+        .args(["check", "--no-config", "--lang", "en", "--rules"])
+        .arg(&pack)
+        .arg(&document)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("rules.yaml:1:136"), "{error}");
+    assert!(error.contains("nested more than 128 levels"), "{error}");
+}

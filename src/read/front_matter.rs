@@ -13,9 +13,7 @@ use serde_yaml_ng::{Mapping, Value};
 /// a person, and capping it bounds the YAML parser's time on hostile input.
 const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 
-/// The YAML scanner's time grows with the square of the flow (`[`/`{`) nesting depth, and the
-/// parser gives up at this depth anyway, so deeper input is refused before it is scanned.
-const MAX_FLOW_DEPTH: usize = 128;
+use crate::yaml_depth::{MAX_FLOW_DEPTH, line_column};
 
 /// Parsed front matter.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,21 +81,11 @@ fn check_bounds(yaml: &str) -> Result<(), (usize, String)> {
             ),
         ));
     }
-    // Brackets inside quoted strings are counted too; overcounting only matters for YAML
-    // that would be absurd as a document header.
-    let mut depth = 0usize;
-    for (i, b) in yaml.bytes().enumerate() {
-        match b {
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth > MAX_FLOW_DEPTH {
-            return Err((
-                i,
-                format!("front matter is nested more than {MAX_FLOW_DEPTH} levels deep"),
-            ));
-        }
+    if let Some(at) = crate::yaml_depth::too_deep(yaml) {
+        return Err((
+            at,
+            format!("front matter is nested more than {MAX_FLOW_DEPTH} levels deep"),
+        ));
     }
     Ok(())
 }
@@ -185,20 +173,6 @@ fn lines_from(text: &str, from: usize) -> impl Iterator<Item = Line<'_>> {
 
 fn is_fence(content: &str, fence: &str) -> bool {
     content.trim_end_matches([' ', '\t', '\r']) == fence
-}
-
-/// 1-based line and character column of a byte offset, lines being ended by `\n` as everywhere
-/// else in hattama (YAML's own count would also break on a lone CR or NEL).
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
 }
 
 /// The YAML parser writes positions relative to the YAML it was given. The first one is the
