@@ -246,7 +246,10 @@ pub fn source_notes(name: &str, source: &SourceText, lang: Lang) -> Vec<Finding>
             name,
             "hattama/front-matter",
             Severity::Warning,
-            messages::front_matter(lang, &error.message),
+            messages::front_matter(
+                lang,
+                &messages::front_matter_problem(lang, error.problem, &error.message),
+            ),
         );
         finding.start = Position {
             line: error.line as u32,

@@ -100,6 +100,50 @@ pub fn front_matter(lang: Lang, error: &str) -> String {
     )
 }
 
+/// What is wrong with front matter; a YAML syntax error in the library's (English) words.
+pub fn front_matter_problem(
+    lang: Lang,
+    problem: crate::read::FrontMatterProblem,
+    library: &str,
+) -> String {
+    use crate::read::FrontMatterProblem;
+    match problem {
+        FrontMatterProblem::TooLong { bytes, max } => pick(
+            lang,
+            format!("блок {bytes} байт, ең көбі {max} байт рұқсат етіледі"),
+            format!("блок длиной {bytes} байт, допускается не более {max}"),
+            format!("the block is {bytes} bytes long; at most {max} are accepted"),
+        ),
+        FrontMatterProblem::TooDeep { max } => pick(
+            lang,
+            format!("`[` және `{{` жақшалары {max} деңгейден терең салынған"),
+            format!("скобки `[` и `{{` вложены глубже {max} уровней"),
+            format!("`[` and `{{` are nested more than {max} levels deep"),
+        ),
+        FrontMatterProblem::NotMapping(what) => {
+            let (kk, ru) = match what {
+                "a list" => ("тізім", "список"),
+                "a string" => ("мәтін", "текст"),
+                "a number" => ("сан", "число"),
+                "a boolean" => ("true/false мәні", "значение true/false"),
+                _ => ("басқа мән", "другое значение"),
+            };
+            pick(
+                lang,
+                format!("«кілт: мән» жұптары болуы керек, ал мұнда {kk}"),
+                format!("нужен набор пар «ключ: значение», а здесь {ru}"),
+                format!("it must be a mapping of keys to values, not {what}"),
+            )
+        }
+        FrontMatterProblem::Yaml => pick(
+            lang,
+            format!("YAML синтаксисі қате ({library})"),
+            format!("ошибка синтаксиса YAML ({library})"),
+            format!("a YAML syntax error ({library})"),
+        ),
+    }
+}
+
 pub fn rule_failed(lang: Lang, rule: &str, error: &str) -> String {
     pick(
         lang,

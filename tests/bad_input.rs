@@ -223,3 +223,65 @@ fn random_high_bytes_are_not_taken_for_windows_1251() {
     assert!(findings[0].message.contains(".txt (UTF-8) or .md"));
     assert!(!findings[0].message.contains("docx"));
 }
+
+/// Latin words of three letters or more: English that should not be in a Russian message
+/// (rule ids, YAML and file names aside, which the tests below do not produce).
+fn english_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| word.len() >= 3)
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn file_problems_are_said_in_the_run_s_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\n- один\n- два\n---\nПРОТОКОЛ № 5\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status();
+    let output = hattama()
+        .args([
+            "check",
+            "--no-config",
+            "--lang",
+            "ru",
+            "--format",
+            "concise",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    let message = |rule: &str, path: &str| -> String {
+        let line = text
+            .lines()
+            .find(|l| l.contains(rule) && l.contains(path))
+            .unwrap_or_else(|| panic!("no {rule} for {path} in {text}"));
+        line.split_once("] ").unwrap().1.to_string()
+    };
+    let front = message("hattama/front-matter", "a.md");
+    assert!(front.contains("список"), "{front}");
+    let walk = message("hattama/unreadable", "loop");
+    assert!(walk.contains("замкнутый круг"), "{walk}");
+    let mut said = vec![front, walk];
+    if made.is_ok_and(|status| status.success()) {
+        let pipe = message("hattama/unreadable", "pipe.md");
+        assert!(pipe.contains("именованный канал"), "{pipe}");
+        said.push(pipe);
+    }
+    let folder = dir.path().display().to_string();
+    for message in &said {
+        let message = message.replace(&folder, "");
+        let english: Vec<&str> = english_words(&message)
+            .into_iter()
+            .filter(|w| !["YAML", "FIFO"].contains(w))
+            .collect();
+        assert!(english.is_empty(), "{english:?} in {message}");
+    }
+}

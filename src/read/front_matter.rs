@@ -29,9 +29,28 @@ pub struct FrontMatter {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{line}:{column}: {message}")]
 pub struct FrontMatterError {
+    /// In English; the YAML library's own words for a syntax error.
     pub message: String,
     pub line: usize,
     pub column: usize,
+    /// What is wrong, for a message in the user's language.
+    pub problem: FrontMatterProblem,
+}
+
+/// What is wrong with front matter, as data: `messages::front_matter_problem` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterProblem {
+    TooLong {
+        bytes: usize,
+        max: usize,
+    },
+    TooDeep {
+        max: usize,
+    },
+    /// A YAML value that is not a mapping: what it is ("a list", "a string", …).
+    NotMapping(&'static str),
+    /// What the YAML library says (in `message`).
+    Yaml,
 }
 
 /// Splits front matter from `text`, returning it (or why it is unusable) and where the body starts.
@@ -58,12 +77,13 @@ pub fn split_front_matter(text: &str) -> (Option<FrontMatter>, Option<FrontMatte
             None,
             block.body_start,
         ),
-        Err((offset, message)) => {
+        Err((offset, problem, message)) => {
             let (line, column) = line_column(text, block.yaml.start + offset);
             let error = FrontMatterError {
                 message,
                 line,
                 column,
+                problem,
             };
             (None, Some(error), block.body_start)
         }
@@ -71,10 +91,14 @@ pub fn split_front_matter(text: &str) -> (Option<FrontMatter>, Option<FrontMatte
 }
 
 /// Refuses YAML that would be too costly to parse, with the offset to report.
-fn check_bounds(yaml: &str) -> Result<(), (usize, String)> {
+fn check_bounds(yaml: &str) -> Result<(), (usize, FrontMatterProblem, String)> {
     if yaml.len() > MAX_FRONT_MATTER_BYTES {
         return Err((
             0,
+            FrontMatterProblem::TooLong {
+                bytes: yaml.len(),
+                max: MAX_FRONT_MATTER_BYTES,
+            },
             format!(
                 "front matter is {} bytes long; at most {MAX_FRONT_MATTER_BYTES} are accepted",
                 yaml.len()
@@ -84,6 +108,9 @@ fn check_bounds(yaml: &str) -> Result<(), (usize, String)> {
     if let Some(at) = crate::yaml_depth::too_deep(yaml) {
         return Err((
             at,
+            FrontMatterProblem::TooDeep {
+                max: MAX_FLOW_DEPTH,
+            },
             format!("front matter is nested more than {MAX_FLOW_DEPTH} levels deep"),
         ));
     }
@@ -91,7 +118,10 @@ fn check_bounds(yaml: &str) -> Result<(), (usize, String)> {
 }
 
 /// Parses the YAML into a mapping; an error carries its byte offset in `yaml`.
-fn parse(yaml: &str, first_yaml_line: usize) -> Result<Mapping, (usize, String)> {
+fn parse(
+    yaml: &str,
+    first_yaml_line: usize,
+) -> Result<Mapping, (usize, FrontMatterProblem, String)> {
     let parsed: Result<Value, _> = serde_yaml_ng::from_str(yaml);
     match parsed {
         Ok(Value::Mapping(value)) => Ok(value),
@@ -101,6 +131,7 @@ fn parse(yaml: &str, first_yaml_line: usize) -> Result<Mapping, (usize, String)>
             let first_content = yaml.len() - yaml.trim_start().len();
             Err((
                 first_content,
+                FrontMatterProblem::NotMapping(describe(&other)),
                 format!(
                     "front matter must be a mapping of keys to values, not {}",
                     describe(&other)
@@ -110,7 +141,7 @@ fn parse(yaml: &str, first_yaml_line: usize) -> Result<Mapping, (usize, String)>
         Err(err) => {
             let offset = err.location().map_or(0, |loc| loc.index());
             let message = relocate_marks(&err.to_string(), first_yaml_line.saturating_sub(1));
-            Err((offset, message))
+            Err((offset, FrontMatterProblem::Yaml, message))
         }
     }
 }

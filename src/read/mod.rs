@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use decode::decode;
-pub use front_matter::{FrontMatter, FrontMatterError, split_front_matter};
+pub use front_matter::{FrontMatter, FrontMatterError, FrontMatterProblem, split_front_matter};
 
 /// Bounds on what `read_path` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
