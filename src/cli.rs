@@ -302,7 +302,13 @@ pub fn run() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::from(EXIT_CLEAN),
         Err(error) => {
-            eprintln!("hattama: {}", describe(&error, lang));
+            // The error may quote a path or a line: nothing in it may drive the terminal (its
+            // own line breaks stay: standard error holds no findings to forge).
+            let message: Vec<String> = describe(&error, lang)
+                .split('\n')
+                .map(|line| report::terminal::escape(line).into_owned())
+                .collect();
+            eprintln!("hattama: {}", message.join("\n"));
             ExitCode::from(EXIT_ERROR)
         }
     }
