@@ -31,25 +31,21 @@ pub fn unreadable(lang: Lang, error: &str) -> String {
 pub fn not_regular(lang: Lang, kind: crate::read::FileKind) -> String {
     use crate::read::FileKind;
     let (kk, ru, en) = match kind {
-        FileKind::Directory => ("бұл — қалта", "это папка", "it is a folder"),
+        FileKind::Directory => ("қалта", "папка", "a folder"),
         FileKind::Pipe => (
-            "бұл — атаулы арна (FIFO)",
-            "это именованный канал (FIFO)",
-            "it is a named pipe (FIFO)",
+            "атаулы арна (FIFO)",
+            "именованный канал (FIFO)",
+            "a named pipe (FIFO)",
         ),
-        FileKind::Device => ("бұл — құрылғы", "это устройство", "it is a device"),
-        FileKind::Socket => ("бұл — сокет", "это сокет", "it is a socket"),
-        FileKind::Other => (
-            "бұл — арнайы файл",
-            "это специальный файл",
-            "it is a special file",
-        ),
+        FileKind::Device => ("құрылғы", "устройство", "a device"),
+        FileKind::Socket => ("сокет", "сокет", "a socket"),
+        FileKind::Other => ("арнайы файл", "специальный файл", "a special file"),
     };
     pick(
         lang,
-        format!("Кәдімгі файл емес ({kk}): оқылмады"),
-        format!("Это не обычный файл ({ru}): не прочитан"),
-        format!("Not a regular file ({en}): not read"),
+        format!("Бұл — {kk}, кәдімгі файл емес: оқылмады"),
+        format!("Это {ru}, а не обычный файл: не прочитан"),
+        format!("This is {en}, not a regular file: not read"),
     )
 }
 
