@@ -433,6 +433,20 @@ fn settings(config: &Config, lang: Lang, as_of: NaiveDate) -> Settings {
     settings
 }
 
+/// Refuses `-o` and `--write-baseline` files that are among the documents below `roots`.
+fn protect_inputs(run: &RunArgs, roots: &[PathBuf], settings: &Settings, lang: Lang) -> Result<()> {
+    let outputs = [
+        (run.output.output.as_ref(), "-o"),
+        (run.baseline.write_baseline.as_ref(), "--write-baseline"),
+    ];
+    for (file, option) in outputs {
+        if let Some(file) = file {
+            hattama::inputs::check_output(file, option, roots, &settings.ignore, lang)?;
+        }
+    }
+    Ok(())
+}
+
 /// How the report is rendered: the format, and the user's template if there is one (read
 /// before any document, so a missing template fails at once).
 fn rendering<'a>(
@@ -509,13 +523,16 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             let as_of = today_or(args.run.as_of);
             let settings = settings(&config, lang, as_of);
             let how = rendering(&args.run.output, &pack, lang, as_of, false)?;
+            hattama::inputs::check_named(&args.paths, lang)?;
+            protect_inputs(&args.run, &args.paths, &settings, lang)?;
             let paths = match &args.changed_since {
                 Some(revision) => hattama::changed::restrict(&args.paths, revision)?,
                 None => args.paths.clone(),
             };
+            let mut checked = engine::check_paths(&paths, &pack, &settings);
+            hattama::finding::one_line(&mut checked.findings);
             // Masked before anything is written: the baseline file and every report.
-            let mut outcome =
-                Masked::new(engine::check_paths(&paths, &pack, &settings), &pack.masker);
+            let mut outcome = Masked::new(checked, &pack.masker);
             if let Some(code) = outcome.edit(|outcome| {
                 args.run
                     .baseline
@@ -547,14 +564,21 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                     &args.dir.display().to_string()
                 ));
             }
+            protect_inputs(
+                &args.run,
+                std::slice::from_ref(&args.dir),
+                &settings.files,
+                lang,
+            )?;
             let how = rendering(&args.run.output, &pack, lang, as_of, args.details)?;
             // A bar only for a person watching: not in pipes, CI logs or with --quiet.
-            let audited = if !args.quiet && std::io::stderr().is_terminal() {
+            let mut audited = if !args.quiet && std::io::stderr().is_terminal() {
                 let bar = hattama::progress::TerminalBar::new(lang);
                 hattama::audit::audit_with_progress(&args.dir, &pack, &settings, &bar)
             } else {
                 hattama::audit::audit(&args.dir, &pack, &settings)
             };
+            hattama::finding::one_line(&mut audited.findings);
             let mut outcome = Masked::new(audited, &pack.masker);
             let before = outcome.findings.len();
             if let Some(code) = outcome.edit(|outcome| {

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 /// File endings a folder walk picks up; a file named on the command line is always checked.
 pub const DOCUMENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
+const UNREADABLE: &str = "hattama/unreadable";
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub check: CheckSettings,
@@ -70,20 +72,31 @@ pub fn collect(paths: &[PathBuf], settings: &Settings) -> (Vec<PathBuf>, Vec<Fin
         if ignore.is_ignored(root) {
             continue;
         }
-        if root.is_file() {
-            files.push(root.clone());
-            continue;
-        }
-        if !root.exists() {
-            problems.push(file_problem(
-                &root.display().to_string(),
-                "hattama/unreadable",
-                messages::unreadable(
-                    lang,
-                    &messages::data::io_error(lang, &std::io::ErrorKind::NotFound.into()),
-                ),
-            ));
-            continue;
+        // The metadata first: a named pipe must never be opened, it would block.
+        match std::fs::metadata(root).map(|m| read::FileKind::of(&m)) {
+            Ok(None) => {
+                files.push(root.clone());
+                continue;
+            }
+            Ok(Some(read::FileKind::Directory)) => {}
+            Ok(Some(kind)) => {
+                let message = messages::not_regular(lang, kind);
+                problems.push(file_problem(
+                    &root.display().to_string(),
+                    UNREADABLE,
+                    message,
+                ));
+                continue;
+            }
+            Err(error) => {
+                let message = messages::unreadable(lang, &messages::data::io_error(lang, &error));
+                problems.push(file_problem(
+                    &root.display().to_string(),
+                    UNREADABLE,
+                    message,
+                ));
+                continue;
+            }
         }
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
@@ -99,21 +112,36 @@ pub fn collect(paths: &[PathBuf], settings: &Settings) -> (Vec<PathBuf>, Vec<Fin
                 Ok(entry) if entry.file_type().is_file() && is_document(entry.path()) => {
                     files.push(entry.into_path())
                 }
+                // A pipe or device named like a document: said, never opened; the run goes on.
+                Ok(entry) if !entry.file_type().is_dir() && is_document(entry.path()) => {
+                    let kind = entry
+                        .metadata()
+                        .ok()
+                        .and_then(|m| read::FileKind::of(&m))
+                        .unwrap_or(read::FileKind::Other);
+                    problems.push(file_problem_with(
+                        &entry.path().display().to_string(),
+                        UNREADABLE,
+                        Severity::Warning,
+                        messages::not_regular(lang, kind),
+                    ));
+                }
                 Ok(_) => {}
                 Err(error) => {
                     let path = error
                         .path()
                         .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                    let reason = match (error.io_error(), error.loop_ancestor()) {
+                        (Some(io), _) => messages::data::io_error(lang, io),
+                        (None, Some(ancestor)) => {
+                            messages::data::folder_loop(lang, &ancestor.display().to_string())
+                        }
+                        (None, None) => error.to_string(),
+                    };
                     problems.push(file_problem(
                         &path,
-                        "hattama/unreadable",
-                        messages::unreadable(
-                            lang,
-                            &error.io_error().map_or_else(
-                                || error.to_string(),
-                                |io| messages::data::io_error(lang, io),
-                            ),
-                        ),
+                        UNREADABLE,
+                        messages::unreadable(lang, &reason),
                     ));
                 }
             }
@@ -228,7 +256,10 @@ pub fn source_notes(name: &str, source: &SourceText, lang: Lang) -> Vec<Finding>
             name,
             "hattama/front-matter",
             Severity::Warning,
-            messages::front_matter(lang, &error.message),
+            messages::front_matter(
+                lang,
+                &messages::front_matter_problem(lang, error.problem, &error.message),
+            ),
         );
         finding.start = Position {
             line: error.line as u32,
@@ -243,7 +274,7 @@ pub fn source_notes(name: &str, source: &SourceText, lang: Lang) -> Vec<Finding>
 pub fn read_problem(name: &str, error: &ReadError, lang: Lang) -> Finding {
     let message = read_error(error, lang);
     let rule = match error {
-        ReadError::Io(_) => "hattama/unreadable",
+        ReadError::Io(_) | ReadError::NotRegular(_) => "hattama/unreadable",
         ReadError::TooLarge { .. } => "hattama/too-large",
         ReadError::Binary | ReadError::NotText => "hattama/not-text",
     };
@@ -255,7 +286,9 @@ pub fn read_error(error: &ReadError, lang: Lang) -> String {
     match error {
         ReadError::Io(io) => messages::unreadable(lang, &messages::data::io_error(lang, io)),
         ReadError::TooLarge { size, limit } => messages::too_large(lang, *size, *limit),
-        ReadError::Binary | ReadError::NotText => messages::binary(lang),
+        ReadError::Binary => messages::binary(lang),
+        ReadError::NotText => messages::undecodable(lang),
+        ReadError::NotRegular(kind) => messages::not_regular(lang, *kind),
     }
 }
 

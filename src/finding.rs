@@ -130,6 +130,31 @@ impl Finding {
     }
 }
 
+/// Puts every message and fix on one line: a message may quote the document (a comment, a
+/// value), and a line break in it would break the one-finding-per-line formats and could
+/// pass for a finding of its own.
+pub fn one_line(findings: &mut [Finding]) {
+    for finding in findings {
+        collapse_lines(&mut finding.message);
+        if let Some(fix) = &mut finding.fix {
+            collapse_lines(fix);
+        }
+    }
+}
+
+/// Line breaks, with the spaces around them, become one space.
+fn collapse_lines(text: &mut String) {
+    let is_break = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
+    if text.contains(is_break) {
+        *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+}
+
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
@@ -148,5 +173,20 @@ pub(crate) fn sample(path: &str, line: u32, snippet: &str) -> Finding {
         snippet: Some(snippet.into()),
         related: Vec::new(),
         facts: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_and_fixes_are_put_on_one_line() {
+        let mut finding = sample("a.md", 1, "x");
+        finding.message = "Комментарий «a\r\n  b\u{2028}c» не распознан".into();
+        finding.fix = Some("first\nsecond".into());
+        one_line(std::slice::from_mut(&mut finding));
+        assert_eq!(finding.message, "Комментарий «a b c» не распознан");
+        assert_eq!(finding.fix.as_deref(), Some("first second"));
     }
 }

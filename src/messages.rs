@@ -27,6 +27,28 @@ pub fn unreadable(lang: Lang, error: &str) -> String {
     )
 }
 
+/// A path that names no regular file, so it is not read (a pipe would block, a device never end).
+pub fn not_regular(lang: Lang, kind: crate::read::FileKind) -> String {
+    use crate::read::FileKind;
+    let (kk, ru, en) = match kind {
+        FileKind::Directory => ("қалта", "папка", "a folder"),
+        FileKind::Pipe => (
+            "атаулы арна (FIFO)",
+            "именованный канал (FIFO)",
+            "a named pipe (FIFO)",
+        ),
+        FileKind::Device => ("құрылғы", "устройство", "a device"),
+        FileKind::Socket => ("сокет", "сокет", "a socket"),
+        FileKind::Other => ("арнайы файл", "специальный файл", "a special file"),
+    };
+    pick(
+        lang,
+        format!("Бұл — {kk}, кәдімгі файл емес: оқылмады"),
+        format!("Это {ru}, а не обычный файл: не прочитан"),
+        format!("This is {en}, not a regular file: not read"),
+    )
+}
+
 pub fn too_large(lang: Lang, size: u64, limit: u64) -> String {
     let (size, limit) = (size / 1024 / 1024, limit / 1024 / 1024);
     pick(
@@ -40,9 +62,19 @@ pub fn too_large(lang: Lang, size: u64, limit: u64) -> String {
 pub fn binary(lang: Lang) -> String {
     pick(
         lang,
-        "Бұл мәтіндік файл емес (екілік деректер): тексерілмеді. Құжатты .md, .txt немесе .docx ретінде сақтаңыз".into(),
-        "Это не текстовый файл (двоичные данные): не проверен. Сохраните документ как .md, .txt или .docx".into(),
-        "This is not a text file (binary data): not checked. Save the document as .md, .txt or .docx".into(),
+        "Бұл мәтіндік файл емес (екілік деректер): тексерілмеді. Құжатты .txt (UTF-8) немесе .md ретінде сақтаңыз".into(),
+        "Это не текстовый файл (двоичные данные): не проверен. Сохраните документ как .txt (UTF-8) или .md".into(),
+        "This is not a text file (binary data): not checked. Save the document as .txt (UTF-8) or .md".into(),
+    )
+}
+
+/// Bytes in no encoding hattama knows (UTF-8, UTF-16 with a BOM, Windows-1251).
+pub fn undecodable(lang: Lang) -> String {
+    pick(
+        lang,
+        "Файлдың кодтауы танылмады (UTF-8, UTF-16 не Windows-1251 мәтіні емес): тексерілмеді. Құжатты .txt (UTF-8) немесе .md ретінде сақтаңыз".into(),
+        "Кодировка файла не распознана (не текст в UTF-8, UTF-16 или Windows-1251): не проверен. Сохраните документ как .txt (UTF-8) или .md".into(),
+        "The file's encoding is not recognised (not UTF-8, UTF-16 or Windows-1251 text): not checked. Save the document as .txt (UTF-8) or .md".into(),
     )
 }
 
@@ -62,6 +94,50 @@ pub fn front_matter(lang: Lang, error: &str) -> String {
         format!("Блок YAML в начале документа содержит ошибку и не учтён: {error}"),
         format!("The YAML block at the top of the document is invalid and was ignored: {error}"),
     )
+}
+
+/// What is wrong with front matter; a YAML syntax error in the library's (English) words.
+pub fn front_matter_problem(
+    lang: Lang,
+    problem: crate::read::FrontMatterProblem,
+    library: &str,
+) -> String {
+    use crate::read::FrontMatterProblem;
+    match problem {
+        FrontMatterProblem::TooLong { bytes, max } => pick(
+            lang,
+            format!("блок {bytes} байт, ең көбі {max} байт рұқсат етіледі"),
+            format!("блок длиной {bytes} байт, допускается не более {max}"),
+            format!("the block is {bytes} bytes long; at most {max} are accepted"),
+        ),
+        FrontMatterProblem::TooDeep { max } => pick(
+            lang,
+            format!("`[` және `{{` жақшалары {max} деңгейден терең салынған"),
+            format!("скобки `[` и `{{` вложены глубже {max} уровней"),
+            format!("`[` and `{{` are nested more than {max} levels deep"),
+        ),
+        FrontMatterProblem::NotMapping(what) => {
+            let (kk, ru) = match what {
+                "a list" => ("тізім", "список"),
+                "a string" => ("мәтін", "текст"),
+                "a number" => ("сан", "число"),
+                "a boolean" => ("true/false мәні", "значение true/false"),
+                _ => ("басқа мән", "другое значение"),
+            };
+            pick(
+                lang,
+                format!("«кілт: мән» жұптары болуы керек, ал мұнда {kk}"),
+                format!("нужен набор пар «ключ: значение», а здесь {ru}"),
+                format!("it must be a mapping of keys to values, not {what}"),
+            )
+        }
+        FrontMatterProblem::Yaml => pick(
+            lang,
+            format!("YAML синтаксисі қате ({library})"),
+            format!("ошибка синтаксиса YAML ({library})"),
+            format!("a YAML syntax error ({library})"),
+        ),
+    }
 }
 
 pub fn rule_failed(lang: Lang, rule: &str, error: &str) -> String {
@@ -93,6 +169,21 @@ pub fn bad_suppression(lang: Lang, comment: &str) -> String {
         ),
         format!(
             "The comment «{comment}» is not understood. Write hattama-disable-next-line, hattama-disable, hattama-enable or hattama-disable-file, then rule ids"
+        ),
+    )
+}
+
+pub fn unclosed_suppression(lang: Lang, comment: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "«{comment}» түсініктемесі `-->` белгісімен жабылмаған: ол құжаттың қалған бөлігін жасырар еді, сондықтан ескерілмеді. Түсініктемені жабыңыз"
+        ),
+        format!(
+            "Комментарий «{comment}» не закрыт знаком `-->`: он скрыл бы весь остаток документа и поэтому не учтён. Закройте комментарий"
+        ),
+        format!(
+            "The comment «{comment}» is never closed with `-->`: it would hide the rest of the document, so it was ignored. Close the comment"
         ),
     )
 }
@@ -164,6 +255,22 @@ pub fn template_not_for(lang: Lang, format: &str) -> String {
         ),
         format!(
             "--template replaces the text, concise, markdown, html, csv or json report, not {format}"
+        ),
+    )
+}
+
+/// A user's template that ran past its instruction budget (an endless or enormous loop).
+pub fn template_out_of_fuel(lang: Lang, template: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{template} үлгісі тым көп әрекет орындады (шексіз немесе өте үлкен цикл болуы мүмкін) және тоқтатылды"
+        ),
+        format!(
+            "Шаблон {template} выполнил слишком много действий (вероятно, бесконечный или огромный цикл) и остановлен"
+        ),
+        format!(
+            "The template {template} ran too many steps (an endless or enormous loop?) and was stopped"
         ),
     )
 }

@@ -1,5 +1,6 @@
 //! What the command says on stderr, masked like the reports: errors and notes quote paths,
-//! arguments and input, and a scanned file is often named after the child.
+//! arguments and input, and a scanned file is often named after the child. Masked first, then
+//! escaped for the terminal, so an escape cannot split an ИИН the mask must see whole.
 
 use hattama::privacy::Masker;
 use std::sync::OnceLock;
@@ -24,7 +25,12 @@ pub fn mask(text: &str) -> String {
     masker().mask(text)
 }
 
-/// `hattama: TEXT` on stderr, masked.
+/// `hattama: TEXT` on stderr, masked, and with nothing in it that could drive the terminal (its
+/// own line breaks stay: standard error holds no findings to forge).
 pub fn say(text: &str) {
-    eprintln!("hattama: {}", mask(text));
+    let lines: Vec<String> = mask(text)
+        .split('\n')
+        .map(|line| hattama::report::terminal::escape(line).into_owned())
+        .collect();
+    eprintln!("hattama: {}", lines.join("\n"));
 }

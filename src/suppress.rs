@@ -61,8 +61,15 @@ impl Suppressions {
         for comment in comments(&document.source, document.body_start) {
             let at = document.index.position(&document.source, comment.start);
             let end_line = document.index.position(&document.source, comment.end).line;
-            let text = comment.body.trim().to_string();
-            let (form, names) = match parse_comment(comment.body) {
+            let text = quote(comment.body);
+            let parsed = parse_comment(comment.body);
+            // Unclosed, it would take every later word for a rule name: one finding instead.
+            if !comment.closed && parsed != Parsed::Foreign {
+                let message = messages::unclosed_suppression(lang, &text);
+                scan.problem(document, at, BAD, message);
+                continue;
+            }
+            let (form, names) = match parsed {
                 Parsed::Foreign => continue,
                 Parsed::Malformed => {
                     scan.problem(document, at, BAD, messages::bad_suppression(lang, &text));
@@ -279,6 +286,33 @@ struct Comment<'a> {
     start: usize,
     end: usize,
     body: &'a str,
+    /// False when no `-->` follows: the comment runs to the end of the document.
+    closed: bool,
+}
+
+/// The most characters of a comment a message quotes.
+const QUOTE_CHARS: usize = 80;
+
+/// A comment as a message quotes it: on one line, cut to [`QUOTE_CHARS`] characters.
+fn quote(body: &str) -> String {
+    let mut words = body.split_whitespace();
+    let mut quoted = String::new();
+    let mut chars = 0;
+    for word in words.by_ref() {
+        let count = word.chars().count() + usize::from(!quoted.is_empty());
+        if chars + count > QUOTE_CHARS {
+            quoted.push_str(if quoted.is_empty() { "" } else { " " });
+            quoted.extend(word.chars().take(QUOTE_CHARS.saturating_sub(chars + 1)));
+            quoted.push('…');
+            return quoted;
+        }
+        if !quoted.is_empty() {
+            quoted.push(' ');
+        }
+        quoted.push_str(word);
+        chars += count;
+    }
+    quoted
 }
 
 /// HTML comments from `from` on; an unclosed one runs to the end, as browsers read it.
@@ -288,14 +322,15 @@ fn comments(source: &str, from: usize) -> Vec<Comment<'_>> {
     while let Some(open) = source.get(at..).and_then(|rest| rest.find("<!--")) {
         let start = at + open;
         let body_start = start + 4;
-        let (body_end, end) = match source[body_start..].find("-->") {
-            Some(close) => (body_start + close, body_start + close + 3),
-            None => (source.len(), source.len()),
+        let (body_end, end, closed) = match source[body_start..].find("-->") {
+            Some(close) => (body_start + close, body_start + close + 3, true),
+            None => (source.len(), source.len(), false),
         };
         found.push(Comment {
             start,
             end,
             body: &source[body_start..body_end],
+            closed,
         });
         at = end;
     }
@@ -357,7 +392,17 @@ mod tests {
         assert_eq!(found[0].body, " one ");
         assert_eq!(&text[found[0].start..found[0].end], "<!-- one -->");
         assert_eq!(found[1].body, " two");
+        assert!(found[0].closed && !found[1].closed);
         assert!(comments(text, 15).len() == 1);
+    }
+
+    #[test]
+    fn quotes_are_one_bounded_line() {
+        assert_eq!(quote(" hattama-disable a\n  b "), "hattama-disable a b");
+        let long = quote(&"слово ".repeat(100));
+        assert_eq!(long.chars().count(), QUOTE_CHARS + 1);
+        assert!(long.ends_with('…') && !long.contains('\n'));
+        assert_eq!(quote(&"x".repeat(200)).chars().count(), QUOTE_CHARS);
     }
 
     #[test]

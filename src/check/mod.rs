@@ -7,6 +7,7 @@ mod pattern;
 mod personal_id;
 mod required;
 mod scope;
+pub mod snippet;
 mod topic_coverage;
 
 use crate::extract::{Extraction, Value};
@@ -245,7 +246,7 @@ fn finding(
     locate(input, &rule.id, rule.severity, hit.span, message, fix)
 }
 
-/// A finding at a source span, with the masked source line as its snippet.
+/// A finding at a source span, with the masked source line (or part of it) as its snippet.
 pub fn locate(
     input: &Input<'_>,
     rule: &str,
@@ -259,13 +260,15 @@ pub fn locate(
     let end = document
         .index
         .position(&document.source, span.end.max(span.start));
-    let line = document
-        .index
-        .line_text(&document.source, start.line as usize - 1);
+    let line_number = start.line as usize - 1;
+    let line = document.index.line_text(&document.source, line_number);
+    let at = span
+        .start
+        .saturating_sub(document.index.line_start(line_number));
     // A finding about something missing points at the document start with an empty span; the
     // first line of the document would only be noise there.
-    let snippet =
-        (!span.is_empty() && !line.trim().is_empty()).then(|| input.pack.masker.mask(line));
+    let snippet = (!span.is_empty() && !line.trim().is_empty())
+        .then(|| snippet::snippet(&input.pack.masker, line, at, start.column as usize));
     Finding {
         rule: rule.to_string(),
         severity,

@@ -111,6 +111,10 @@ pub enum Problem {
         error: String,
         file: String,
     },
+    /// `[` and `{` nested deeper than `max`: refused before the YAML reader is run.
+    TooDeep {
+        max: usize,
+    },
 }
 
 impl Problem {
@@ -131,6 +135,7 @@ impl Problem {
                 wanted,
             } => text::param_kind(lang, rule, param, *wanted),
             Problem::WithParams { error, file } => text::with_params(lang, error, file),
+            Problem::TooDeep { max } => text::too_deep(lang, *max),
         }
     }
 

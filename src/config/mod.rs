@@ -199,6 +199,21 @@ impl Config {
 
     /// Reads the text of the file at `path`, whose relative paths start from `dir`.
     pub fn parse(path: PathBuf, dir: PathBuf, text: String) -> Result<Config, ConfigError> {
+        // Refused before the YAML reader sees it, whose time grows with the square of the depth.
+        if let Some(at) = crate::yaml_depth::too_deep(&text) {
+            let (line, column) = crate::yaml_depth::line_column(&text, at);
+            return Err(ConfigError::Invalid {
+                origin: Origin {
+                    path: path.display().to_string(),
+                    line,
+                    column,
+                },
+                key: None,
+                problem: Box::new(Problem::TooDeep {
+                    max: crate::yaml_depth::MAX_FLOW_DEPTH,
+                }),
+            });
+        }
         // An empty file, or one with only comments, is a YAML null: every default.
         let Some(file) = serde_yaml_ng::from_str::<Option<ConfigFile>>(&text)
             .map_err(|error| ConfigError::yaml(&path, &error))?

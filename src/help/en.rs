@@ -68,12 +68,13 @@ Examples:
 Exit codes:
   0  no findings at or above the fail level (--fail-level, default: error)
   1  findings at or above the fail level
-  2  usage or configuration error: a bad option, a rule pack that cannot be loaded, a baseline
-     that cannot be read, --changed-since without git, outside a repository or with a
-     revision git does not know
+  2  usage or configuration error: a bad option, a path that does not exist or is a pipe or
+     device, -o or --write-baseline naming a document being checked, a rule pack that cannot
+     be loaded, a baseline that cannot be read, --changed-since without git, outside a
+     repository or with a revision git does not know
 
-A file that cannot be read (binary, too large, broken front matter) is a finding for that file,
-not an error: the run goes on.",
+A file in a folder that cannot be read (binary, too large, a pipe or device, broken front
+matter) is a finding for that file, not an error: the run goes on.",
                 args: &[
                     ("paths", help("Files or folders to check")),
                     ("changed_since", Help {

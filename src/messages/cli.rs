@@ -243,3 +243,41 @@ pub fn more_information(lang: Lang, flag: &str) -> String {
         format!("For more information, try '{flag}'."),
     )
 }
+
+/// A path given to check that does not exist or cannot be looked at.
+pub fn named_missing(lang: Lang, path: &str, error: &std::io::Error) -> String {
+    let reason = super::data::io_error(lang, error);
+    pick(
+        lang,
+        format!("{path} тексерілмейді: {reason}"),
+        format!("{path} нельзя проверить: {reason}"),
+        format!("cannot check {path}: {reason}"),
+    )
+}
+
+/// A path given to check that is a pipe, a device or a socket.
+pub fn named_not_regular(lang: Lang, path: &str, kind: crate::read::FileKind) -> String {
+    let reason = super::not_regular(lang, kind);
+    pick(
+        lang,
+        format!("{path}: {reason}. Құжатты немесе қалтаны көрсетіңіз"),
+        format!("{path}: {reason}. Укажите документ или папку"),
+        format!("{path}: {reason}. Name a document or a folder"),
+    )
+}
+
+/// `-o FILE` or `--write-baseline FILE` naming one of the documents being checked.
+pub fn output_is_input(lang: Lang, option: &str, path: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{option} {path}: бұл файл тексерілетін құжаттардың бірі, оның үстіне жазылмайды. Басқа файлды көрсетіңіз"
+        ),
+        format!(
+            "{option} {path}: этот файл — один из проверяемых документов, записывать поверх него нельзя. Укажите другой файл"
+        ),
+        format!(
+            "{option} {path}: this file is one of the documents being checked and will not be overwritten. Name another file"
+        ),
+    )
+}

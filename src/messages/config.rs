@@ -23,6 +23,16 @@ pub fn not_yaml(lang: Lang, error: &str) -> String {
     )
 }
 
+/// `[` or `{` nested deeper than `max` levels.
+pub fn too_deep(lang: Lang, max: usize) -> String {
+    pick(
+        lang,
+        format!("`[` және `{{` жақшалары {max} деңгейден терең салынған: файл оқылмады"),
+        format!("скобки `[` и `{{` вложены глубже {max} уровней: файл не прочитан"),
+        format!("`[` and `{{` are nested more than {max} levels deep: the file was not read"),
+    )
+}
+
 pub fn no_such_rule(lang: Lang, name: &str, meant: Option<&str>) -> String {
     match meant {
         Some(meant) => pick(

@@ -221,7 +221,25 @@ pub fn io_error(lang: Lang, error: &std::io::Error) -> String {
             "файл не является текстом в UTF-8",
             "the file is not UTF-8 text",
         ),
-        _ => return error.to_string(),
+        // The system's own words (English) after a sentence in the language.
+        _ => {
+            return pick(
+                lang,
+                format!("операциялық жүйе қатесі: {error}"),
+                format!("ошибка операционной системы: {error}"),
+                format!("operating system error: {error}"),
+            );
+        }
     };
     pick(lang, kk.into(), ru.into(), en.into())
+}
+
+/// A link that leads back into a folder above it, which a walk would follow for ever.
+pub fn folder_loop(lang: Lang, ancestor: &str) -> String {
+    pick(
+        lang,
+        format!("сілтеме жоғарыдағы {ancestor} қалтасына қайта апарады (тұйық шеңбер): өткізілді"),
+        format!("ссылка ведёт обратно в папку {ancestor} выше (замкнутый круг): пропущена"),
+        format!("the link leads back to the folder {ancestor} above it (a loop): skipped"),
+    )
 }

@@ -218,6 +218,19 @@ fn parse_file(file: &SourceFile) -> Result<PackFile, PackError> {
     if file.text.trim().is_empty() {
         return Ok(PackFile::default());
     }
+    // Refused before the YAML reader sees it, whose time grows with the square of the depth.
+    if let Some(at) = crate::yaml_depth::too_deep(&file.text) {
+        let (line, column) = crate::yaml_depth::line_column(&file.text, at);
+        let max = crate::yaml_depth::MAX_FLOW_DEPTH;
+        return Err(PackError::new(
+            Origin {
+                path: file.path.clone(),
+                line,
+                column,
+            },
+            format!("`[` and `{{` are nested more than {max} levels deep: the file was not read"),
+        ));
+    }
     serde_yaml_ng::from_str::<PackFile>(&file.text).map_err(|error| yaml_error(&file.path, &error))
 }
 

@@ -6,13 +6,41 @@ use crate::finding::Position;
 pub struct LineIndex {
     /// Byte offset where each line starts; line 1 starts at 0.
     starts: Vec<usize>,
+    /// Characters before the first char boundary at or after each multiple of `BLOCK` bytes, so
+    /// a column costs at most `BLOCK` bytes of counting however long its line is: counting from
+    /// the line start made thousands of findings on one long line quadratic.
+    chars_before_block: Vec<usize>,
 }
+
+/// Bytes between the checkpoints of [`LineIndex::chars_before_block`].
+const BLOCK: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
-        LineIndex { starts }
+        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut counted = (0, 0);
+        for block in 0..=text.len() / BLOCK {
+            let at = ceil_char_boundary(text, block * BLOCK);
+            counted = (at, counted.1 + text[counted.0..at].chars().count());
+            chars_before_block.push(counted.1);
+        }
+        LineIndex {
+            starts,
+            chars_before_block,
+        }
+    }
+
+    /// The number of characters in `text[..offset]`; `offset` is a char boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let from = ceil_char_boundary(text, block * BLOCK);
+        match self.chars_before_block.get(block) {
+            Some(&before) if from <= offset => before + text[from..offset].chars().count(),
+            // The offset lies inside the block's first character (only possible at its start).
+            _ => text[..offset].chars().count(),
+        }
     }
 
     /// The 0-based line that contains byte `offset`.
@@ -35,7 +63,11 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_start(line).min(offset);
-        let column = text[start..offset].chars().count() + 1;
+        let column = if offset - start <= BLOCK {
+            text[start..offset].chars().count() + 1
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+        };
         Position {
             line: line as u32 + 1,
             column: column as u32,
@@ -60,6 +92,15 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut at = offset.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary at or after `offset`, at most the text's length.
+fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
     }
     at
 }
@@ -89,5 +130,20 @@ mod tests {
         let text = "әб";
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, 1), Position::START);
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_every_character() {
+        let text = format!("а\n{}ә{}", "бв".repeat(3000), "x".repeat(5000));
+        let index = LineIndex::new(&text);
+        for (at, _) in text.char_indices().step_by(97) {
+            let line = index.line_of(at);
+            let expected = text[index.line_start(line)..at].chars().count() + 1;
+            assert_eq!(
+                index.position(&text, at).column as usize,
+                expected,
+                "at {at}"
+            );
+        }
     }
 }

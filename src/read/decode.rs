@@ -38,10 +38,34 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), ReadError> {
         return Ok((decode_with(UTF_8, bytes), TextEncoding::Utf8));
     }
     let (text, had_errors) = WINDOWS_1251.decode_without_bom_handling(bytes);
-    if had_errors {
+    if had_errors || !looks_like_prose(&text) {
         return Err(ReadError::NotText);
     }
     Ok((text.into_owned(), TextEncoding::Windows1251))
+}
+
+/// Whether text decoded as Windows-1251 reads like a document. Any byte is some character in
+/// Windows-1251, so random bytes (a compressed or encrypted file without NULs) decode without
+/// error; but in them about a third are controls, rare Serbian or Ukrainian letters and signs,
+/// where a protocol has next to none.
+fn looks_like_prose(text: &str) -> bool {
+    let (mut total, mut plausible) = (0usize, 0usize);
+    for c in text.chars().take(SNIFF_LEN) {
+        total += 1;
+        plausible += usize::from(is_prose_char(c));
+    }
+    // 90%: real text is above 99%, random bytes near 70%.
+    total == 0 || plausible.saturating_mul(10) >= total.saturating_mul(9)
+}
+
+/// Letters of the Russian and Kazakh alphabets and Latin, digits, whitespace, ASCII punctuation
+/// and the typography Word puts in (№, «», dashes, ellipsis, curly quotes, bullet, no-break space).
+fn is_prose_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || c.is_ascii_punctuation()
+        || c.is_whitespace()
+        || matches!(c, 'А'..='я' | 'Ё' | 'ё' | 'І' | 'і')
+        || "№«»—–…‘’“”„•§°".contains(c)
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
@@ -271,6 +295,23 @@ mod tests {
         let (text, encoding) = decode(&bytes).unwrap();
         assert_eq!(encoding, TextEncoding::Utf8);
         assert_eq!(text, "Председатель комиссии: \u{FFFD}Секретарь");
+    }
+
+    #[test]
+    fn random_high_bytes_without_controls_are_not_text() {
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let bytes: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                // Printable ASCII or any high byte: no NUL or control to give it away.
+                let b = state.to_le_bytes()[0];
+                if b < 0x20 { b | 0x80 } else { b }
+            })
+            .collect();
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert!(matches!(decode(&bytes), Err(ReadError::NotText)));
     }
 
     #[test]

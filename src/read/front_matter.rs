@@ -13,9 +13,7 @@ use serde_yaml_ng::{Mapping, Value};
 /// a person, and capping it bounds the YAML parser's time on hostile input.
 const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 
-/// The YAML scanner's time grows with the square of the flow (`[`/`{`) nesting depth, and the
-/// parser gives up at this depth anyway, so deeper input is refused before it is scanned.
-const MAX_FLOW_DEPTH: usize = 128;
+use crate::yaml_depth::{MAX_FLOW_DEPTH, line_column};
 
 /// Parsed front matter.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,9 +29,28 @@ pub struct FrontMatter {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{line}:{column}: {message}")]
 pub struct FrontMatterError {
+    /// In English; the YAML library's own words for a syntax error.
     pub message: String,
     pub line: usize,
     pub column: usize,
+    /// What is wrong, for a message in the user's language.
+    pub problem: FrontMatterProblem,
+}
+
+/// What is wrong with front matter, as data: `messages::front_matter_problem` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterProblem {
+    TooLong {
+        bytes: usize,
+        max: usize,
+    },
+    TooDeep {
+        max: usize,
+    },
+    /// A YAML value that is not a mapping: what it is ("a list", "a string", …).
+    NotMapping(&'static str),
+    /// What the YAML library says (in `message`).
+    Yaml,
 }
 
 /// Splits front matter from `text`, returning it (or why it is unusable) and where the body starts.
@@ -60,12 +77,13 @@ pub fn split_front_matter(text: &str) -> (Option<FrontMatter>, Option<FrontMatte
             None,
             block.body_start,
         ),
-        Err((offset, message)) => {
+        Err((offset, problem, message)) => {
             let (line, column) = line_column(text, block.yaml.start + offset);
             let error = FrontMatterError {
                 message,
                 line,
                 column,
+                problem,
             };
             (None, Some(error), block.body_start)
         }
@@ -73,37 +91,37 @@ pub fn split_front_matter(text: &str) -> (Option<FrontMatter>, Option<FrontMatte
 }
 
 /// Refuses YAML that would be too costly to parse, with the offset to report.
-fn check_bounds(yaml: &str) -> Result<(), (usize, String)> {
+fn check_bounds(yaml: &str) -> Result<(), (usize, FrontMatterProblem, String)> {
     if yaml.len() > MAX_FRONT_MATTER_BYTES {
         return Err((
             0,
+            FrontMatterProblem::TooLong {
+                bytes: yaml.len(),
+                max: MAX_FRONT_MATTER_BYTES,
+            },
             format!(
                 "front matter is {} bytes long; at most {MAX_FRONT_MATTER_BYTES} are accepted",
                 yaml.len()
             ),
         ));
     }
-    // Brackets inside quoted strings are counted too; overcounting only matters for YAML
-    // that would be absurd as a document header.
-    let mut depth = 0usize;
-    for (i, b) in yaml.bytes().enumerate() {
-        match b {
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth > MAX_FLOW_DEPTH {
-            return Err((
-                i,
-                format!("front matter is nested more than {MAX_FLOW_DEPTH} levels deep"),
-            ));
-        }
+    if let Some(at) = crate::yaml_depth::too_deep(yaml) {
+        return Err((
+            at,
+            FrontMatterProblem::TooDeep {
+                max: MAX_FLOW_DEPTH,
+            },
+            format!("front matter is nested more than {MAX_FLOW_DEPTH} levels deep"),
+        ));
     }
     Ok(())
 }
 
 /// Parses the YAML into a mapping; an error carries its byte offset in `yaml`.
-fn parse(yaml: &str, first_yaml_line: usize) -> Result<Mapping, (usize, String)> {
+fn parse(
+    yaml: &str,
+    first_yaml_line: usize,
+) -> Result<Mapping, (usize, FrontMatterProblem, String)> {
     let parsed: Result<Value, _> = serde_yaml_ng::from_str(yaml);
     match parsed {
         Ok(Value::Mapping(value)) => Ok(value),
@@ -113,6 +131,7 @@ fn parse(yaml: &str, first_yaml_line: usize) -> Result<Mapping, (usize, String)>
             let first_content = yaml.len() - yaml.trim_start().len();
             Err((
                 first_content,
+                FrontMatterProblem::NotMapping(describe(&other)),
                 format!(
                     "front matter must be a mapping of keys to values, not {}",
                     describe(&other)
@@ -122,7 +141,7 @@ fn parse(yaml: &str, first_yaml_line: usize) -> Result<Mapping, (usize, String)>
         Err(err) => {
             let offset = err.location().map_or(0, |loc| loc.index());
             let message = relocate_marks(&err.to_string(), first_yaml_line.saturating_sub(1));
-            Err((offset, message))
+            Err((offset, FrontMatterProblem::Yaml, message))
         }
     }
 }
@@ -185,20 +204,6 @@ fn lines_from(text: &str, from: usize) -> impl Iterator<Item = Line<'_>> {
 
 fn is_fence(content: &str, fence: &str) -> bool {
     content.trim_end_matches([' ', '\t', '\r']) == fence
-}
-
-/// 1-based line and character column of a byte offset, lines being ended by `\n` as everywhere
-/// else in hattama (YAML's own count would also break on a lone CR or NEL).
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
 }
 
 /// The YAML parser writes positions relative to the YAML it was given. The first one is the

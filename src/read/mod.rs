@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use decode::decode;
-pub use front_matter::{FrontMatter, FrontMatterError, split_front_matter};
+pub use front_matter::{FrontMatter, FrontMatterError, FrontMatterProblem, split_front_matter};
 
 /// Bounds on what `read_path` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,8 @@ pub enum TextEncoding {
 #[derive(Debug, Clone)]
 pub struct SourceText {
     /// Decoded text without BOM; line endings are as in the file (CRLF kept), so byte offsets and
-    /// columns match what the user sees in an editor.
+    /// columns match what the user sees in an editor, but for a lone CR (old Mac), which is made
+    /// an LF of the same length.
     pub text: String,
     pub encoding: TextEncoding,
     pub front_matter: Option<FrontMatter>,
@@ -71,6 +72,48 @@ pub enum ReadError {
     Binary,
     #[error("the file could not be decoded as text")]
     NotText,
+    #[error("not a regular file: {0:?}")]
+    NotRegular(FileKind),
+}
+
+/// What a path names when it is not a regular file: said in messages, as each needs another
+/// remedy (a folder is walked, a pipe or device never read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    /// A named pipe (FIFO): opening it would wait for a writer for ever.
+    Pipe,
+    /// A character or block device: `/dev/zero` never ends.
+    Device,
+    Socket,
+    Other,
+}
+
+impl FileKind {
+    /// `None` for a regular file.
+    pub fn of(metadata: &std::fs::Metadata) -> Option<FileKind> {
+        let kind = metadata.file_type();
+        if kind.is_file() {
+            return None;
+        }
+        if kind.is_dir() {
+            return Some(FileKind::Directory);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return Some(FileKind::Pipe);
+            }
+            if kind.is_char_device() || kind.is_block_device() {
+                return Some(FileKind::Device);
+            }
+            if kind.is_socket() {
+                return Some(FileKind::Socket);
+            }
+        }
+        Some(FileKind::Other)
+    }
 }
 
 /// Reads and decodes one document.
@@ -100,15 +143,10 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<SourceText, ReadError> 
 }
 
 fn check_regular(metadata: &std::fs::Metadata) -> Result<(), ReadError> {
-    if metadata.is_file() {
-        return Ok(());
+    match FileKind::of(metadata) {
+        None => Ok(()),
+        Some(kind) => Err(ReadError::NotRegular(kind)),
     }
-    let (kind, what) = if metadata.is_dir() {
-        (std::io::ErrorKind::IsADirectory, "is a directory")
-    } else {
-        (std::io::ErrorKind::InvalidInput, "is not a regular file")
-    };
-    Err(ReadError::Io(std::io::Error::new(kind, what)))
 }
 
 fn check_size(size: u64, limits: &Limits) -> Result<(), ReadError> {
@@ -123,7 +161,8 @@ fn check_size(size: u64, limits: &Limits) -> Result<(), ReadError> {
 
 /// Decodes a document held in memory and splits off its front matter.
 pub fn from_bytes(bytes: &[u8]) -> Result<SourceText, ReadError> {
-    let (text, encoding) = decode(bytes)?;
+    let (mut text, encoding) = decode(bytes)?;
+    lone_carriage_returns_to_line_feeds(&mut text);
     let (front_matter, front_matter_error, body_start) = split_front_matter(&text);
     Ok(SourceText {
         text,
@@ -132,6 +171,27 @@ pub fn from_bytes(bytes: &[u8]) -> Result<SourceText, ReadError> {
         front_matter_error,
         body_start,
     })
+}
+
+/// A CR not followed by LF ends a line (old Mac files, some exports); every other stage counts
+/// lines by LF, so it becomes one. Same length, so byte offsets and columns stay; CRLF is kept.
+fn lone_carriage_returns_to_line_feeds(text: &mut String) {
+    let bytes = text.as_bytes();
+    let lone: Vec<usize> = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(at, &b)| b == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
+        .map(|(at, _)| at)
+        .collect();
+    if lone.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for at in lone {
+        bytes[at] = b'\n';
+    }
+    // One ASCII byte for another keeps the text UTF-8.
+    *text = String::from_utf8(bytes).unwrap_or_default();
 }
 
 #[cfg(test)]
@@ -159,6 +219,17 @@ mod tests {
             Some(&serde_yaml_ng::Value::from(5))
         );
         assert_eq!(source.body(), "ПРОТОКОЛ № 5\r\n");
+    }
+
+    #[test]
+    fn cr_only_line_endings_are_lines() {
+        let source = from_bytes(b"---\rnumber: 5\r---\rline 1\rline 2\r\nline 3\r").unwrap();
+        assert_eq!(
+            source.text,
+            "---\nnumber: 5\n---\nline 1\nline 2\r\nline 3\n"
+        );
+        assert!(source.front_matter.is_some());
+        assert_eq!(source.body(), "line 1\nline 2\r\nline 3\n");
     }
 
     #[test]
@@ -225,12 +296,12 @@ mod tests {
     }
 
     #[test]
-    fn directory_missing_file_and_devices_are_io_errors() {
+    fn directories_and_devices_are_not_regular_and_a_missing_file_is_an_io_error() {
         let dir = tempfile::tempdir().unwrap();
-        match read_path(dir.path(), &Limits::default()) {
-            Err(ReadError::Io(err)) => assert_eq!(err.kind(), ErrorKind::IsADirectory),
-            other => panic!("expected Io, got {other:?}"),
-        }
+        assert!(matches!(
+            read_path(dir.path(), &Limits::default()),
+            Err(ReadError::NotRegular(FileKind::Directory))
+        ));
         match read_path(&dir.path().join("missing.md"), &Limits::default()) {
             Err(ReadError::Io(err)) => assert_eq!(err.kind(), ErrorKind::NotFound),
             other => panic!("expected Io, got {other:?}"),
@@ -239,7 +310,7 @@ mod tests {
         if null.exists() {
             assert!(matches!(
                 read_path(null, &Limits::default()),
-                Err(ReadError::Io(_))
+                Err(ReadError::NotRegular(FileKind::Device))
             ));
         }
     }
@@ -255,7 +326,7 @@ mod tests {
         }
         assert!(matches!(
             read_path(&fifo, &Limits::default()),
-            Err(ReadError::Io(_))
+            Err(ReadError::NotRegular(FileKind::Pipe))
         ));
     }
 

@@ -67,6 +67,8 @@ fn testcase<W: Write>(
     findings: &[&Finding],
     lang: Lang,
 ) -> std::io::Result<()> {
+    let path = super::xml::text(path);
+    let path = path.as_ref();
     writer
         .create_element("testcase")
         .with_attributes([("name", path), ("classname", path)])
@@ -76,13 +78,14 @@ fn testcase<W: Write>(
                 if let Some(fix) = &finding.fix {
                     body.push_str(&format!("\n{}: {fix}", super::labels::label(lang, "fix")));
                 }
+                let message = super::xml::text(&finding.message);
                 writer
                     .create_element("failure")
                     .with_attributes([
                         ("type", finding.rule.as_str()),
-                        ("message", finding.message.as_str()),
+                        ("message", message.as_ref()),
                     ])
-                    .write_text_content(BytesText::new(&body))?;
+                    .write_text_content(BytesText::new(&super::xml::text(&body)))?;
             }
             Ok(())
         })?;

@@ -14,6 +14,8 @@ pub mod outline;
 pub mod rules;
 pub mod sarif;
 pub mod template;
+pub mod terminal;
+mod xml;
 
 use crate::audit::AuditOutcome;
 use crate::engine::Outcome;
@@ -138,10 +140,10 @@ fn through_template(
     let Some(builtin) = format.template() else {
         return Ok(());
     };
-    let escape = if format == Format::Html {
-        template::Escape::Html
-    } else {
-        template::Escape::None
+    let escape = match format {
+        Format::Html => template::Escape::Html,
+        Format::Text | Format::Concise => template::Escape::Terminal,
+        _ => template::Escape::None,
     };
     let cap = (matches!(format, Format::Html | Format::Markdown)
         && report.findings.len() > INLINE_FINDINGS_LIMIT)

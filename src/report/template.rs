@@ -45,12 +45,20 @@ pub struct RenderOptions {
     pub template: Option<TemplateSource>,
 }
 
-/// How a template's output is escaped: HTML needs it, the rest print text as it is.
+/// How a template's output is escaped: HTML needs it; what goes to a terminal has its control
+/// and bidi characters shown as codes (`report::terminal`); the rest print text as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Escape {
     Html,
+    Terminal,
     None,
 }
+
+/// The instructions a user's template may run, beyond [`FUEL_PER_FINDING`] for each finding:
+/// far more than any report needs, and still an end for one that loops without one (nested
+/// `range(100000)`). The built-in templates are ours and need no limit.
+const USER_TEMPLATE_FUEL: u64 = 100_000_000;
+const FUEL_PER_FINDING: u64 = 1_000;
 
 /// Renders `report` with `builtin` (or the user's template) to `out`.
 pub fn render(
@@ -65,7 +73,13 @@ pub fn render(
         Some(source) => (source.name.as_str(), source.text.as_str()),
         None => builtin,
     };
-    let env = environment(report.lang, escape).map_err(|e| template_error(name, &e))?;
+    let mut env = environment(report.lang, escape).map_err(|e| template_error(name, &e))?;
+    if options.template.is_some() {
+        let findings = u64::try_from(report.findings.len()).unwrap_or(u64::MAX);
+        env.set_fuel(Some(
+            USER_TEMPLATE_FUEL.saturating_add(FUEL_PER_FINDING.saturating_mul(findings)),
+        ));
+    }
     let template = env
         .template_from_named_str(name, text)
         .map_err(|e| template_error(name, &e))?;
@@ -90,9 +104,13 @@ pub fn render(
                 .collect::<BTreeMap<_, _>>()
         ),
     };
-    let rendered = template
-        .render(context)
-        .map_err(|e| template_error(name, &e))?;
+    let rendered = template.render(context).map_err(|e| {
+        if e.kind() == ErrorKind::OutOfFuel {
+            std::io::Error::other(crate::messages::template_out_of_fuel(report.lang, name))
+        } else {
+            template_error(name, &e)
+        }
+    })?;
     out.write_all(rendered.as_bytes())
 }
 
@@ -150,9 +168,25 @@ fn environment(lang: Lang, escape: Escape) -> Result<Environment<'static>, Error
     );
     env.set_auto_escape_callback(move |_| match escape {
         Escape::Html => minijinja::AutoEscape::Html,
+        // An escaping mode of its own, so that what is already escaped (a macro's output,
+        // `style`'s) is marked safe and not escaped twice.
+        Escape::Terminal => minijinja::AutoEscape::Custom("terminal".into()),
         Escape::None => minijinja::AutoEscape::None,
     });
-    env.add_filter("style", style);
+    if escape == Escape::Terminal {
+        env.set_formatter(|out, _state, value| {
+            let text = value.to_string();
+            let text = if value.is_safe() {
+                text.into()
+            } else {
+                super::terminal::escape(&text)
+            };
+            out.write_str(&text).map_err(Error::from)
+        });
+    }
+    env.add_filter("style", move |value: Value, name: &str| {
+        style(value, name, escape)
+    });
     env.add_filter("fixed", fixed);
     env.add_filter("num", move |value: f64| {
         crate::messages::number(lang, value)
@@ -169,7 +203,7 @@ fn environment(lang: Lang, escape: Escape) -> Result<Environment<'static>, Error
 /// `{{ text|style("error") }}`: terminal colour and weight (bold, dim, error, warning, info).
 /// The escapes are dropped again on the way out where the terminal does not want them
 /// (not a TTY, NO_COLOR), so templates need not care.
-fn style(value: Value, name: &str) -> Result<String, Error> {
+fn style(value: Value, name: &str, escape: Escape) -> Result<Value, Error> {
     use anstyle::{AnsiColor, Style};
     let text = value.to_string();
     let style = match name {
@@ -190,7 +224,12 @@ fn style(value: Value, name: &str) -> Result<String, Error> {
             Style::new().bold().fg_color(Some(colour.into()))
         }
     };
-    Ok(format!("{style}{text}{style:#}"))
+    Ok(if escape == Escape::Terminal {
+        let text = super::terminal::escape(&text);
+        Value::from_safe_string(format!("{style}{text}{style:#}"))
+    } else {
+        Value::from(format!("{style}{text}{style:#}"))
+    })
 }
 
 /// `{{ 2.456|fixed(1) }}` → `2.5`: a number with a fixed count of decimals.
@@ -199,7 +238,8 @@ fn fixed(value: f64, digits: Option<usize>) -> String {
 }
 
 /// `{{ cells|csv_row(";") }}`: one CSV line, each cell quoted where it must be. A cell that
-/// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe.
+/// a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first) gets a leading
+/// apostrophe.
 fn csv_row(cells: Vec<Value>, separator: Option<String>) -> String {
     let separator = separator.unwrap_or_else(|| ",".into());
     cells
@@ -210,7 +250,7 @@ fn csv_row(cells: Vec<Value>, separator: Option<String>) -> String {
             } else {
                 cell.to_string()
             };
-            if text.starts_with(['=', '+', '-', '@']) {
+            if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
                 text.insert(0, '\'');
             }
             let quote = text.contains(separator.as_str())
@@ -322,9 +362,16 @@ fn excerpt(finding: Value, _kwargs: Kwargs) -> Result<Value, Error> {
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let from = number("column")?.saturating_sub(1).min(chars.len());
+    // A window of a very long line starts short of the line's start (check::snippet).
+    let column = number("column")?;
+    let from =
+        crate::check::snippet::column_in_snippet(chars.len(), chars.first() == Some(&'…'), column);
+    let shift = column.saturating_sub(1) - from;
+    let from = from.min(chars.len());
     let to = if number("end_line")? == line {
-        number("end_column")?.saturating_sub(1)
+        number("end_column")?
+            .saturating_sub(1)
+            .saturating_sub(shift)
     } else {
         chars.len()
     };
