@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// File endings a folder walk picks up; a file named on the command line is always checked.
-pub const DOCUMENT_EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+pub const DOCUMENT_EXTENSIONS: [&str; 6] = ["md", "markdown", "txt", "docx", "doc", "rtf"];
 
 const UNREADABLE: &str = "hattama/unreadable";
 
@@ -202,13 +202,15 @@ pub fn analyse(
     pack: &Pack,
 ) -> (Document, crate::extract::Extraction) {
     let front = source.front_matter.map(|f| f.value);
-    let document = parse::parse(
+    let paragraphs = source.paragraphs;
+    let mut document = parse::parse(
         path.display().to_string(),
         source.text,
         source.body_start,
         front,
         parse::format_of(path),
     );
+    document.paragraphs = paragraphs;
     let extraction = crate::extract::extract(&document, pack);
     (document, extraction)
 }
@@ -237,6 +239,9 @@ pub fn check_source(
         lang,
         check::check(&input),
     ));
+    if let Some(paragraphs) = &document.paragraphs {
+        crate::finding::to_paragraphs(&mut findings, paragraphs);
+    }
     findings
 }
 
@@ -276,7 +281,9 @@ pub fn read_problem(name: &str, error: &ReadError, lang: Lang) -> Finding {
     let rule = match error {
         ReadError::Io(_) | ReadError::NotRegular(_) => "hattama/unreadable",
         ReadError::TooLarge { .. } => "hattama/too-large",
-        ReadError::Binary | ReadError::NotText => "hattama/not-text",
+        ReadError::Binary | ReadError::NotText | ReadError::LegacyWord | ReadError::Word(_) => {
+            "hattama/not-text"
+        }
     };
     file_problem(name, rule, message)
 }
@@ -289,6 +296,8 @@ pub fn read_error(error: &ReadError, lang: Lang) -> String {
         ReadError::Binary => messages::binary(lang),
         ReadError::NotText => messages::undecodable(lang),
         ReadError::NotRegular(kind) => messages::not_regular(lang, *kind),
+        ReadError::LegacyWord => messages::legacy_word(lang),
+        ReadError::Word(problem) => messages::broken_word(lang, problem),
     }
 }
 

@@ -120,8 +120,22 @@ impl Finding {
     pub fn headline(&self) -> String {
         format!(
             "{}:{}:{}: {}[{}] {}",
-            self.path, self.start.line, self.start.column, self.severity, self.rule, self.message
+            self.path,
+            self.place(),
+            self.start.column,
+            self.severity,
+            self.rule,
+            self.message
         )
+    }
+
+    /// The start line as people read it: `12`, or `¶12` for a paragraph of a Word document.
+    pub fn place(&self) -> String {
+        if in_paragraphs(&self.path) {
+            format!("¶{}", self.start.line)
+        } else {
+            self.start.line.to_string()
+        }
     }
 
     /// Orders findings the same way on every run, whatever the thread count.
@@ -173,6 +187,37 @@ pub(crate) fn sample(path: &str, line: u32, snippet: &str) -> Finding {
         snippet: Some(snippet.into()),
         related: Vec::new(),
         facts: Default::default(),
+    }
+}
+
+/// Whether a document's positions are paragraphs (a Word document) rather than lines.
+pub fn in_paragraphs(path: &str) -> bool {
+    let lower = path.to_lowercase();
+    [".docx", ".docm", ".dotx"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Turns the line numbers of findings in a Word document (lines of the Markdown made from it)
+/// into the numbers of the paragraphs they came from; `paragraphs[i]` is line i+1's paragraph,
+/// 0 for a line between paragraphs, which takes the next paragraph's number.
+pub fn to_paragraphs(findings: &mut [Finding], paragraphs: &[u32]) {
+    let paragraph = |line: u32| {
+        let index = (line as usize).saturating_sub(1);
+        paragraphs
+            .get(index..)
+            .and_then(|rest| rest.iter().find(|&&p| p > 0))
+            .or_else(|| {
+                paragraphs
+                    .get(..index)
+                    .and_then(|before| before.iter().rev().find(|&&p| p > 0))
+            })
+            .copied()
+            .unwrap_or(1)
+    };
+    for finding in findings {
+        finding.start.line = paragraph(finding.start.line);
+        finding.end.line = paragraph(finding.end.line).max(finding.start.line);
     }
 }
 

@@ -78,6 +78,41 @@ pub fn undecodable(lang: Lang) -> String {
     )
 }
 
+/// A Word 97–2003 `.doc` or an RTF file.
+pub fn legacy_word(lang: Lang) -> String {
+    pick(
+        lang,
+        "Бұл ескі Word (.doc) немесе RTF құжаты, hattama оны оқымайды: тексерілмеді. Word-та ашып, «Басқаша сақтау» → «Word құжаты (*.docx)» арқылы сақтаңыз".into(),
+        "Это документ старого формата Word (.doc) или RTF, hattama его не читает: не проверен. Откройте его в Word и сохраните как «Документ Word (*.docx)»".into(),
+        "This is a legacy Word (.doc) or RTF document, which hattama does not read: not checked. Open it in Word and save it as \"Word Document (*.docx)\"".into(),
+    )
+}
+
+/// A `.docx` that is no readable Word document.
+pub fn broken_word(lang: Lang, problem: &crate::read::docx::DocxError) -> String {
+    use crate::read::docx::DocxError;
+    match problem {
+        DocxError::NotZip => pick(
+            lang,
+            "Word құжаты зақымдалған (ZIP архиві оқылмады): тексерілмеді. Оны Word-та ашып, қайта сақтаңыз".into(),
+            "Документ Word повреждён (архив ZIP не читается): не проверен. Откройте его в Word и сохраните заново".into(),
+            "The Word document is damaged (its ZIP archive cannot be read): not checked. Open it in Word and save it again".into(),
+        ),
+        DocxError::NoDocument => pick(
+            lang,
+            "Бұл ZIP архиві, бірақ Word құжаты емес (word/document.xml жоқ): тексерілмеді".into(),
+            "Это архив ZIP, но не документ Word (нет word/document.xml): не проверен".into(),
+            "This is a ZIP archive but not a Word document (no word/document.xml): not checked".into(),
+        ),
+        DocxError::TooLarge => pick(
+            lang,
+            "Word құжаты ашылғанда тым үлкен болады (256 МиБ-тан артық): тексерілмеді".into(),
+            "Документ Word при распаковке слишком велик (более 256 МиБ): не проверен".into(),
+            "The Word document unpacks to more than 256 MiB: not checked".into(),
+        ),
+    }
+}
+
 pub fn legacy_encoding(lang: Lang) -> String {
     pick(
         lang,

@@ -56,5 +56,6 @@ pub fn parse(
         front_matter,
         lines,
         index,
+        paragraphs: None,
     }
 }

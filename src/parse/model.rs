@@ -81,6 +81,8 @@ pub struct Document {
     pub text: String,
     /// Where each line starts in `text`.
     pub line_starts: Vec<usize>,
+    /// For a Word document: the paragraph each source line came from (see `read::SourceText`).
+    pub paragraphs: Option<Vec<u32>>,
 }
 
 impl Document {

@@ -5,6 +5,7 @@
 //! for that file only, and malformed front matter is reported next to a still usable body.
 
 mod decode;
+pub mod docx;
 mod front_matter;
 
 use std::fs::File;
@@ -52,6 +53,9 @@ pub struct SourceText {
     pub front_matter_error: Option<FrontMatterError>,
     /// Byte offset in `text` where the body starts: after the closing front matter fence, else 0.
     pub body_start: usize,
+    /// For a Word document, whose `text` is Markdown made from it: the paragraph each line of
+    /// `text` came from (1-based; 0 for lines between paragraphs). Findings name paragraphs.
+    pub paragraphs: Option<Vec<u32>>,
 }
 
 impl SourceText {
@@ -74,6 +78,11 @@ pub enum ReadError {
     NotText,
     #[error("not a regular file: {0:?}")]
     NotRegular(FileKind),
+    #[error("the Word document could not be read: {0:?}")]
+    Word(docx::DocxError),
+    /// Binary Word 97–2003 (`.doc`) or RTF: formats hattama does not read.
+    #[error("a legacy Word or RTF document")]
+    LegacyWord,
 }
 
 /// What a path names when it is not a regular file: said in messages, as each needs another
@@ -139,7 +148,54 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<SourceText, ReadError> 
         .read_to_end(&mut bytes)?;
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     check_size(read, limits)?;
-    from_bytes(&bytes)
+    from_file_bytes(path, &bytes)
+}
+
+/// What a file holds, by its name and its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Text,
+    Docx,
+    Legacy,
+}
+
+fn container(path: &Path, bytes: &[u8]) -> Container {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("docx" | "docm" | "dotx") => return Container::Docx,
+        Some("doc" | "rtf" | "dot") => return Container::Legacy,
+        _ => {}
+    }
+    // A Word file renamed to .txt or .md still says what it is.
+    if docx::looks_like_zip(bytes) {
+        Container::Docx
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || bytes.starts_with(b"{\\rtf") {
+        Container::Legacy
+    } else {
+        Container::Text
+    }
+}
+
+/// A file's bytes as a document: Word documents converted, text decoded.
+pub fn from_file_bytes(path: &Path, bytes: &[u8]) -> Result<SourceText, ReadError> {
+    match container(path, bytes) {
+        Container::Text => from_bytes(bytes),
+        Container::Legacy => Err(ReadError::LegacyWord),
+        Container::Docx => {
+            let converted = docx::convert(bytes).map_err(ReadError::Word)?;
+            Ok(SourceText {
+                text: converted.text,
+                encoding: TextEncoding::Utf8,
+                front_matter: None,
+                front_matter_error: None,
+                body_start: 0,
+                paragraphs: Some(converted.paragraphs),
+            })
+        }
+    }
 }
 
 fn check_regular(metadata: &std::fs::Metadata) -> Result<(), ReadError> {
@@ -170,6 +226,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<SourceText, ReadError> {
         front_matter,
         front_matter_error,
         body_start,
+        paragraphs: None,
     })
 }
 

@@ -4,7 +4,7 @@
 
 use crate::audit::{AuditOutcome, CommissionSummary};
 use crate::engine::Outcome;
-use crate::finding::{Finding, Related, Severity};
+use crate::finding::{Finding, Related, Severity, in_paragraphs};
 use crate::lang::Lang;
 use crate::pack::schema::{ScoringDef, SeverityWeights};
 use crate::pack::{FILES_CATEGORY, Pack, RuleIndex};
@@ -136,10 +136,16 @@ pub struct FindingView<'a> {
     /// documents together (corpus rules).
     pub scope: &'static str,
     pub path: &'a str,
+    /// In a Word document (`unit` is `paragraph`), the paragraph: non-empty paragraphs and
+    /// table rows counted from the top.
     pub line: u32,
     pub column: u32,
     pub end_line: u32,
     pub end_column: u32,
+    /// `line`, or `paragraph` for a Word document.
+    pub unit: &'static str,
+    /// `line` as the text reports show it: `12`, or `¶12` for a paragraph.
+    pub place: String,
     pub message: &'a str,
     pub fix: Option<&'a str>,
     pub snippet: Option<&'a str>,
@@ -269,6 +275,12 @@ fn view<'a>(
         column: finding.start.column,
         end_line: finding.end.line,
         end_column: finding.end.column,
+        unit: if in_paragraphs(&finding.path) {
+            "paragraph"
+        } else {
+            "line"
+        },
+        place: finding.place(),
         message: &finding.message,
         fix: finding.fix.as_deref(),
         snippet: finding.snippet.as_deref(),

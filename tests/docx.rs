@@ -1,0 +1,118 @@
+//! Word documents read directly: each `.docx` in fixtures/docx/ (written by
+//! fixtures/docx/make.py from Word's own template) gives the findings of its text twin in
+//! fixtures/check/, in every language, at the paragraphs a user finds in Word; files Word
+//! used to write, and damaged ones, get a message naming the file.
+
+mod common;
+
+use chrono::NaiveDate;
+use hattama::engine::{self, Settings};
+use hattama::lang::Lang;
+use hattama::pack;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn twins() -> Vec<(PathBuf, PathBuf)> {
+    let mut pairs = Vec::new();
+    for entry in std::fs::read_dir("fixtures/docx").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "docx") {
+            let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
+            let twin = ["txt", "md"]
+                .iter()
+                .map(|ext| Path::new("fixtures/check").join(format!("{stem}.{ext}")))
+                .find(|p| p.exists())
+                .unwrap_or_else(|| panic!("{} has no twin in fixtures/check", path.display()));
+            pairs.push((path, twin));
+        }
+    }
+    assert!(!pairs.is_empty());
+    pairs.sort();
+    pairs
+}
+
+#[test]
+fn word_documents_give_the_findings_of_their_text_twins() {
+    let pack = pack::default_pack().unwrap();
+    for (docx, twin) in twins() {
+        for lang in Lang::ALL {
+            let settings = Settings::new(lang, as_of());
+            let found = |path: &Path| -> BTreeSet<(String, String)> {
+                engine::check_file(path, &pack, &settings)
+                    .into_iter()
+                    .map(|f| (f.rule, f.message))
+                    .collect()
+            };
+            let from_word = found(&docx);
+            assert!(!from_word.is_empty());
+            assert_eq!(from_word, found(&twin), "{} in {lang:?}", docx.display());
+        }
+    }
+}
+
+#[test]
+fn findings_name_the_paragraph() {
+    let output = common::hattama()
+        .args([
+            "check",
+            "--lang",
+            "en",
+            "--as-of",
+            "2026-11-22",
+            "--format",
+            "concise",
+        ])
+        .arg("fixtures/docx/ru-protocol-sloppy-01.docx")
+        .output()
+        .unwrap();
+    let text = common::stdout(&output);
+    // The attendance line is the sixth paragraph; the deadline-less decision 2.2 the 31st.
+    assert!(
+        text.contains("ru-protocol-sloppy-01.docx:¶6:22: error[kz-kdn/quorum]"),
+        "{text}"
+    );
+    assert!(text.contains("ru-protocol-sloppy-01.docx:¶31:1: error[kz-kdn/decision-deadline]"));
+    let json = common::hattama()
+        .args(["check", "--as-of", "2026-11-22", "--format", "json"])
+        .arg("fixtures/docx/ru-protocol-sloppy-01.docx")
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    for finding in report["findings"].as_array().unwrap() {
+        assert_eq!(finding["unit"], "paragraph");
+        assert!(finding["place"].as_str().unwrap().starts_with('¶'));
+    }
+}
+
+#[test]
+fn legacy_word_and_damaged_files_are_named_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("protokol.doc");
+    std::fs::write(&doc, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap();
+    let rtf = dir.path().join("protokol.rtf");
+    std::fs::write(&rtf, "{\\rtf1\\ansi Протокол}").unwrap();
+    let broken = dir.path().join("protokol.docx");
+    std::fs::write(&broken, b"PK\x03\x04 not really a zip").unwrap();
+    let output = common::hattama()
+        .args(["check", "--lang", "ru", "--format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = common::stdout(&output);
+    for (name, says) in [
+        ("protokol.doc", "сохраните как «Документ Word (*.docx)»"),
+        ("protokol.rtf", "сохраните как «Документ Word (*.docx)»"),
+        ("protokol.docx", "повреждён"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.contains(name) && l.contains("hattama/not-text"))
+            .unwrap_or_else(|| panic!("{name}: {text}"));
+        assert!(line.contains(says), "{line}");
+    }
+    assert_eq!(output.status.code(), Some(1));
+}
