@@ -20,6 +20,46 @@ use std::io::Read;
 /// a 16 MiB file full of text unpacks to about ten times its size.
 const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Elements of the body that only say how text looks (fonts, sizes, spacing, borders) or
+/// mark places (bookmarks, proofing): left out of the tree.
+const LOOKS_ONLY: &[&str] = &[
+    "rFonts",
+    "sz",
+    "szCs",
+    "color",
+    "lang",
+    "spacing",
+    "ind",
+    "jc",
+    "shd",
+    "kern",
+    "noProof",
+    "bookmarkStart",
+    "bookmarkEnd",
+    "proofErr",
+    "lastRenderedPageBreak",
+    "tblBorders",
+    "tcBorders",
+    "tcW",
+    "tblW",
+    "tblGrid",
+    "tblLook",
+    "sectPr",
+    "rsid",
+    "highlight",
+    "u",
+    "i",
+    "iCs",
+    "bCs",
+    "vertAlign",
+    "position",
+    "w",
+    "effect",
+    "keepNext",
+    "keepLines",
+    "widowControl",
+];
+
 /// Why a Word file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocxError {
@@ -50,7 +90,7 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
 pub fn from_parts(document: &str, styles: &str, numbering: &str) -> Converted {
     let styles = styles::Styles::parse(styles);
     let numbering = numbering::Numbering::parse(numbering);
-    let Some(root) = xml::parse_tree(document) else {
+    let Some(root) = xml::parse_tree_with(document, |name| !LOOKS_ONLY.contains(&name)) else {
         return Converted::default();
     };
     let body = root.child("body").unwrap_or(&root);

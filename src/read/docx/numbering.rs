@@ -7,7 +7,22 @@
 //! counts on its own (pandoc and Word give every new list its own instance), and an instance
 //! may override a level's start value.
 
-use super::xml::{Element, attribute, parse_tree};
+use super::xml::{Element, attribute, parse_tree_with};
+
+/// The elements of the numbering part that say anything read here.
+const READ: &[&str] = &[
+    "numbering",
+    "abstractNum",
+    "lvl",
+    "start",
+    "numFmt",
+    "lvlText",
+    "isLgl",
+    "num",
+    "abstractNumId",
+    "lvlOverride",
+    "startOverride",
+];
 use std::collections::HashMap;
 
 /// Word allows nine levels, 0 to 8.
@@ -161,7 +176,7 @@ pub enum Label {
 impl Numbering {
     pub fn parse(xml: &str) -> Numbering {
         let mut numbering = Numbering::default();
-        let Some(root) = parse_tree(xml) else {
+        let Some(root) = parse_tree_with(xml, |name| READ.contains(&name)) else {
             return numbering;
         };
         for child in root.elements() {

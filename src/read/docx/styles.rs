@@ -2,7 +2,23 @@
 //! paragraphs are headings, which text is bold or shown in capitals, and numbering that comes
 //! with a style rather than with the paragraph.
 
-use super::xml::{Element, attribute, parse_tree};
+use super::xml::{Element, attribute, parse_tree_with};
+
+/// The elements of the styles part that say anything read here.
+const READ: &[&str] = &[
+    "styles",
+    "style",
+    "name",
+    "basedOn",
+    "pPr",
+    "rPr",
+    "outlineLvl",
+    "numPr",
+    "numId",
+    "ilvl",
+    "b",
+    "caps",
+];
 use std::collections::HashMap;
 
 /// `basedOn` chains longer than this are a loop in a broken file.
@@ -35,7 +51,7 @@ pub fn toggle(properties: &Element, name: &str) -> Option<bool> {
 impl Styles {
     pub fn parse(xml: &str) -> Styles {
         let mut styles = Styles::default();
-        let Some(root) = parse_tree(xml) else {
+        let Some(root) = parse_tree_with(xml, |name| READ.contains(&name)) else {
             return styles;
         };
         for element in root.children_named("style") {

@@ -97,6 +97,11 @@ pub fn attribute(element: &Element, name: &str) -> Option<String> {
         .map(|(_, value)| value.clone())
 }
 
+fn local<'e>(event: &'e quick_xml::events::BytesStart<'_>) -> &'e str {
+    let name = event.name().0;
+    name.rsplit(':').next().unwrap_or(name)
+}
+
 fn split_name(raw: &str) -> (String, String) {
     match raw.split_once(':') {
         Some((prefix, local)) => (prefix.to_string(), local.to_string()),
@@ -145,7 +150,14 @@ fn reference(name: &str) -> Option<char> {
 
 /// The root element of `xml`; None when the XML is broken before its root closes. A document
 /// whose XML breaks later keeps what came before the break.
+#[cfg(test)]
 pub fn parse_tree(xml: &str) -> Option<Element> {
+    parse_tree_with(xml, |_| true)
+}
+
+/// Like [`parse_tree`], leaving out every element (with all it holds) whose local name `keep`
+/// refuses: Word's styles part is mostly fonts, sizes and colours nobody reads for text.
+pub fn parse_tree_with(xml: &str, keep: impl Fn(&str) -> bool) -> Option<Element> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
     // The open elements, outermost first; elements past MAX_DEPTH are counted, not kept.
@@ -155,14 +167,14 @@ pub fn parse_tree(xml: &str) -> Option<Element> {
     while let Ok(event) = reader.read_event() {
         match event {
             Event::Start(start) => {
-                if dropped_depth > 0 || stack.len() >= MAX_DEPTH {
+                if dropped_depth > 0 || stack.len() >= MAX_DEPTH || !keep(local(&start)) {
                     dropped_depth += 1;
                     continue;
                 }
                 stack.push(start_element(&start));
             }
             Event::Empty(start) => {
-                if dropped_depth > 0 || stack.len() >= MAX_DEPTH {
+                if dropped_depth > 0 || stack.len() >= MAX_DEPTH || !keep(local(&start)) {
                     continue;
                 }
                 let element = start_element(&start);
