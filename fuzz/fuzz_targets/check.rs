@@ -18,7 +18,8 @@ fuzz_target!(|data: &[u8]| {
     // Planting goes into the decoded text, so that an ИИН is never cut into a UTF-16 or
     // Windows-1251 byte sequence; input that does not decode still goes through the engine.
     let Ok(source) = read::from_bytes(data) else {
-        let findings = engine::check_bytes(Path::new("x.md"), data, pack, &common::settings(Lang::Ru));
+        let findings =
+            engine::check_bytes(Path::new("x.md"), data, pack, &common::settings(Lang::Ru));
         assert!(!findings.is_empty(), "an unreadable file is a finding");
         return;
     };
@@ -31,18 +32,23 @@ fuzz_target!(|data: &[u8]| {
         at -= 1;
     }
     // Spaces keep it a 12-digit run of its own; glued to other digits it would not be an ИИН.
-    let text = format!(
-        "{} {label}{iin} {}",
-        &source.text[..at],
-        &source.text[at..]
-    );
+    let text = format!("{} {label}{iin} {}", &source.text[..at], &source.text[at..]);
     let name = if hash & 1 == 0 { "x.md" } else { "x.txt" };
     let lang = [Lang::Kk, Lang::Ru, Lang::En][(hash >> 8) as usize % 3];
-    let findings = engine::check_bytes(Path::new(name), text.as_bytes(), pack, &common::settings(lang));
+    let findings = engine::check_bytes(
+        Path::new(name),
+        text.as_bytes(),
+        pack,
+        &common::settings(lang),
+    );
     for finding in &findings {
-        for shown in [Some(&finding.message), finding.fix.as_ref(), finding.snippet.as_ref()]
-            .into_iter()
-            .flatten()
+        for shown in [
+            Some(&finding.message),
+            finding.fix.as_ref(),
+            finding.snippet.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
         {
             assert!(!shows(shown, &iin), "ИИН {iin} unmasked in {finding:#?}");
         }

@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let (front, error, body_start) = split_front_matter(text);
     assert!(text.is_char_boundary(body_start));
-    assert!(front.is_none() || error.is_none(), "both a value and an error");
+    assert!(
+        front.is_none() || error.is_none(),
+        "both a value and an error"
+    );
     if let Some(front) = front {
         assert!(text.get(front.range.clone()).is_some());
         assert!(front.range.end <= body_start);

@@ -16,14 +16,23 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for name in ["protocol.md", "protocol.txt"] {
-        let (document, extraction) = engine::analyse(Path::new(name), source.clone(), &common::PACK);
+        let (document, extraction) =
+            engine::analyse(Path::new(name), source.clone(), &common::PACK);
         // Every span later becomes a line and column in a report, and a snippet sliced from
         // the source: it must lie inside it.
         for line in &document.lines {
-            assert!(document.source.get(line.span.clone()).is_some(), "{:?}", line.span);
+            assert!(
+                document.source.get(line.span.clone()).is_some(),
+                "{:?}",
+                line.span
+            );
         }
         for item in &extraction.items {
-            assert!(document.source.get(item.span.clone()).is_some(), "{:?}", item.span);
+            assert!(
+                document.source.get(item.span.clone()).is_some(),
+                "{:?}",
+                item.span
+            );
             assert!(item.lines.end <= document.lines.len());
         }
         for hit in &extraction.sections {

@@ -42,6 +42,9 @@ fuzz_target!(|data: &[u8]| {
     let before = findings.len();
     let kept = suppress::apply(&document, &common::PACK, Lang::Ru, findings);
     // Suppressions only take findings away; what they add are their own problems.
-    let rules_kept = kept.iter().filter(|f| f.rule == "kz-kdn/decision-deadline").count();
+    let rules_kept = kept
+        .iter()
+        .filter(|f| f.rule == "kz-kdn/decision-deadline")
+        .count();
     assert!(rules_kept <= before);
 });
