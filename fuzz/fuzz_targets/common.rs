@@ -16,3 +16,9 @@ pub fn settings(lang: Lang) -> Settings {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("a valid date");
     Settings::new(lang, as_of)
 }
+
+/// Compiles the pack up front (`init:` of `fuzz_target!`), outside any input's timeout: under a
+/// sanitizer or on a slow CI machine it takes more than the 1 s an input is allowed.
+pub fn init() {
+    LazyLock::force(&PACK);
+}
