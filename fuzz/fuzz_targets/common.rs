@@ -1,0 +1,24 @@
+//! What the targets share: the default rule pack, compiled once per process (compiling it takes
+//! most of a second, and every execution would otherwise pay for it).
+
+#![allow(dead_code)] // each target uses only some of these
+
+use hattama::engine::Settings;
+use hattama::lang::Lang;
+use hattama::pack::{self, Pack};
+use std::sync::LazyLock;
+
+pub static PACK: LazyLock<Pack> =
+    LazyLock::new(|| pack::default_pack().expect("the built-in rule pack compiles"));
+
+/// A fixed "today", so that a crash found on one day reproduces on any other.
+pub fn settings(lang: Lang) -> Settings {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("a valid date");
+    Settings::new(lang, as_of)
+}
+
+/// Compiles the pack up front (`init:` of `fuzz_target!`), outside any input's timeout: under a
+/// sanitizer or on a slow CI machine it takes more than the 1 s an input is allowed.
+pub fn init() {
+    LazyLock::force(&PACK);
+}
