@@ -167,10 +167,9 @@ fn escape(text: &str) -> String {
         ) {
             out.push('\\');
         }
-        out.push(match c {
-            '\t' => ' ',
-            other => other,
-        });
+        // Tabs and other control characters (a CR would end a Markdown line) as spaces; line
+        // breaks stay, for the caller to make hard breaks of.
+        out.push(if c.is_control() && c != '\n' { ' ' } else { c });
     }
     out
 }
