@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// File endings a folder walk picks up; a file named on the command line is always checked.
-pub const DOCUMENT_EXTENSIONS: [&str; 6] = ["md", "markdown", "txt", "docx", "doc", "rtf"];
+pub const DOCUMENT_EXTENSIONS: [&str; 7] = ["md", "markdown", "txt", "docx", "odt", "doc", "rtf"];
 
 const UNREADABLE: &str = "hattama/unreadable";
 

@@ -193,7 +193,7 @@ pub(crate) fn sample(path: &str, line: u32, snippet: &str) -> Finding {
 /// Whether a document's positions are paragraphs (a Word document) rather than lines.
 pub fn in_paragraphs(path: &str) -> bool {
     let lower = path.to_lowercase();
-    [".docx", ".docm", ".dotx"]
+    [".docx", ".docm", ".dotx", ".odt"]
         .iter()
         .any(|e| lower.ends_with(e))
 }

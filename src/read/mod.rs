@@ -165,7 +165,8 @@ fn container(path: &Path, bytes: &[u8]) -> Container {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match extension.as_deref() {
-        Some("docx" | "docm" | "dotx") => return Container::Docx,
+        // OpenDocument text is read by the same converter (see `docx::convert`).
+        Some("docx" | "docm" | "dotx" | "odt") => return Container::Docx,
         Some("doc" | "rtf" | "dot") => return Container::Legacy,
         _ => {}
     }

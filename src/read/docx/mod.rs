@@ -1,4 +1,5 @@
-//! Word documents (`.docx`) read directly: the ZIP archive is opened with the `zip` crate, its
+//! Word documents (`.docx`), and OpenDocument text (`.odt`, see [`odt`]) which reads into the
+//! same blocks, read directly: the ZIP archive is opened with the `zip` crate, its
 //! XML parts with quick-xml, and the body is written as Markdown (see [`markdown`]) for the
 //! same parser as `.md` files, with a map from each line to the paragraph it came from.
 //!
@@ -9,6 +10,7 @@
 mod body;
 mod markdown;
 mod numbering;
+mod odt;
 mod styles;
 mod xml;
 
@@ -80,7 +82,12 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
 pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?;
-    let document = read_part(&mut archive, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
+    let Some(document) = read_part(&mut archive, "word/document.xml")? else {
+        // LibreOffice's own format is a ZIP archive too, with the text in content.xml.
+        let content = read_part(&mut archive, "content.xml")?.ok_or(DocxError::NoDocument)?;
+        let styles = read_part(&mut archive, "styles.xml")?.unwrap_or_default();
+        return Ok(from_odf_parts(&content, &styles));
+    };
     let styles = read_part(&mut archive, "word/styles.xml")?.unwrap_or_default();
     let numbering = read_part(&mut archive, "word/numbering.xml")?.unwrap_or_default();
     Ok(from_parts(&document, &styles, &numbering))
@@ -95,6 +102,23 @@ pub fn from_parts(document: &str, styles: &str, numbering: &str) -> Converted {
     };
     let body = root.child("body").unwrap_or(&root);
     let blocks = body::Walker::new(&styles, &numbering).blocks(body);
+    markdown::write(&blocks)
+}
+
+/// Converts the XML of an OpenDocument text's `content.xml` and `styles.xml`.
+pub fn from_odf_parts(content: &str, styles: &str) -> Converted {
+    let mut named = odt::OdfStyles::default();
+    if let Some(root) = xml::parse_tree_with(styles, |name| !LOOKS_ONLY.contains(&name)) {
+        named.add(&root);
+    }
+    let Some(root) = xml::parse_tree_with(content, |name| !LOOKS_ONLY.contains(&name)) else {
+        return Converted::default();
+    };
+    named.add(&root);
+    let Some(text) = root.child("body").and_then(|b| b.child("text")) else {
+        return Converted::default();
+    };
+    let blocks = odt::OdfWalker::new(&named).blocks(text);
     markdown::write(&blocks)
 }
 
@@ -161,7 +185,7 @@ mod tests {
     fn not_word() {
         assert_eq!(convert(b"PK\x03\x04garbage"), Err(DocxError::NotZip));
         assert_eq!(convert(b"plain text"), Err(DocxError::NotZip));
-        let other = docx(&[("content.xml", "<a/>")]);
+        let other = docx(&[("mimetype", "application/zip")]);
         assert_eq!(convert(&other), Err(DocxError::NoDocument));
         let broken = docx(&[(
             "word/document.xml",

@@ -122,6 +122,22 @@ fn roman(mut value: u32) -> String {
     out
 }
 
+/// A number shown in an OpenDocument format code: `1`, `a`, `A`, `i`, `I`, `а`, `А`; empty for
+/// no number.
+pub fn show_odf(value: u32, code: &str) -> String {
+    let format = match code {
+        "" => Format::None,
+        "a" => Format::LowerLetter,
+        "A" => Format::UpperLetter,
+        "i" => Format::LowerRoman,
+        "I" => Format::UpperRoman,
+        "а" => Format::RussianLower,
+        "А" => Format::RussianUpper,
+        _ => Format::Decimal,
+    };
+    format.show(value)
+}
+
 #[derive(Debug, Clone)]
 struct Level {
     start: u32,

@@ -33,6 +33,14 @@ const KEPT_ATTRIBUTES: &[&str] = &[
     "level",
     "continue-numbering",
     "c",
+    "parent-style-name",
+    "font-weight",
+    "text-transform",
+    "font-variant",
+    "display-levels",
+    "number-rows-spanned",
+    "family",
+    "list-style-name",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
