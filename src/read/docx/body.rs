@@ -317,7 +317,7 @@ fn cell_is_bold(blocks: &[Block]) -> bool {
 }
 
 /// A cell's content on one line: paragraphs, breaks and nested tables joined by spaces.
-fn flatten(blocks: &[Block]) -> String {
+pub(super) fn flatten(blocks: &[Block]) -> String {
     let mut parts: Vec<String> = Vec::new();
     for block in blocks {
         match block {

@@ -8,7 +8,7 @@
 //! (`text:s`), tabs and line breaks. Deleted tracked changes, comments and notes are left out;
 //! frames' text boxes follow their paragraph.
 
-use super::body::{Block, Paragraph, Run, Table};
+use super::body::{Block, Paragraph, Run, Table, flatten};
 use super::numbering::{Label, show_odf};
 use super::xml::{Element, Node, attribute};
 use std::collections::HashMap;
@@ -333,7 +333,7 @@ impl<'a> OdfWalker<'a> {
                 let column = cells.len();
                 match cell.local() {
                     "table-cell" => {
-                        let text = cell_text(&self.blocks(cell));
+                        let text = flatten(&self.blocks(cell));
                         let across = span(cell, "number-columns-spanned");
                         let down = span(cell, "number-rows-spanned");
                         if spanning.len() < column + across {
@@ -405,27 +405,6 @@ fn push(runs: &mut Vec<Run>, text: &str, look: Look) {
             bold: look.bold,
         }),
     }
-}
-
-fn cell_text(blocks: &[Block]) -> String {
-    let mut parts = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Paragraph(p) => {
-                let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
-                match &p.label {
-                    Some(Label::Number(label)) => parts.push(format!("{label} {text}")),
-                    _ => parts.push(text),
-                }
-            }
-            Block::Table(t) => parts.extend(t.rows.iter().flatten().cloned()),
-        }
-    }
-    parts
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
