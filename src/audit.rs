@@ -301,7 +301,7 @@ fn summarise(
             .or_insert_with(|| CommissionSummary {
                 id: record.commission.id.clone(),
                 path: record.commission.path.clone(),
-                name: pack.masker.mask(&record.commission.name),
+                name: record.commission.name.to_string(),
                 ..CommissionSummary::default()
             });
         summary.documents += 1;
