@@ -203,6 +203,7 @@ pub fn analyse(
 ) -> (Document, crate::extract::Extraction) {
     let front = source.front_matter.map(|f| f.value);
     let paragraphs = source.paragraphs;
+    let margins = source.margins;
     let mut document = parse::parse(
         path.display().to_string(),
         source.text,
@@ -211,6 +212,10 @@ pub fn analyse(
         parse::format_of(path),
     );
     document.paragraphs = paragraphs;
+    document.margins = margins.map(|text| {
+        let name = document.path.clone();
+        Box::new(parse::parse(name, text, 0, None, parse::Format::PlainText))
+    });
     let extraction = crate::extract::extract(&document, pack);
     (document, extraction)
 }

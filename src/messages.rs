@@ -106,10 +106,17 @@ pub fn broken_word(lang: Lang, problem: &crate::read::docx::DocxError) -> String
         ),
         DocxError::TooLarge => pick(
             lang,
-            "Word құжаты ашылғанда тым үлкен болады (256 МиБ-тан артық): тексерілмеді".into(),
-            "Документ Word при распаковке слишком велик (более 256 МиБ): не проверен".into(),
-            "The Word document unpacks to more than 256 MiB: not checked".into(),
+            "Word құжаты ашылғанда тым үлкен болады (64 МиБ-тан артық немесе сығылған көлемінен 100 еседен артық): тексерілмеді".into(),
+            "Документ Word при распаковке слишком велик (более 64 МиБ или более чем в 100 раз больше сжатого): не проверен".into(),
+            "The Word document unpacks to more than 64 MiB, or to more than 100 times its packed size: not checked".into(),
         ),
+        DocxError::Protected => pick(
+            lang,
+            "Word құжаты құпиясөзбен қорғалған, hattama оны аша алмайды: тексерілмеді. Құпиясөзді алып тастап (Файл → Мәліметтер → Құжатты қорғау), қайта сақтаңыз".into(),
+            "Документ Word защищён паролем, hattama не может его открыть: не проверен. Снимите пароль (Файл → Сведения → Защита документа) и сохраните заново".into(),
+            "The Word document is password-protected, so hattama cannot open it: not checked. Remove the password (File → Info → Protect Document) and save it again".into(),
+        ),
+        DocxError::OldFormat => legacy_word(lang),
     }
 }
 

@@ -97,6 +97,10 @@ fn legacy_word_and_damaged_files_are_named_with_what_to_do() {
     std::fs::write(&rtf, "{\\rtf1\\ansi Протокол}").unwrap();
     let broken = dir.path().join("protokol.docx");
     std::fs::write(&broken, b"PK\x03\x04 not really a zip").unwrap();
+    // Word encrypts a document saved with a password into an OLE container.
+    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    encrypted.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.path().join("parol.docx"), encrypted).unwrap();
     let output = common::hattama()
         .args(["check", "--lang", "ru", "--format", "concise"])
         .arg(dir.path())
@@ -107,6 +111,7 @@ fn legacy_word_and_damaged_files_are_named_with_what_to_do() {
         ("protokol.doc", "сохраните как «Документ Word (*.docx)»"),
         ("protokol.rtf", "сохраните как «Документ Word (*.docx)»"),
         ("protokol.docx", "повреждён"),
+        ("parol.docx", "защищён паролем"),
     ] {
         let line = text
             .lines()
@@ -115,4 +120,86 @@ fn legacy_word_and_damaged_files_are_named_with_what_to_do() {
         assert!(line.contains(says), "{line}");
     }
     assert_eq!(output.status.code(), Some(1));
+}
+
+/// A Word file with `parts` (name, XML) beside a minimal content-types part.
+fn word_file(parts: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut buffer);
+    for (name, xml) in parts {
+        writer
+            .start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(xml.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap();
+    buffer.into_inner()
+}
+
+fn word_xml(root: &str, paragraphs: &[&str]) -> String {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+        .collect();
+    let inner = if root == "document" {
+        format!("<w:body>{body}</w:body>")
+    } else {
+        body
+    };
+    let tag = match root {
+        "document" => "w:document",
+        "header" => "w:hdr",
+        _ => "w:ftr",
+    };
+    format!(r#"<?xml version="1.0"?><{tag} xmlns:w="w">{inner}</{tag}>"#)
+}
+
+/// The number and date a protocol gives, as the engine reads them.
+fn number_and_date(bytes: &[u8]) -> (Option<String>, Option<NaiveDate>) {
+    let pack = pack::default_pack().unwrap();
+    let path = Path::new("protokol.docx");
+    let source = hattama::read::from_file_bytes(path, bytes).unwrap();
+    let (_, extraction) = engine::analyse(path, source, &pack);
+    let number = pack.fields.iter().position(|f| f.id == "number").unwrap();
+    let number = extraction.fields[number]
+        .as_ref()
+        .map(|found| format!("{:?}", found.value));
+    (number, extraction.date)
+}
+
+#[test]
+fn page_headers_and_footers_give_number_and_date_only_when_the_body_lacks_them() {
+    let body = [
+        "заседания комиссии по делам несовершеннолетних и защите их прав Алгинского района",
+        "Председательствовал: Ермекова Б.Т.",
+        "Секретарь: Калиева Н.С.",
+        "Повестка дня:",
+        "1. О профилактике правонарушений среди несовершеннолетних.",
+        "СЛУШАЛИ: Мусина Т.К.",
+        "ПОСТАНОВИЛИ: информацию принять к сведению.",
+    ];
+    let header = word_xml("header", &["ПРОТОКОЛ № 7"]);
+    let footer = word_xml("footer", &["г. Алга, 12 марта 2026 г."]);
+    let without = word_file(&[("word/document.xml", word_xml("document", &body))]);
+    assert_eq!(number_and_date(&without), (None, None));
+    let with_margins = word_file(&[
+        ("word/document.xml", word_xml("document", &body)),
+        ("word/header1.xml", header.clone()),
+        ("word/footer1.xml", footer.clone()),
+    ]);
+    let (number, date) = number_and_date(&with_margins);
+    assert!(number.is_some_and(|n| n.contains('7')));
+    assert_eq!(date, NaiveDate::from_ymd_opt(2026, 3, 12));
+    // What the body says wins over the margins.
+    let mut own = vec!["ПРОТОКОЛ № 3", "19 февраля 2026 г."];
+    own.extend(body);
+    let both = word_file(&[
+        ("word/document.xml", word_xml("document", &own)),
+        ("word/header1.xml", header),
+        ("word/footer1.xml", footer),
+    ]);
+    let (number, date) = number_and_date(&both);
+    assert!(number.is_some_and(|n| n.contains('3') && !n.contains('7')));
+    assert_eq!(date, NaiveDate::from_ymd_opt(2026, 2, 19));
 }

@@ -34,13 +34,65 @@ pub fn extract_all(
             }
         }
     }
-    for index in order {
+    for &index in &order {
         let field = &pack.fields[index];
         if !applies(&field.kinds) || extraction.fields[index].is_some() {
             continue;
         }
         let found = from_text(document, pack, extraction, index, default_year, applies);
         if Some(index) == pack.date_field {
+            default_year = year_of(&found);
+        }
+        extraction.fields[index] = found;
+    }
+    if let Some(margins) = &document.margins {
+        from_margins(
+            document,
+            margins,
+            pack,
+            extraction,
+            &order,
+            default_year,
+            applies,
+        );
+    }
+}
+
+/// Fills the fields that allow it, and that the text left empty, from a Word document's page
+/// headers and footers. What is found there is placed at the start of the body, as front
+/// matter is: the margins have no line in the document.
+fn from_margins(
+    document: &Document,
+    margins: &Document,
+    pack: &Pack,
+    extraction: &mut Extraction,
+    order: &[usize],
+    mut default_year: Option<i32>,
+    applies: &dyn Fn(&[String]) -> bool,
+) {
+    // The margins have no sections; other fields' named groups found there are not taken.
+    let mut scratch = Extraction {
+        kind: extraction.kind,
+        kind_signals: Vec::new(),
+        date: None,
+        fields: vec![None; pack.fields.len()],
+        sections: Vec::new(),
+        questions: Vec::new(),
+        items: Vec::new(),
+    };
+    for &index in order {
+        let field = &pack.fields[index];
+        if !field.margins || !applies(&field.kinds) || extraction.fields[index].is_some() {
+            continue;
+        }
+        let found =
+            from_text(margins, pack, &mut scratch, index, default_year, applies).map(|found| {
+                Extracted {
+                    value: found.value,
+                    span: document.body_start..document.body_start,
+                }
+            });
+        if Some(index) == pack.date_field && found.is_some() {
             default_year = year_of(&found);
         }
         extraction.fields[index] = found;

@@ -273,6 +273,7 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
             }
             Ok(Field {
                 header: def.header,
+                margins: def.margins,
                 deadline: deadline_words(pack, &def.vague, &def.recurring)?,
                 id: def.id,
                 name: def.name,

@@ -148,6 +148,8 @@ pub struct Field {
     pub id: String,
     /// The region ends at the first section heading.
     pub header: bool,
+    /// Also read in a Word document's page headers and footers, when the text lacks it.
+    pub margins: bool,
     pub name: Localized,
     pub kinds: Vec<String>,
     pub field_type: FieldType,

@@ -339,6 +339,9 @@ pub struct FieldDef {
     /// Stop looking at the first section heading (the protocol's header ends there).
     #[serde(default)]
     pub header: bool,
+    /// Also look in a Word document's page headers and footers when the text lacks it.
+    #[serde(default)]
+    pub margins: bool,
     /// For deadlines: phrases that fix no date at all, and legitimate recurrences.
     #[serde(default)]
     pub vague: Vec<String>,

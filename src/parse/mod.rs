@@ -57,5 +57,6 @@ pub fn parse(
         lines,
         index,
         paragraphs: None,
+        margins: None,
     }
 }

@@ -83,6 +83,8 @@ pub struct Document {
     pub line_starts: Vec<usize>,
     /// For a Word document: the paragraph each source line came from (see `read::SourceText`).
     pub paragraphs: Option<Vec<u32>>,
+    /// For a Word document: its page headers and footers, parsed as plain text of their own.
+    pub margins: Option<Box<Document>>,
 }
 
 impl Document {

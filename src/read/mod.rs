@@ -56,6 +56,9 @@ pub struct SourceText {
     /// For a Word document, whose `text` is Markdown made from it: the paragraph each line of
     /// `text` came from (1-based; 0 for lines between paragraphs). Findings name paragraphs.
     pub paragraphs: Option<Vec<u32>>,
+    /// For a Word document: its page headers and footers, a line per paragraph; fields that
+    /// allow it are read there when the text lacks them.
+    pub margins: Option<String>,
 }
 
 impl SourceText {
@@ -194,6 +197,7 @@ pub fn from_file_bytes(path: &Path, bytes: &[u8]) -> Result<SourceText, ReadErro
                 front_matter_error: None,
                 body_start: 0,
                 paragraphs: Some(converted.paragraphs),
+                margins: Some(converted.margins).filter(|m| !m.is_empty()),
             })
         }
     }
@@ -228,6 +232,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<SourceText, ReadError> {
         front_matter_error,
         body_start,
         paragraphs: None,
+        margins: None,
     })
 }
 

@@ -316,6 +316,19 @@ fn cell_is_bold(blocks: &[Block]) -> bool {
     })
 }
 
+/// A page header's or footer's content, a line per paragraph or table row.
+pub(super) fn margin_text(blocks: &[Block]) -> String {
+    let lines: Vec<String> = blocks
+        .iter()
+        .flat_map(|block| match block {
+            Block::Paragraph(_) => vec![flatten(std::slice::from_ref(block))],
+            Block::Table(table) => table.rows.iter().map(|row| row.join(" ")).collect(),
+        })
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    lines.join("\n")
+}
+
 /// A cell's content on one line: paragraphs, breaks and nested tables joined by spaces.
 pub(super) fn flatten(blocks: &[Block]) -> String {
     let mut parts: Vec<String> = Vec::new();

@@ -12,6 +12,9 @@ use super::numbering::Label;
 pub struct Converted {
     pub text: String,
     pub paragraphs: Vec<u32>,
+    /// The page headers and footers, a line per paragraph: not part of the text, but where
+    /// some secretaries put the protocol's number and date.
+    pub margins: String,
 }
 
 impl Converted {
