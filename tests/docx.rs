@@ -38,7 +38,10 @@ fn twins() -> Vec<(PathBuf, PathBuf)> {
 #[test]
 fn word_documents_give_the_findings_of_their_text_twins() {
     let pack = pack::default_pack().unwrap();
-    for (docx, twin) in twins() {
+    let pairs = twins();
+    assert!(pairs.len() >= 6, "{pairs:?}");
+    let mut sloppy = 0;
+    for (docx, twin) in pairs {
         for lang in Lang::ALL {
             let settings = Settings::new(lang, as_of());
             let found = |path: &Path| -> BTreeSet<(String, String)> {
@@ -47,11 +50,14 @@ fn word_documents_give_the_findings_of_their_text_twins() {
                     .map(|f| (f.rule, f.message))
                     .collect()
             };
+            // A clean twin has no findings: then the Word file must have been read whole,
+            // or its missing number, date and sections would be findings.
             let from_word = found(&docx);
-            assert!(!from_word.is_empty());
+            sloppy += usize::from(!from_word.is_empty());
             assert_eq!(from_word, found(&twin), "{} in {lang:?}", docx.display());
         }
     }
+    assert!(sloppy > 0);
 }
 
 #[test]

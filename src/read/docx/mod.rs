@@ -16,7 +16,7 @@ mod xml;
 
 pub use markdown::Converted;
 
-use std::io::Read;
+use std::io::{Read, Seek};
 
 /// The most the parts read from one archive may unpack to together: a protocol's
 /// `document.xml` is well under a megabyte, and 64 MiB of XML is some 5,000 pages of text.
@@ -100,8 +100,14 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, DocxError> {
     if bytes.starts_with(COMPOUND_FILE) {
         return Err(compound_file(bytes));
     }
+    convert_archive(std::io::Cursor::new(bytes))
+}
+
+/// Converts a `.docx` (or `.odt`) ZIP archive read from `reader`, a file opened in place:
+/// only the parts needed are unpacked, never the pictures that make most of a large file.
+pub fn convert_archive<R: Read + Seek>(reader: R) -> Result<Converted, DocxError> {
     let mut archive = Archive {
-        zip: zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?,
+        zip: zip::ZipArchive::new(reader).map_err(|_| DocxError::NotZip)?,
         unpacked: 0,
     };
     let Some(document) = archive.part("word/document.xml")? else {
@@ -192,12 +198,12 @@ pub fn from_odf_parts(content: &str, styles: &str) -> Converted {
 }
 
 /// An open archive with what has been unpacked from it so far.
-struct Archive<'a> {
-    zip: zip::ZipArchive<std::io::Cursor<&'a [u8]>>,
+struct Archive<R> {
+    zip: zip::ZipArchive<R>,
     unpacked: u64,
 }
 
-impl Archive<'_> {
+impl<R: Read + Seek> Archive<R> {
     /// A part as text; None when the archive has no such part. Reading stops at the caps
     /// rather than after them: the sizes an archive declares may be lies.
     fn part(&mut self, name: &str) -> Result<Option<String>, DocxError> {

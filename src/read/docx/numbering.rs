@@ -3,9 +3,11 @@
 //!
 //! A paragraph names a numbering instance (`w:num`, by `numId`) and a level (`ilvl`); the
 //! instance points at an abstract definition (`w:abstractNum`) whose levels give the start
-//! value, the number format and the label template (`lvlText`, e.g. `%1.%2.`). Each instance
-//! counts on its own (pandoc and Word give every new list its own instance), and an instance
-//! may override a level's start value.
+//! value, the number format and the label template (`lvlText`, e.g. `%1.%2.`). Instances of
+//! one abstract definition continue each other's count, as Word shows them (LibreOffice writes
+//! a new instance for nearly every paragraph and relies on that); an instance that overrides a
+//! level's start value (`startOverride`, Word's "Restart numbering") restarts that level where
+//! it is first used. pandoc and Word give a new, separate list its own abstract definition.
 
 use super::xml::{Element, attribute, parse_tree_with};
 
@@ -23,7 +25,7 @@ const READ: &[&str] = &[
     "lvlOverride",
     "startOverride",
 ];
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Word allows nine levels, 0 to 8.
 const LEVELS: usize = 9;
@@ -174,10 +176,13 @@ pub struct Numbering {
     instances: HashMap<String, Instance>,
 }
 
-/// Where each numbering instance has counted to, as the body is read in order.
+/// Where each list has counted to, as the body is read in order.
 #[derive(Debug, Default)]
 pub struct Counters {
-    by_instance: HashMap<String, [Option<u32>; LEVELS]>,
+    /// By abstract definition: the instances of one definition share a count.
+    by_list: HashMap<String, [Option<u32>; LEVELS]>,
+    /// Instances already met: a start override restarts the count only the first time.
+    met: HashSet<String>,
 }
 
 /// What a numbered paragraph shows before its text.
@@ -268,10 +273,18 @@ impl Numbering {
                 .copied()
                 .unwrap_or_else(|| self.level(instance, index).start)
         };
+        let first_time = counters.met.insert(num_id.to_string());
         let values = counters
-            .by_instance
-            .entry(num_id.to_string())
+            .by_list
+            .entry(instance.abstract_id.clone())
             .or_insert([None; LEVELS]);
+        if first_time {
+            for &index in instance.start_overrides.keys() {
+                if let Some(value) = values.get_mut(index) {
+                    *value = None;
+                }
+            }
+        }
         values[ilvl] = Some(match values[ilvl] {
             Some(value) => value.saturating_add(1),
             None => start(ilvl),
@@ -354,6 +367,7 @@ mod tests {
       <w:num w:numId="6"><w:abstractNumId w:val="1"/>
         <w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
       <w:num w:numId="7"><w:abstractNumId w:val="2"/></w:num>
+      <w:num w:numId="8"><w:abstractNumId w:val="1"/></w:num>
     </w:numbering>"#;
 
     fn labels(steps: &[(&str, usize)]) -> Vec<Option<Label>> {
@@ -395,16 +409,26 @@ mod tests {
     }
 
     #[test]
-    fn each_instance_counts_alone_and_may_start_elsewhere() {
-        let got = labels(&[("5", 0), ("5", 0), ("6", 0), ("6", 0), ("5", 0)]);
+    fn instances_of_one_definition_share_a_count_until_one_restarts_it() {
+        let got = labels(&[
+            ("5", 0),
+            ("5", 0),
+            ("8", 0),
+            ("6", 0),
+            ("6", 0),
+            ("5", 0),
+            ("8", 1),
+        ]);
         assert_eq!(
             got,
             [
                 number("1."),
                 number("2."),
+                number("3."),
                 number("4."),
                 number("5."),
-                number("3.")
+                number("6."),
+                number("6.1.")
             ]
         );
     }
