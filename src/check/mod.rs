@@ -178,9 +178,9 @@ fn run_rule(input: &Input<'_>, rule: &Rule) -> Result<Vec<Hit>, String> {
         } => pattern::run(
             input,
             *scope,
-            group.as_ref(),
-            when.as_ref(),
-            require.as_ref(),
+            group.as_deref(),
+            when.as_deref(),
+            require.as_deref(),
             forbid.as_ref(),
         ),
         Check::ItemField {
@@ -194,7 +194,7 @@ fn run_rule(input: &Input<'_>, rule: &Rule) -> Result<Vec<Hit>, String> {
             when,
             topics,
             min_topics,
-        } => topic_coverage::run(input, *scope, when.as_ref(), topics, *min_topics),
+        } => topic_coverage::run(input, *scope, when.as_deref(), topics, *min_topics),
         Check::ItemsAnswered {
             questions_in,
             answered_by,

@@ -208,7 +208,7 @@ fn expand_range(from: &str, to: &str) -> Vec<String> {
 fn verbs_in(pack: &Pack, text: &str) -> Vec<(Range<usize>, Verb)> {
     let follow = &pack.follow_ups;
     let mut verbs: Vec<(Range<usize>, Verb)> = Vec::new();
-    let mut add = |regex: &Option<regex::Regex>, verb: Verb| {
+    let mut add = |regex: &Option<crate::pack::LazyRegex>, verb: Verb| {
         if let Some(regex) = regex {
             verbs.extend(regex.find_iter(text).map(|m| (m.range(), verb)));
         }

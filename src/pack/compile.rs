@@ -2,6 +2,7 @@
 //! every pattern compiled, every reference resolved, every rule checked for the keys its kind
 //! needs. Everything that can be wrong with a pack is found here, before any document is read.
 
+use super::LazyRegex as Regex;
 use super::load::{LoadedPack, Origin, PackError};
 use super::model::*;
 use super::patterns::PatternCompiler;
@@ -10,7 +11,6 @@ use crate::extract::dates::{CalendarWords, DateParser};
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::privacy::Masker;
-use regex::Regex;
 use std::collections::BTreeMap;
 
 /// Keeps the last definition for each id, in first-seen order.
@@ -477,17 +477,17 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
             rules.push(rule);
         }
     }
-    let section_headings = regex::RegexSetBuilder::new(sections.iter().map(|s| s.heading.as_str()))
-        .case_insensitive(true)
-        .multi_line(true)
-        .size_limit(64 << 20)
-        .build()
-        .map_err(|e| {
-            PackError::new(
-                packs[last].locate_text("sections:"),
-                format!("section headings: {e}"),
-            )
-        })?;
+    let section_headings =
+        regex::RegexSetBuilder::new(sections.iter().map(|s| s.heading.for_set()))
+            .multi_line(true)
+            .size_limit(64 << 20)
+            .build()
+            .map_err(|e| {
+                PackError::new(
+                    packs[last].locate_text("sections:"),
+                    format!("section headings: {e}"),
+                )
+            })?;
     let coverage = coverage(&packs, &rules)?;
     Ok(Pack {
         categories,

@@ -4,7 +4,10 @@
 
 mod compile;
 pub mod index;
+mod lazy_regex;
 pub mod load;
+mod lowercase;
+pub use lazy_regex::LazyRegex;
 pub mod model;
 pub mod patterns;
 pub mod schema;

@@ -1,12 +1,12 @@
 //! A compiled rule pack: every pattern a regex, every reference an index, ready to run.
 
+use super::LazyRegex as Regex;
 use super::load::Origin;
 use super::schema::{FieldType, PackMeta};
 use crate::extract::dates::DateParser;
 use crate::finding::Severity;
 use crate::lang::{Lang, Localized};
 use crate::privacy::Masker;
-use regex::Regex;
 
 pub struct Pack {
     pub metas: Vec<PackMeta>,
