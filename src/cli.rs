@@ -397,7 +397,9 @@ fn exit_code(findings: &[hattama::finding::Finding], level: FailLevel) -> u8 {
 /// applied, and the language (`--lang`, else the configuration's, else the locale's, else ru).
 struct Setup {
     config: Config,
-    pack: Pack,
+    /// Never dropped: the process ends right after the command, and freeing the compiled
+    /// patterns one by one cost more than a small check's own work.
+    pack: std::mem::ManuallyDrop<Pack>,
     lang: Lang,
 }
 
@@ -418,7 +420,11 @@ fn setup(args: &PackArgs) -> Result<Setup> {
         }
         Err(error) => return Err(error.into()),
     };
-    Ok(Setup { config, pack, lang })
+    Ok(Setup {
+        config,
+        pack: std::mem::ManuallyDrop::new(pack),
+        lang,
+    })
 }
 
 /// `--fail-level`, else the configuration's, else error.
