@@ -122,7 +122,7 @@ fn paragraph_lines(
             let head = if i == 0 { prefix.as_str() } else { "" };
             // A line break inside a paragraph is a Markdown hard break.
             let tail = if i < last { "\\" } else { "" };
-            format!("{head}{line}{tail}")
+            format!("{head}{}{tail}", escape_line_start(line))
         })
         .collect();
     (lines, item)
@@ -175,6 +175,23 @@ fn escape(text: &str) -> String {
         out.push(if c.is_control() && c != '\n' { ' ' } else { c });
     }
     out
+}
+
+/// Typed text that Markdown would read as block syntax at the start of a line, escaped: a typed
+/// `5. ` or `2) ` would become an item of the list before it and take that list's next number,
+/// `- ` or `+ ` a bullet, and a line of `---` or `===` would make the line above a heading.
+fn escape_line_start(line: &str) -> std::borrow::Cow<'_, str> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &line[digits..];
+    if (1..=9).contains(&digits)
+        && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")")
+    {
+        return format!("{}\\{after}", &line[..digits]).into();
+    }
+    if line.starts_with(['-', '+', '=']) {
+        return format!("\\{line}").into();
+    }
+    line.into()
 }
 
 /// A number like `1.` or `2)` would start a Markdown list and lose its text: escape its mark.
@@ -258,6 +275,25 @@ mod tests {
             "**Повестка дня:**\n\n1. О работе **ПДН**\\\nДокладчик: Ким Е.В.\n\n1.1. \\_\\_\\_ \\*x\\*\n\n- пункт\n"
         );
         assert_eq!(converted.paragraphs, [1, 0, 2, 2, 0, 3, 0, 4]);
+    }
+
+    #[test]
+    fn typed_text_that_looks_like_block_syntax_stays_text() {
+        let typed = |text: &str| paragraph(None, &[(text, false)]);
+        let converted = write(&[
+            paragraph(Some(Label::Number("1.".into())), &[("Первый", false)]),
+            paragraph(Some(Label::Number("2.".into())), &[("Второй", false)]),
+            typed("5. Пятый"),
+            typed("1986. год"),
+            typed("+ плюс\n- минус\n3) три"),
+            typed("Слушали"),
+            typed("-----"),
+            typed("1.1. Принять к сведению"),
+        ]);
+        assert_eq!(
+            converted.text,
+            "1. Первый\n\n2. Второй\n\n5\\. Пятый\n\n1986\\. год\n\n\\+ плюс\\\n\\- минус\\\n3\\) три\n\nСлушали\n\n\\-----\n\n1.1. Принять к сведению\n"
+        );
     }
 
     #[test]
