@@ -2,7 +2,7 @@
 //! each in a child process, so the figures are those of a real run (release build, all
 //! cores), with the child's own peak memory.
 
-use crate::generate::{GenerateOptions, generate};
+use crate::generate::{DocumentFormat, GenerateOptions, generate};
 use chrono::NaiveDate;
 use std::path::Path;
 use std::process::Command;
@@ -58,6 +58,7 @@ pub fn measure(
         seed,
         as_of,
         defects: true,
+        format: DocumentFormat::Text,
     };
     if dir.join("ground-truth.json").is_file() {
         std::fs::remove_dir_all(dir)?;

@@ -7,6 +7,7 @@ use hattama::baseline::{self, Baseline};
 use hattama::config::{Config, ConfigError, FailLevel};
 use hattama::engine::{self, Settings};
 use hattama::finding::Finding;
+use hattama::generate::DocumentFormat;
 use hattama::lang::Lang;
 use hattama::messages;
 use hattama::pack::Pack;
@@ -224,6 +225,9 @@ struct GenerateArgs {
     as_of: NaiveDate,
     #[arg(long)]
     clean: bool,
+    // Not `format`: that id is the report's `--format` in the help (help.rs).
+    #[arg(long = "format", value_name = "FORMAT", value_enum, default_value_t = DocumentFormat::Text)]
+    document_format: DocumentFormat,
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
 }
@@ -613,6 +617,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                 seed: args.seed,
                 as_of: args.as_of,
                 defects: !args.clean,
+                format: args.document_format,
             })
             .with_context(|| messages::cannot_write(lang, &args.out.display().to_string()))?;
             writeln!(

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use hattama::audit::{self, AuditSettings};
 use hattama::corpus::commission::FolderLevel;
 use hattama::engine::Settings;
-use hattama::generate::{GenerateOptions, generate};
+use hattama::generate::{DocumentFormat, GenerateOptions, generate};
 use hattama::lang::Lang;
 use hattama::pack;
 use std::collections::BTreeSet;
@@ -27,6 +27,7 @@ fn run(defects: bool) -> (Places, Places) {
         seed: 7,
         as_of: as_of(),
         defects,
+        format: DocumentFormat::Text,
     })
     .unwrap();
     let pack = pack::default_pack().unwrap();
@@ -108,6 +109,7 @@ fn the_generated_corpus_varies_as_real_documents_do() {
         seed: 7,
         as_of: as_of(),
         defects: true,
+        format: DocumentFormat::Text,
     })
     .unwrap();
     let docs = documents(dir.path());

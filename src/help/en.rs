@@ -143,6 +143,7 @@ Examples:
   hattama generate /tmp/oblast
   hattama generate /tmp/oblast --districts 20 --years 2025,2026 --seed 7
   hattama generate /tmp/clean --clean
+  hattama generate /tmp/word --format docx
   hattama audit /tmp/oblast --as-of 2026-11-30
 
 Exit codes:
@@ -154,6 +155,7 @@ Exit codes:
                     ("years", help("Years to cover, comma-separated")),
                     ("as_of", help("The audit day the corpus is written for: no document is dated on or after it")),
                     ("clean", help("Write every document clean, with no planted defect")),
+                    ("document_format", help("What to write each document as: Word's Markdown or text export, or a Word file (.docx) with the same text")),
                     ("lang", help("Language of the summary line: kk, ru or en")),
                 ],
             },

@@ -147,6 +147,7 @@ CI-да --baseline FILE тек FILE файлында жоқ ескертулер
   hattama generate /tmp/oblast
   hattama generate /tmp/oblast --districts 20 --years 2025,2026 --seed 7
   hattama generate /tmp/clean --clean
+  hattama generate /tmp/word --format docx
   hattama audit /tmp/oblast --as-of 2026-11-30
 
 Шығу кодтары:
@@ -158,6 +159,7 @@ CI-да --baseline FILE тек FILE файлында жоқ ескертулер
                     ("years", help("Қамтылатын жылдар, үтір арқылы")),
                     ("as_of", help("Корпус арналған аудит күні: бірде-бір құжаттың күні осы күн немесе одан кейінгі күн болмайды")),
                     ("clean", help("Барлық құжатты әдейі енгізілген қателерсіз жазу")),
+                    ("document_format", help("Құжаттарды қалай жазу: Word сақтайтын Markdown не мәтін түрінде, немесе сол мәтінмен Word файлдары (.docx) ретінде")),
                     ("lang", help("Қорытынды жолдың тілі: kk, ru немесе en")),
                 ],
             },
@@ -381,6 +383,13 @@ CI-да --baseline FILE тек FILE файлында жоқ ескертулер
         (
             "fail_level",
             &[("none", "Ескертулерге байланысты ешқашан 1 кодымен аяқталмау")],
+        ),
+        (
+            "document_format",
+            &[
+                ("text", "Word сақтайтын түрде: Markdown (.md) немесе қарапайым мәтін (.txt), құжатқа қарай"),
+                ("docx", "Сол мәтіні бар Word құжаттары (.docx)"),
+            ],
         ),
     ],
 };

@@ -146,6 +146,7 @@ pub const TEXTS: Texts = Texts {
   hattama generate /tmp/oblast
   hattama generate /tmp/oblast --districts 20 --years 2025,2026 --seed 7
   hattama generate /tmp/clean --clean
+  hattama generate /tmp/word --format docx
   hattama audit /tmp/oblast --as-of 2026-11-30
 
 Коды завершения:
@@ -157,6 +158,7 @@ pub const TEXTS: Texts = Texts {
                     ("years", help("Годы, через запятую")),
                     ("as_of", help("День аудита, для которого пишется корпус: ни один документ не датирован этим днём или позже")),
                     ("clean", help("Записать все документы без заложенных дефектов")),
+                    ("document_format", help("В каком виде записать документы: как их сохраняет Word в Markdown или текст, или файлами Word (.docx) с тем же текстом")),
                     ("lang", help("Язык итоговой строки: kk, ru или en")),
                 ],
             },
@@ -380,6 +382,13 @@ pub const TEXTS: Texts = Texts {
         (
             "fail_level",
             &[("none", "Никогда не завершаться с кодом 1 из-за замечаний")],
+        ),
+        (
+            "document_format",
+            &[
+                ("text", "Как документы сохраняет Word: Markdown (.md) или обычный текст (.txt), по документу"),
+                ("docx", "Документы Word (.docx) с тем же текстом"),
+            ],
         ),
     ],
 };
