@@ -21,8 +21,8 @@ struct Builder<'s> {
     blocks: Vec<Block>,
     paragraph: Option<Paragraph>,
     bold: usize,
-    /// The next number of each open list; None for a bulleted one.
-    lists: Vec<Option<u64>>,
+    /// Whether each open list is numbered (else bulleted).
+    lists: Vec<bool>,
     /// The label of the list item whose first paragraph has not started yet.
     item: Option<Label>,
     /// The table being read and its row being read.
@@ -86,19 +86,16 @@ impl<'s> Builder<'s> {
             }
             Tag::List(first) => {
                 self.flush();
-                self.lists.push(first);
+                self.lists.push(first.is_some());
             }
             Tag::Item => {
                 self.flush();
-                self.item = Some(match self.lists.last_mut() {
-                    Some(Some(next)) => {
-                        let number = u32::try_from(*next).unwrap_or(u32::MAX);
-                        *next += 1;
-                        Label::Number {
-                            parts: vec![number],
-                            delimiter: self.delimiter(at),
-                        }
-                    }
+                let ordered = self.lists.last().copied().unwrap_or(false);
+                self.item = Some(match self.marker(at) {
+                    Some((number, delimiter)) if ordered => Label::Number {
+                        parts: vec![number],
+                        delimiter,
+                    },
                     _ => Label::Bullet,
                 });
             }
@@ -150,13 +147,16 @@ impl<'s> Builder<'s> {
         }
     }
 
-    /// `.` or `)`: what follows the number of the list item that starts at `at`.
-    fn delimiter(&self, at: usize) -> char {
-        let marker = self.source.get(at..).unwrap_or_default().trim_start();
+    /// The number typed in the marker of the list item that starts at `at`, and what follows
+    /// it (`.` or `)`). Markdown numbers a list's items on from its first, whatever they say;
+    /// Word shows what the secretary typed, which the writer keeps.
+    fn marker(&self, at: usize) -> Option<(u32, char)> {
+        let marker = self.source.get(at..)?.trim_start();
         let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
-        match marker[digits..].chars().next() {
-            Some(')') => ')',
-            _ => '.',
+        let number = marker[..digits].parse().ok()?;
+        match marker[digits..].chars().next()? {
+            delimiter @ ('.' | ')') => Some((number, delimiter)),
+            _ => None,
         }
     }
 
@@ -262,7 +262,7 @@ mod tests {
     #[test]
     fn lists_and_typed_numbers() {
         let blocks = blocks(
-            "1.  Первый\\\n    Докладчик: Ким.\n2.  Второй\n\n1.1. Принять.\n\n**1. СЛУШАЛИ:**\n\n-   н/л А.\n\n3) x\n",
+            "1.  Первый\\\n    Докладчик: Ким.\n2.  Второй\n\n1.1. Принять.\n\n**1. СЛУШАЛИ:**\n\n-   н/л А.\n\n3) x\n\n5. y\n\n1. СЛУШАЛИ: Ким\n",
         );
         let (_, label, runs) = paragraph(&blocks[0]);
         assert_eq!(label, Some(&number(&[1])));
@@ -278,6 +278,9 @@ mod tests {
             delimiter: ')',
         };
         assert_eq!(paragraph(&blocks[5]).1, Some(&parenthesised));
+        assert_eq!(paragraph(&blocks[6]).1, Some(&number(&[5])));
+        // Markdown makes this item 6 of the list that starts at 5; Word shows the 1 typed.
+        assert_eq!(paragraph(&blocks[7]).1, Some(&number(&[1])));
     }
 
     #[test]

@@ -4,21 +4,25 @@
 //! Word counts per list: a paragraph at level L shows the next value of L (or L's start, the
 //! first time) after the current values of the levels above it, and restarts the levels below.
 //! Each label is tried in the list in use; where that list would show another number, a new list
-//! starts whose start values are the label's own. Every new list has explicit start overrides:
-//! Word lets lists of one abstract definition share their count unless they do.
+//! starts whose start values are the label's own.
+//!
+//! Every list has an abstract definition of its own, starting where the list starts, and start
+//! overrides saying the same: lists that share a definition may share its count (LibreOffice
+//! shows the decisions after a three-item agenda as "3.1." then), and Word restarts a list only
+//! where it has overrides.
 
 use super::model::Label;
 use super::xml::{W, Xml};
 use std::io;
 
-/// The abstract definitions `numbering.xml` holds, by `w:abstractNumId`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// The kinds of list: how their numbers are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// `%1.`, `%1.%2.`, `%1.%2.%3.`
-    Dotted = 0,
+    Dotted,
     /// `%1)`
-    Parenthesised = 1,
-    Bullet = 2,
+    Parenthesised,
+    Bullet,
 }
 
 /// Levels of the dotted definition (see `typed::MAX_PARTS`).
@@ -99,8 +103,8 @@ impl Numbering {
     }
 }
 
-/// Each definition's levels: number format, the text Word shows (`%1` is level 0's number)
-/// and the indent, in twentieths of a point, of the text after it.
+/// Each kind's levels: number format, the text Word shows (`%1` is level 0's number) and the
+/// indent, in twentieths of a point, of the text after it.
 fn levels(kind: Kind) -> &'static [(&'static str, &'static str, &'static str)] {
     match kind {
         Kind::Dotted => &[
@@ -114,38 +118,17 @@ fn levels(kind: Kind) -> &'static [(&'static str, &'static str, &'static str)] {
 }
 
 impl Numbering {
-    /// `word/numbering.xml`: the three definitions, then every list with its start values.
+    /// `word/numbering.xml`: every list's definition (`w:abstractNumId` N), then the lists
+    /// (`w:numId` N + 1) with their start values.
     pub fn write(&self) -> io::Result<Vec<u8>> {
         let mut xml = Xml::part();
         xml.open("w:numbering", &[("xmlns:w", W)])?;
-        for kind in [Kind::Dotted, Kind::Parenthesised, Kind::Bullet] {
-            let id = (kind as u8).to_string();
-            xml.open("w:abstractNum", &[("w:abstractNumId", &id)])?;
-            let multi = if kind.levels() > 1 {
-                "multilevel"
-            } else {
-                "singleLevel"
-            };
-            xml.empty("w:multiLevelType", &[("w:val", multi)])?;
-            for (level, (format, text, indent)) in levels(kind).iter().enumerate() {
-                xml.open("w:lvl", &[("w:ilvl", &level.to_string())])?;
-                xml.empty("w:start", &[("w:val", "1")])?;
-                xml.empty("w:numFmt", &[("w:val", format)])?;
-                xml.empty("w:lvlText", &[("w:val", text)])?;
-                xml.empty("w:lvlJc", &[("w:val", "left")])?;
-                xml.open("w:pPr", &[])?;
-                xml.empty("w:ind", &[("w:left", indent), ("w:hanging", "360")])?;
-                xml.close("w:pPr")?;
-                xml.close("w:lvl")?;
-            }
-            xml.close("w:abstractNum")?;
+        for (index, list) in self.lists.iter().enumerate() {
+            write_definition(&mut xml, index, list)?;
         }
         for (index, list) in self.lists.iter().enumerate() {
             xml.open("w:num", &[("w:numId", &(index + 1).to_string())])?;
-            xml.empty(
-                "w:abstractNumId",
-                &[("w:val", &(list.kind as u8).to_string())],
-            )?;
+            xml.empty("w:abstractNumId", &[("w:val", &index.to_string())])?;
             if list.kind != Kind::Bullet {
                 for (level, start) in list.starts.iter().enumerate() {
                     xml.open("w:lvlOverride", &[("w:ilvl", &level.to_string())])?;
@@ -158,6 +141,29 @@ impl Numbering {
         xml.close("w:numbering")?;
         Ok(xml.finish())
     }
+}
+
+fn write_definition(xml: &mut Xml, index: usize, list: &List) -> io::Result<()> {
+    xml.open("w:abstractNum", &[("w:abstractNumId", &index.to_string())])?;
+    let multi = if list.kind.levels() > 1 {
+        "multilevel"
+    } else {
+        "singleLevel"
+    };
+    xml.empty("w:multiLevelType", &[("w:val", multi)])?;
+    for (level, (format, text, indent)) in levels(list.kind).iter().enumerate() {
+        let start = list.starts.get(level).copied().unwrap_or(1).to_string();
+        xml.open("w:lvl", &[("w:ilvl", &level.to_string())])?;
+        xml.empty("w:start", &[("w:val", &start)])?;
+        xml.empty("w:numFmt", &[("w:val", format)])?;
+        xml.empty("w:lvlText", &[("w:val", text)])?;
+        xml.empty("w:lvlJc", &[("w:val", "left")])?;
+        xml.open("w:pPr", &[])?;
+        xml.empty("w:ind", &[("w:left", indent), ("w:hanging", "360")])?;
+        xml.close("w:pPr")?;
+        xml.close("w:lvl")?;
+    }
+    xml.close("w:abstractNum")
 }
 
 #[cfg(test)]
@@ -227,5 +233,20 @@ mod tests {
         };
         assert_eq!(numbering.place(&parenthesised).num_id, 2);
         assert_eq!(numbering.lists[1].kind, Kind::Parenthesised);
+    }
+
+    #[test]
+    fn every_list_has_a_definition_of_its_own_starting_where_it_starts() {
+        let mut numbering = Numbering::default();
+        for label in [dotted(&[1]), dotted(&[3]), dotted(&[4])] {
+            numbering.place(&label);
+        }
+        let xml = String::from_utf8(numbering.write().unwrap()).unwrap();
+        assert_eq!(xml.matches("<w:abstractNum ").count(), 2);
+        assert!(xml.contains(
+            r#"<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/>"#
+        ));
+        let second = &xml[xml.find(r#"w:abstractNumId="1""#).unwrap()..];
+        assert!(second.starts_with(r#"w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/><w:lvl w:ilvl="0"><w:start w:val="3"/>"#), "{second}");
     }
 }
