@@ -25,7 +25,7 @@ pub enum Kind {
     Bullet,
 }
 
-/// Levels of the dotted definition (see `typed::MAX_PARTS`).
+/// Levels of the dotted lists: `1.`, `1.1.`, `1.1.1.`.
 pub const DOTTED_LEVELS: usize = 3;
 
 impl Kind {

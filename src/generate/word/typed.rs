@@ -4,8 +4,8 @@
 
 use super::model::Label;
 
-/// Levels of `1.2.3.` numbering the writer's lists have (see `numbering::DOTTED_LEVELS`).
-pub const MAX_PARTS: usize = 3;
+/// Parts of a number the writer's lists can show: `1.2.3.`.
+const MAX_PARTS: usize = super::numbering::DOTTED_LEVELS;
 
 /// The label typed at the start of `text` and the byte offset where the text after it (and the
 /// spaces or tab after it) starts; None when `text` does not start with one, or when nothing
