@@ -1,8 +1,9 @@
 //! `hattama bench`: generates synthetic oblasts of a few sizes and times `hattama audit` on
 //! each in a child process, so the figures are those of a real run (release build, all
-//! cores), with the child's own peak memory.
+//! cores), with the child's own peak memory. The same oblast written as Word files (same seed,
+//! same text) measures what reading `.docx` costs against Markdown and text.
 
-use crate::generate::{GenerateOptions, generate};
+use crate::generate::{DocumentFormat, GenerateOptions, generate};
 use chrono::NaiveDate;
 use std::path::Path;
 use std::process::Command;
@@ -16,6 +17,7 @@ const DOCUMENTS_PER_DISTRICT_YEAR: usize = 16;
 
 #[derive(Debug, Clone)]
 pub struct Measurement {
+    pub format: DocumentFormat,
     pub documents: usize,
     pub bytes: u64,
     pub districts: usize,
@@ -32,10 +34,16 @@ impl Measurement {
     pub fn mib_per_second(&self) -> f64 {
         self.bytes as f64 / 1024.0 / 1024.0 / self.seconds.max(1e-9)
     }
+
+    /// Documents per second against those of `other` (on the same corpus in another format).
+    pub fn speed_against(&self, other: &Measurement) -> f64 {
+        self.documents_per_second() / other.documents_per_second().max(1e-9)
+    }
 }
 
-/// Generates a corpus of about `documents` documents over `years` years in `dir` and audits it.
-/// A previous corpus there (a folder holding `ground-truth.json`) is removed first.
+/// Generates a corpus of about `documents` documents over `years` years in `dir`, its
+/// documents written as `format`, and audits it. A previous corpus there (a folder holding
+/// `ground-truth.json`) is removed first.
 pub fn measure(
     exe: &Path,
     dir: &Path,
@@ -43,6 +51,7 @@ pub fn measure(
     years: usize,
     as_of: NaiveDate,
     seed: u64,
+    format: DocumentFormat,
 ) -> std::io::Result<Measurement> {
     let years = years.max(1);
     let districts = (documents / (years * DOCUMENTS_PER_DISTRICT_YEAR)).max(1);
@@ -58,6 +67,7 @@ pub fn measure(
         seed,
         as_of,
         defects: true,
+        format,
     };
     if dir.join("ground-truth.json").is_file() {
         std::fs::remove_dir_all(dir)?;
@@ -78,6 +88,7 @@ pub fn measure(
         .and_then(|kib| kib.trim().parse::<f64>().ok())
         .map(|kib| kib / 1024.0);
     Ok(Measurement {
+        format,
         documents: truth.documents,
         bytes: truth.bytes,
         districts,

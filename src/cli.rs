@@ -7,6 +7,7 @@ use hattama::baseline::{self, Baseline};
 use hattama::config::{Config, ConfigError, FailLevel};
 use hattama::engine::{self, Settings};
 use hattama::finding::Finding;
+use hattama::generate::DocumentFormat;
 use hattama::lang::Lang;
 use hattama::messages;
 use hattama::pack::Pack;
@@ -224,6 +225,9 @@ struct GenerateArgs {
     as_of: NaiveDate,
     #[arg(long)]
     clean: bool,
+    // Not `format`: that id is the report's `--format` in the help (help.rs).
+    #[arg(long = "format", value_name = "FORMAT", value_enum, default_value_t = DocumentFormat::Text)]
+    document_format: DocumentFormat,
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
 }
@@ -258,6 +262,31 @@ impl BadValue {
             BadValue::Date(text) => messages::cli::bad_date(lang, text),
         }
     }
+}
+
+/// One row of `hattama bench`'s table.
+fn write_bench_row(
+    out: &mut impl Write,
+    run: &hattama::bench::Measurement,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let format = match run.format {
+        DocumentFormat::Text => "text",
+        DocumentFormat::Docx => "docx",
+    };
+    writeln!(
+        out,
+        "{format:<6} {:>9} {:>10.1} {:>9.2} {:>10.0} {:>8.1} {:>10}",
+        run.documents,
+        run.bytes as f64 / 1e6,
+        run.seconds,
+        run.documents_per_second(),
+        run.mib_per_second(),
+        run.peak_mib.map_or_else(
+            || messages::cli::not_available(lang).to_string(),
+            |m| format!("{m:.0}")
+        )
+    )
 }
 
 fn parse_lang(text: &str) -> Result<Lang, BadValue> {
@@ -619,6 +648,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                 seed: args.seed,
                 as_of: args.as_of,
                 defects: !args.clean,
+                format: args.document_format,
             })
             .with_context(|| messages::cannot_write(lang, &args.out.display().to_string()))?;
             writeln!(
@@ -638,35 +668,45 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             let lang = args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru);
             *shown = lang;
             let exe = std::env::current_exe().context(messages::cli::no_own_binary(lang))?;
-            let mut runs = Vec::new();
-            let [documents, mb, seconds, per_second, mb_per_second, peak] =
-                messages::bench_columns(lang);
+            let [
+                format,
+                documents,
+                mb,
+                seconds,
+                per_second,
+                mb_per_second,
+                peak,
+            ] = messages::bench_columns(lang);
             writeln!(
                 out,
-                "{documents:>9} {mb:>10} {seconds:>9} {per_second:>10} {mb_per_second:>8} {peak:>10}"
+                "{format:<6} {documents:>9} {mb:>10} {seconds:>9} {per_second:>10} {mb_per_second:>8} {peak:>10}"
             )?;
-            for size in &args.sizes {
-                let dir = args.dir.join(format!("corpus-{size}"));
-                let run =
-                    hattama::bench::measure(&exe, &dir, *size, args.years, args.as_of, args.seed)
-                        .with_context(|| {
+            let measure = |size: usize, format: DocumentFormat| {
+                let dir = match format {
+                    DocumentFormat::Text => args.dir.join(format!("corpus-{size}")),
+                    DocumentFormat::Docx => args.dir.join(format!("corpus-{size}-docx")),
+                };
+                hattama::bench::measure(&exe, &dir, size, args.years, args.as_of, args.seed, format)
+                    .with_context(|| {
                         messages::cli::benchmark_failed(lang, &dir.display().to_string())
-                    })?;
-                writeln!(
-                    out,
-                    "{:>9} {:>10.1} {:>9.2} {:>10.0} {:>8.1} {:>10}",
-                    run.documents,
-                    run.bytes as f64 / 1e6,
-                    run.seconds,
-                    run.documents_per_second(),
-                    run.mib_per_second(),
-                    run.peak_mib.map_or_else(
-                        || messages::cli::not_available(lang).to_string(),
-                        |m| format!("{m:.0}")
-                    )
-                )?;
+                    })
+            };
+            let mut runs = Vec::new();
+            for size in &args.sizes {
+                let run = measure(*size, DocumentFormat::Text)?;
+                write_bench_row(&mut out, &run, lang)?;
                 runs.push(run);
             }
+            // Word beside text on the smallest corpus: the same documents, only another format.
+            let smallest = args.sizes.iter().zip(&runs).min_by_key(|(size, _)| **size);
+            let word = match smallest {
+                Some((&size, text)) => {
+                    let run = measure(size, DocumentFormat::Docx)?;
+                    write_bench_row(&mut out, &run, lang)?;
+                    Some((run, text))
+                }
+                None => None,
+            };
             if let (Some(small), Some(large)) = (runs.first(), runs.last())
                 && runs.len() > 1
             {
@@ -680,6 +720,14 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                         (documents * 10.0).round() / 10.0,
                         (time * 10.0).round() / 10.0
                     )
+                )?;
+            }
+            if let Some((word, text)) = &word {
+                let ratio = word.speed_against(text);
+                writeln!(
+                    out,
+                    "{}",
+                    messages::bench_docx(lang, word.documents, (ratio * 100.0).round() / 100.0)
                 )?;
             }
             Ok(EXIT_CLEAN)

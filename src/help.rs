@@ -8,8 +8,9 @@
 //!
 //! clap's own headings ("Usage:", "Options:", …) and the help flags' lines are given too. What
 //! clap still writes in English: `[default: …]`, `[possible values: …]` and the usage line's
-//! `[OPTIONS]`, `<COMMAND>`. The English of the `--format` and `--fail-level` values is the doc
-//! comments of their enums; the translations are here.
+//! `[OPTIONS]`, `<COMMAND>`. The English of the values of `--format` (the report's, and
+//! `generate`'s) and `--fail-level` is the doc comments of their enums; the translations are
+//! here.
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Arg, ArgAction, Command, ValueEnum};
@@ -198,6 +199,9 @@ fn page(
         let arg = match (id.as_str(), find(texts.values, &id)) {
             ("format", Some(values)) => with_values::<hattama::report::Format>(arg, values),
             ("fail_level", Some(values)) => with_values::<hattama::config::FailLevel>(arg, values),
+            ("document_format", Some(values)) => {
+                with_values::<hattama::generate::DocumentFormat>(arg, values)
+            }
             _ => arg,
         };
         match (lang, texts.arg(page, &id)) {

@@ -351,11 +351,20 @@ pub fn generated(
     }
 }
 
-/// The column headings of `hattama bench`.
-pub fn bench_columns(lang: Lang) -> [&'static str; 6] {
+/// The column headings of `hattama bench`: the first is the corpus's format (`text`, `docx`).
+pub fn bench_columns(lang: Lang) -> [&'static str; 7] {
     match lang {
-        Lang::Kk => ["құжат", "МБ", "секунд", "құжат/с", "МБ/с", "жады, МиБ"],
+        Lang::Kk => [
+            "пішім",
+            "құжат",
+            "МБ",
+            "секунд",
+            "құжат/с",
+            "МБ/с",
+            "жады, МиБ",
+        ],
         Lang::Ru => [
+            "формат",
             "документы",
             "МБ",
             "секунды",
@@ -363,7 +372,33 @@ pub fn bench_columns(lang: Lang) -> [&'static str; 6] {
             "МБ/с",
             "память, МиБ",
         ],
-        Lang::En => ["documents", "MB", "seconds", "docs/s", "MB/s", "peak MiB"],
+        Lang::En => [
+            "format",
+            "documents",
+            "MB",
+            "seconds",
+            "docs/s",
+            "MB/s",
+            "peak MiB",
+        ],
+    }
+}
+
+/// How fast `hattama bench` read the Word files of a corpus against its Markdown and text:
+/// `ratio` is documents per second of the one over the other.
+pub fn bench_docx(lang: Lang, documents: usize, ratio: f64) -> String {
+    let ratio = number(lang, ratio);
+    match lang {
+        Lang::Kk => format!(
+            "Word (.docx), сол {documents} құжат: секундына оқылған құжат саны бойынша Markdown мен мәтінге қатынасы {ratio}"
+        ),
+        Lang::Ru => format!(
+            "Word (.docx), те же {documents} {}: {ratio} от числа документов в секунду для Markdown и текста",
+            plural(lang, documents, ["документ", "документа", "документов"]),
+        ),
+        Lang::En => format!(
+            "Word (.docx), the same {documents} documents: {ratio}x the documents per second of Markdown and text"
+        ),
     }
 }
 

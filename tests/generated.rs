@@ -1,11 +1,12 @@
 //! The synthetic oblast: every planted defect is found where it was planted, and nothing else
-//! (recall and precision 100% on generated data); a corpus generated without defects is clean.
+//! (recall and precision 100% on generated data); a corpus generated without defects is clean;
+//! the same oblast written as Word files gives the same findings.
 
 use chrono::NaiveDate;
 use hattama::audit::{self, AuditSettings};
 use hattama::corpus::commission::FolderLevel;
 use hattama::engine::Settings;
-use hattama::generate::{GenerateOptions, generate};
+use hattama::generate::{DocumentFormat, GenerateOptions, generate};
 use hattama::lang::Lang;
 use hattama::pack;
 use std::collections::BTreeSet;
@@ -27,6 +28,7 @@ fn run(defects: bool) -> (Places, Places) {
         seed: 7,
         as_of: as_of(),
         defects,
+        format: DocumentFormat::Text,
     })
     .unwrap();
     let pack = pack::default_pack().unwrap();
@@ -73,6 +75,83 @@ fn a_corpus_without_defects_is_clean() {
     assert!(found.is_empty(), "findings on a clean corpus: {found:#?}");
 }
 
+/// A finding with what does not depend on the file format: the document's path below the
+/// corpus without its extension, the rule, the severity, and the message with the paths it
+/// names made the same way.
+type Seen = (String, String, String, String);
+
+fn audited(format: DocumentFormat) -> (Vec<Seen>, hattama::generate::GroundTruth) {
+    let dir = tempfile::tempdir().unwrap();
+    let truth = generate(&GenerateOptions {
+        out: dir.path().to_path_buf(),
+        districts: 4,
+        years: vec![2025, 2026],
+        seed: 11,
+        as_of: as_of(),
+        defects: true,
+        format,
+    })
+    .unwrap();
+    let pack = pack::default_pack().unwrap();
+    let settings = AuditSettings {
+        files: Settings::new(Lang::Ru, as_of()),
+        level: FolderLevel::Deepest,
+    };
+    let outcome = audit::audit(dir.path(), &pack, &settings);
+    let root = format!("{}/", dir.path().display());
+    let extension = regex::Regex::new(r"\.(?:md|txt|docx)\b").unwrap();
+    let mut seen: Vec<Seen> = outcome
+        .findings
+        .iter()
+        .map(|f| {
+            let path = f.path.strip_prefix(&root).unwrap_or(&f.path);
+            (
+                extension.replace_all(path, "").into_owned(),
+                f.rule.clone(),
+                format!("{:?}", f.severity),
+                extension
+                    .replace_all(&f.message.replace(&root, ""), "")
+                    .into_owned(),
+            )
+        })
+        .collect();
+    seen.sort();
+    (seen, truth)
+}
+
+#[test]
+fn a_word_corpus_gives_the_findings_of_its_text_twin() {
+    let (from_text, text_truth) = audited(DocumentFormat::Text);
+    let (from_word, word_truth) = audited(DocumentFormat::Docx);
+    assert!(from_text.len() >= 10, "too few findings: {from_text:#?}");
+    assert_eq!(from_word, from_text);
+    // The ground truth names the Word files, and plants the same defects in them.
+    assert_eq!(word_truth.documents, text_truth.documents);
+    assert_eq!(word_truth.planted.len(), text_truth.planted.len());
+    for (word, text) in word_truth.planted.iter().zip(&text_truth.planted) {
+        let stem = text.path.trim_end_matches(".md").trim_end_matches(".txt");
+        assert!(
+            word.path == text.path || word.path == format!("{stem}.docx"),
+            "{} for {}",
+            word.path,
+            text.path
+        );
+        assert_eq!(word.rule, text.rule);
+    }
+    // So the Word corpus, too, has every planted defect found where it was planted, and
+    // nothing else.
+    let found: Places = from_word
+        .iter()
+        .map(|(path, rule, ..)| (rule.clone(), path.clone()))
+        .collect();
+    let planted: Places = word_truth
+        .planted
+        .iter()
+        .map(|p| (p.rule.clone(), p.path.trim_end_matches(".docx").to_string()))
+        .collect();
+    assert_eq!(found, planted);
+}
+
 /// Every generated document of a corpus: (path below the corpus, raw bytes).
 fn documents(root: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
@@ -108,6 +187,7 @@ fn the_generated_corpus_varies_as_real_documents_do() {
         seed: 7,
         as_of: as_of(),
         defects: true,
+        format: DocumentFormat::Text,
     })
     .unwrap();
     let docs = documents(dir.path());

@@ -1,7 +1,6 @@
 //! Everything one district commission wrote over the corpus years: protocols, plans and
 //! composition orders, with the defects planted in them and a record of each.
 
-use super::Planted;
 use super::calendar::{dmy, ru_month, ymd};
 use super::commission::{self, Role, Roster};
 use super::control::{self, Reference, Verb};
@@ -13,6 +12,7 @@ use super::schedule::{self, NumberingDefect};
 use super::text::Format;
 use super::wording::{self, Wording, fill};
 use super::world::District;
+use super::{DocumentFormat, Planted};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{HashMap, HashSet};
 
@@ -31,11 +31,25 @@ pub struct Settings<'a> {
     pub years: &'a [i32],
     pub as_of: NaiveDate,
     pub districts: &'a [District],
+    /// What the files are written as: every path is named for it.
+    pub files: DocumentFormat,
+}
+
+impl Settings<'_> {
+    /// The extension of a document written as `format` text: that of the text, or `docx`.
+    pub fn extension(&self, format: Format) -> &'static str {
+        match self.files {
+            DocumentFormat::Text => format.extension(),
+            DocumentFormat::Docx => "docx",
+        }
+    }
 }
 
 pub struct Doc {
-    /// Relative to the corpus root, '/'-separated.
+    /// Relative to the corpus root, '/'-separated, with the extension of the file written.
     pub path: String,
+    /// How the text in `bytes` is written.
+    pub format: Format,
     pub bytes: Vec<u8>,
 }
 
@@ -275,7 +289,11 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             questions.push(writer.plan_approval(&mut dice, lang, &secretary, year + 1));
         }
 
-        let path = format!("{folder}/{year}/{}.{}", slot.stem, format.extension());
+        let path = format!(
+            "{folder}/{year}/{}.{}",
+            slot.stem,
+            settings.extension(format)
+        );
 
         // Deadlines and the later protocols that close each decision.
         let mut first_action_done = false;
@@ -481,10 +499,11 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             "{folder}/{}/{}.{}",
             s.slot.date.year(),
             s.slot.stem,
-            s.format.extension()
+            settings.extension(s.format)
         );
         docs.push(Doc {
             path,
+            format: s.format,
             bytes: protocol::render(w, s, &sessions, d),
         });
     }
@@ -495,7 +514,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             "{folder}/{}/{}.{}",
             sessions[k].slot.date.year(),
             sessions[k].slot.stem,
-            sessions[k].format.extension()
+            settings.extension(sessions[k].format)
         )
     };
     if let Some(&first) = copied_targets.first() {
@@ -622,7 +641,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             no_suicide,
         };
         let (format, bytes) = plan::render(w, &mut recipe, &ctx);
-        let path = format!("{folder}/{y}/plan-{y}.{}", format.extension());
+        let path = format!("{folder}/{y}/plan-{y}.{}", settings.extension(format));
         if let Some(c) = copy {
             let source = &settings.districts[c.source];
             let source_path = format!(
@@ -630,7 +649,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
                 source.folder(),
                 c.source_year,
                 c.source_year,
-                format.extension()
+                settings.extension(format)
             );
             planted.push(Planted {
                 rule: "kz-kdn/duplicate-plan".into(),
@@ -646,7 +665,11 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             });
         }
         plan_paths.push((y, path.clone()));
-        docs.push(Doc { path, bytes });
+        docs.push(Doc {
+            path,
+            format,
+            bytes,
+        });
     }
 
     if let Some((y, month)) = defects.skip_month {
@@ -694,7 +717,11 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
         }
         let (format, bytes) = commission::render_composition(w, &mut dice, &roster, d, date);
         docs.push(Doc {
-            path: format!("{folder}/{y}/composition-{y}.{}", format.extension()),
+            path: format!(
+                "{folder}/{y}/composition-{y}.{}",
+                settings.extension(format)
+            ),
+            format,
             bytes,
         });
     }

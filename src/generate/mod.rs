@@ -16,6 +16,10 @@
 //! every kind also as a plain-text Word export (BOM, CRLF, tabs). What is planted, and where,
 //! does not depend on these choices.
 //!
+//! With [`DocumentFormat::Docx`] every document is written as the Word file it was exported
+//! from instead (`word`): the same text in Word's paragraphs, styles, numbering and tables, so
+//! the two corpora of one seed give the same findings.
+//!
 //! Output depends only on the options: every district draws from its own ChaCha8 stream seeded
 //! from `seed`, so districts are generated in parallel and the bytes are the same on every
 //! machine. All wording is data (`wording/*.yaml`, built in), like the rule pack.
@@ -34,10 +38,12 @@ mod schedule;
 mod tests;
 mod text;
 mod topics;
+mod word;
 mod wording;
 mod world;
 
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -58,6 +64,18 @@ pub struct GenerateOptions {
     pub as_of: chrono::NaiveDate,
     /// Plant defects, or generate an all-clean corpus.
     pub defects: bool,
+    /// What the documents are written as.
+    pub format: DocumentFormat,
+}
+
+/// What the generator writes each document as.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocumentFormat {
+    /// Word's exports: Markdown (`.md`) or plain text (`.txt`), by document.
+    #[default]
+    Text,
+    /// Word documents (`.docx`) with the same text.
+    Docx,
 }
 
 /// One planted defect.
@@ -99,6 +117,7 @@ pub fn generate(options: &GenerateOptions) -> io::Result<GroundTruth> {
         years: &years,
         as_of: options.as_of,
         districts: &districts,
+        files: options.format,
     };
     fs::create_dir_all(&options.out)?;
 
@@ -116,11 +135,12 @@ pub fn generate(options: &GenerateOptions) -> io::Result<GroundTruth> {
                 if let Some(parent) = path.parent() {
                     made.ensure(parent)?;
                 }
+                let written = file_bytes(doc, options.format)?;
                 let file = fs::File::create(&path)?;
                 let mut writer = BufWriter::with_capacity(64 * 1024, file);
-                writer.write_all(&doc.bytes)?;
+                writer.write_all(&written)?;
                 writer.flush()?;
-                bytes += doc.bytes.len() as u64;
+                bytes += written.len() as u64;
             }
             Ok((output.docs.len(), bytes, output.planted))
         })
@@ -148,6 +168,14 @@ pub fn generate(options: &GenerateOptions) -> io::Result<GroundTruth> {
     writer.write_all(b"\n")?;
     writer.flush()?;
     Ok(truth)
+}
+
+/// What is written for a document: its text, or the Word file made of it.
+fn file_bytes(doc: &district::Doc, format: DocumentFormat) -> io::Result<Cow<'_, [u8]>> {
+    Ok(match format {
+        DocumentFormat::Text => Cow::Borrowed(&doc.bytes),
+        DocumentFormat::Docx => Cow::Owned(word::docx(&doc.bytes, doc.format)?),
+    })
 }
 
 /// Folders already created by this worker, so each is created once.

@@ -25,6 +25,7 @@ fn options(dir: &Path, districts: usize, defects: bool) -> GenerateOptions {
         seed: 7,
         as_of: date(2026, 11, 30),
         defects,
+        format: DocumentFormat::Text,
     }
 }
 
@@ -80,6 +81,7 @@ fn layout_and_counts() {
         seed: 3,
         as_of: date(2026, 1, 15),
         defects: false,
+        format: DocumentFormat::Text,
     };
     let truth = generate(&opts).expect("generated");
     let all = files(dir.path());
@@ -233,6 +235,7 @@ fn other_dates_and_seeds_agree_too() {
             seed,
             as_of,
             defects: true,
+            format: DocumentFormat::Text,
         };
         let truth = generate(&opts).expect("generated");
         let derived = derive(&read_corpus(dir.path(), &pack), as_of);
@@ -289,6 +292,7 @@ fn national_corpus_ground_truth() {
         seed: 1,
         as_of,
         defects: true,
+        format: DocumentFormat::Text,
     };
     let truth = generate(&opts).expect("generated");
     assert!(truth.documents > 40_000, "{}", truth.documents);
