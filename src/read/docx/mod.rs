@@ -3,6 +3,9 @@
 //! XML parts with quick-xml, and the body is written as Markdown (see [`markdown`]) for the
 //! same parser as `.md` files, with a map from each line to the paragraph it came from.
 //!
+//! Page headers and footers are kept apart from the text, as margins: some secretaries put the
+//! protocol's number and date there, and only fields that allow it are read from them.
+//!
 //! A `.docx` is a ZIP archive, so its size on disk says little about what it unpacks to: every
 //! part is read through a cap, and a part that unpacks past it makes the file unreadable rather
 //! than filling the memory.
@@ -169,11 +172,13 @@ fn from_word_parts(document: &str, margins: &[String], styles: &str, numbering: 
 
 /// Converts the XML of an OpenDocument text's `content.xml` and `styles.xml`.
 pub fn from_odf_parts(content: &str, styles: &str) -> Converted {
+    let tree = |xml: &str| xml::parse_tree_with(xml, |name| !LOOKS_ONLY.contains(&name));
+    let styles = tree(styles);
     let mut named = odt::OdfStyles::default();
-    if let Some(root) = xml::parse_tree_with(styles, |name| !LOOKS_ONLY.contains(&name)) {
-        named.add(&root);
+    if let Some(root) = &styles {
+        named.add(root);
     }
-    let Some(root) = xml::parse_tree_with(content, |name| !LOOKS_ONLY.contains(&name)) else {
+    let Some(root) = tree(content) else {
         return Converted::default();
     };
     named.add(&root);
@@ -183,17 +188,16 @@ pub fn from_odf_parts(content: &str, styles: &str) -> Converted {
     let blocks = odt::OdfWalker::new(&named).blocks(text);
     let mut converted = markdown::write(&blocks);
     // Page headers and footers live in styles.xml, in the master pages.
-    if let Some(root) = xml::parse_tree_with(styles, |name| !LOOKS_ONLY.contains(&name)) {
-        let margins: Vec<String> = root
-            .children_named("master-styles")
-            .flat_map(|masters| masters.children_named("master-page"))
-            .flat_map(|page| page.elements())
-            .filter(|part| part.local().starts_with("header") || part.local().starts_with("footer"))
-            .map(|part| body::margin_text(&odt::OdfWalker::new(&named).blocks(part)))
-            .filter(|text| !text.is_empty())
-            .collect();
-        converted.margins = margins.join("\n");
-    }
+    let margins: Vec<String> = styles
+        .iter()
+        .flat_map(|root| root.children_named("master-styles"))
+        .flat_map(|masters| masters.children_named("master-page"))
+        .flat_map(|page| page.elements())
+        .filter(|part| part.local().starts_with("header") || part.local().starts_with("footer"))
+        .map(|part| body::margin_text(&odt::OdfWalker::new(&named).blocks(part)))
+        .filter(|text| !text.is_empty())
+        .collect();
+    converted.margins = margins.join("\n");
     converted
 }
 
