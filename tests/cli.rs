@@ -208,6 +208,46 @@ rules:
     );
 }
 
+/// Folded text keeps only a stand-in for each kind of character of other scripts, so a pattern
+/// that picks out one of them could never match: the pack is refused, naming where.
+#[test]
+fn a_pattern_for_one_character_of_another_script_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("extra.yaml"),
+        r#"pack:
+  id: han
+  name: {kk: a, ru: b, en: c}
+rules:
+  - id: chinese
+    kind: pattern
+    severity: warning
+    documents: [protocol]
+    require: ['\p{Han}+']
+    requirement: "none"
+    message: {kk: a, ru: b, en: c}
+    fix: {kk: a, ru: b, en: c}
+    why: {kk: a, ru: b, en: c}
+"#,
+    )
+    .unwrap();
+    let output = hattama()
+        .args([
+            "check",
+            "fixtures/check/ru-protocol-clean-01.md",
+            "--lang",
+            "en",
+        ])
+        .arg("--rules")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8(output.stderr).unwrap();
+    assert!(error.contains("extra.yaml:"), "{error}");
+    assert!(error.contains("particular character"), "{error}");
+}
+
 #[test]
 fn rules_lists_and_explain_documents_each_rule() {
     let list = stdout(&hattama().args(["rules", "--lang", "en"]).output().unwrap());

@@ -6,6 +6,7 @@
 //! with a syntax error is still a pack error naming its file, and built into a matcher only
 //! where it is first used.
 
+use super::narrow::Narrower;
 use regex::{Regex, RegexBuilder};
 use std::sync::OnceLock;
 
@@ -33,6 +34,26 @@ impl LazyRegex {
         Ok(LazyRegex {
             pattern,
             case_insensitive,
+            compiled: OnceLock::new(),
+        })
+    }
+
+    /// Parses `pattern` for folded text (`parse::normalize`), with its classes narrowed to what
+    /// folded text can hold ([`Narrower`]): the same matches, compiled several times faster.
+    pub fn for_folded_text(
+        pattern: &str,
+        case_insensitive: bool,
+        narrower: &mut Narrower,
+    ) -> Result<LazyRegex, String> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(case_insensitive)
+            .multi_line(true)
+            .build()
+            .parse(pattern)
+            .map_err(|error| error.to_string())?;
+        Ok(LazyRegex {
+            pattern: narrower.narrow(&hir)?.to_string(),
+            case_insensitive: false,
             compiled: OnceLock::new(),
         })
     }

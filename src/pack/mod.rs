@@ -2,11 +2,12 @@
 //! items) and what to require of them (rules). Loaded and compiled once, before any document
 //! is read, so a bad pack is an error up front.
 
+mod case;
 mod compile;
 pub mod index;
 mod lazy_regex;
 pub mod load;
-mod lowercase;
+mod narrow;
 pub use lazy_regex::LazyRegex;
 pub mod model;
 pub mod patterns;

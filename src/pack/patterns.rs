@@ -2,6 +2,8 @@
 //! lexicon, spelling variants are folded the way document text is, and matching ignores case.
 
 use super::lazy_regex::LazyRegex;
+use super::narrow::Narrower;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// References nest at most this deep, so a term that names itself is an error, not a hang.
@@ -9,6 +11,7 @@ const MAX_NESTING: usize = 8;
 
 pub struct PatternCompiler {
     terms: BTreeMap<String, String>,
+    narrower: RefCell<Narrower>,
 }
 
 impl PatternCompiler {
@@ -25,7 +28,10 @@ impl PatternCompiler {
         for (name, source) in builtins {
             map.insert((*name).to_string(), (*source).to_string());
         }
-        PatternCompiler { terms: map }
+        PatternCompiler {
+            terms: map,
+            narrower: RefCell::default(),
+        }
     }
 
     /// Expands references and folds spelling, without compiling: for patterns matched
@@ -80,10 +86,8 @@ impl PatternCompiler {
     /// certain to match the same, which compiles many times faster than case-insensitivity.
     pub fn compile(&self, pattern: &str) -> Result<LazyRegex, String> {
         let expanded = self.expand(pattern)?;
-        match super::lowercase::for_lowercase_text(&expanded) {
-            Some(lowered) => LazyRegex::new(lowered, false),
-            None => LazyRegex::new(expanded, true),
-        }
+        let case_insensitive = super::case::needs_case_insensitivity(&expanded);
+        LazyRegex::for_folded_text(&expanded, case_insensitive, &mut self.narrower.borrow_mut())
     }
 
     /// Many patterns as one alternation (each kept in its own group so flags do not leak).

@@ -1,5 +1,6 @@
 //! Stage two: text to a document model of lines with spans.
 
+pub mod alphabet;
 mod inline_blocks;
 pub mod line_index;
 pub mod markdown;

@@ -219,6 +219,27 @@ fn fold_char(ch: char) -> Option<impl Iterator<Item = char>> {
     })
 }
 
+/// Every character folded text may hold, as sorted ranges: the common characters that fold to
+/// themselves, and the stand-ins of the uncommon ones (see `parse::alphabet`).
+pub fn alphabet() -> &'static [(char, char)] {
+    static ALPHABET: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
+        let kept = super::alphabet::common_chars().filter(|&c| {
+            fold_char(c).is_some_and(|mut f| f.next() == Some(c) && f.next().is_none())
+        });
+        let mut chars: Vec<char> = kept.chain(super::alphabet::stand_ins()).collect();
+        chars.sort_unstable();
+        let mut ranges: Vec<(char, char)> = Vec::new();
+        for c in chars {
+            match ranges.last_mut() {
+                Some(last) if last.1 as u32 + 1 == c as u32 => last.1 = c,
+                _ => ranges.push((c, c)),
+            }
+        }
+        ranges
+    });
+    &ALPHABET
+}
+
 /// The lower case of one character: itself or one other character, or (rarely) several.
 enum Lowered {
     One(std::iter::Once<char>),
@@ -231,7 +252,7 @@ impl Iterator for Lowered {
     fn next(&mut self) -> Option<char> {
         match self {
             Lowered::One(one) => one.next(),
-            Lowered::Many(many) => many.next(),
+            Lowered::Many(many) => many.next().map(super::alphabet::stand_in),
         }
     }
 }
@@ -246,6 +267,21 @@ mod tests {
         assert_eq!(fold("iс-шаралар", 0).text, "іс-шаралар");
         assert_eq!(fold("Aкимат", 0).text, "акимат");
         assert_eq!(fold("Kaspi bank", 0).text, "kaspi bank");
+    }
+
+    #[test]
+    fn folded_text_holds_only_its_alphabet() {
+        let alphabet = alphabet();
+        let inside = |c: char| alphabet.iter().any(|&(s, e)| (s..=e).contains(&c));
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for folded in fold(&c.to_string(), 0).text.chars() {
+                assert!(inside(folded), "{c:?} folds to {folded:?}");
+            }
+        }
+        assert_eq!(
+            fold("Дом 漢字 №٣", 0).text,
+            "дом \u{10D0}\u{10D0} №\u{0663}"
+        );
     }
 
     #[test]
@@ -267,14 +303,18 @@ mod tests {
     #[test]
     fn the_fast_lower_case_agrees_with_unicode() {
         // The folds that replace characters are tested above; here every other character of
-        // the Latin and Cyrillic blocks must lower-case exactly as Unicode says.
+        // the Latin and Cyrillic blocks must lower-case exactly as Unicode says (the few whose
+        // lower case lies outside the common blocks give its stand-in).
         let replaced = ['\u{00A0}', '\t', '«', '»', '`', 'ё', 'Ё', '\u{00AD}'];
         for ch in ('\u{0}'..='\u{052F}').chain('\u{1E00}'..='\u{1EFF}') {
             if replaced.contains(&ch) {
                 continue;
             }
             let fast: String = fold_char(ch).map(|c| c.collect()).unwrap_or_default();
-            let unicode: String = ch.to_lowercase().collect();
+            let unicode: String = ch
+                .to_lowercase()
+                .map(super::super::alphabet::stand_in)
+                .collect();
             assert_eq!(fast, unicode, "{ch:?}");
         }
         assert_eq!(
