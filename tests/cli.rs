@@ -142,32 +142,34 @@ fn text_output_masks_personal_data_too() {
     }
 }
 
-#[test]
-fn a_broken_rule_pack_is_an_error_naming_file_line_and_column() {
+/// Runs hattama with `args`, then `--rules` naming a folder with one pack file `name` of
+/// `yaml`.
+fn with_pack(name: &str, yaml: &str, args: &[&str]) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("pack.yaml"),
-        "pack:\n  id: broken\n  name: {kk: a, ru: b, en: c}\nrules:\n  - id: x\n    kind: pattern\n    severity: fatal\n",
-    )
-    .unwrap();
-    let output = hattama()
-        .args(["check", "fixtures/check"])
+    std::fs::write(dir.path().join(name), yaml).unwrap();
+    hattama()
+        .args(args)
         .arg("--rules")
         .arg(dir.path())
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn a_broken_rule_pack_is_an_error_naming_file_line_and_column() {
+    let output = with_pack(
+        "pack.yaml",
+        "pack:\n  id: broken\n  name: {kk: a, ru: b, en: c}\nrules:\n  - id: x\n    kind: pattern\n    severity: fatal\n",
+        &["check", "fixtures/check"],
+    );
     assert_eq!(output.status.code(), Some(2));
     let error = String::from_utf8(output.stderr).unwrap();
     assert!(error.contains("pack.yaml:"), "{error}");
     assert!(error.contains(":5:") || error.contains(":7:"), "{error}");
 }
 
-#[test]
-fn a_pack_can_add_a_rule_without_touching_rust() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("extra.yaml"),
-        r#"pack:
+/// An oblast's own pack with one pattern rule, as a user would write it.
+const AKTOBE_PACK: &str = r#"pack:
   id: aktobe
   name: {kk: Ақтөбе, ru: Актобе, en: Aktobe}
 rules:
@@ -180,22 +182,22 @@ rules:
     message: {kk: Тұжырымдама аталмаған, ru: Концепция не упомянута, en: The concept is not mentioned}
     fix: {kk: Атаңыз, ru: Упомяните, en: Mention it}
     why: {kk: Себебі, ru: Потому что, en: Because}
-"#,
-    )
-    .unwrap();
-    let output = hattama()
-        .args([
+"#;
+
+#[test]
+fn a_pack_can_add_a_rule_without_touching_rust() {
+    let output = with_pack(
+        "extra.yaml",
+        AKTOBE_PACK,
+        &[
             "check",
             "fixtures/check/ru-protocol-clean-01.md",
             "--format",
             "concise",
             "--lang",
             "en",
-        ])
-        .arg("--rules")
-        .arg(dir.path())
-        .output()
-        .unwrap();
+        ],
+    );
     let text = stdout(&output);
     assert!(
         text.contains("warning[aktobe/concept-mentioned] The concept is not mentioned"),
@@ -212,36 +214,17 @@ rules:
 /// that picks out one of them could never match: the pack is refused, naming where.
 #[test]
 fn a_pattern_for_one_character_of_another_script_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("extra.yaml"),
-        r#"pack:
-  id: han
-  name: {kk: a, ru: b, en: c}
-rules:
-  - id: chinese
-    kind: pattern
-    severity: warning
-    documents: [protocol]
-    require: ['\p{Han}+']
-    requirement: "none"
-    message: {kk: a, ru: b, en: c}
-    fix: {kk: a, ru: b, en: c}
-    why: {kk: a, ru: b, en: c}
-"#,
-    )
-    .unwrap();
-    let output = hattama()
-        .args([
+    let pack = AKTOBE_PACK.replace("қазақстан балалары|дети казахстана", r"\p{Han}+");
+    let output = with_pack(
+        "extra.yaml",
+        &pack,
+        &[
             "check",
             "fixtures/check/ru-protocol-clean-01.md",
             "--lang",
             "en",
-        ])
-        .arg("--rules")
-        .arg(dir.path())
-        .output()
-        .unwrap();
+        ],
+    );
     assert_eq!(output.status.code(), Some(2));
     let error = String::from_utf8(output.stderr).unwrap();
     assert!(error.contains("extra.yaml:"), "{error}");
