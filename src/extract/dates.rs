@@ -576,6 +576,17 @@ fn compile(source: &str) -> Result<Regex, CalendarError> {
         .map_err(|e| CalendarError(format!("internal pattern failed to compile: {e}")))
 }
 
+/// Checks a pattern's syntax without building a matcher, which would cost as much as all the
+/// forms together.
+fn validate(source: &str) -> Result<(), CalendarError> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(source)
+        .map(drop)
+        .map_err(|e| CalendarError(format!("internal pattern failed to compile: {e}")))
+}
+
 /// All forms as one alternation. Neighbouring forms with the same tail share it, `(?:a|b)t`
 /// being `at|bt` for leftmost-first matching: every `\W` in a pattern costs compile time and
 /// memory in each rule that embeds it.
@@ -829,9 +840,10 @@ impl DateParser {
 
         let date_pattern = public_pattern(date_sources(&fragments, Mode::Public));
         let period_pattern = public_pattern(period_sources(&fragments, Mode::Public));
-        // Compiling the public patterns here means a caller never receives one that fails later.
-        compile(&date_pattern)?;
-        compile(&period_pattern)?;
+        // Parsing the public patterns here means a caller never receives one that fails later;
+        // they are compiled only inside the pack patterns that embed them.
+        validate(&date_pattern)?;
+        validate(&period_pattern)?;
         Ok(DateParser {
             month_stems,
             date_forms: compile_forms(date_sources(&fragments, Mode::Internal))?,
