@@ -24,6 +24,7 @@
 //! - at the end, the pattern consumes the following non-word character (or matches at the end
 //!   of the text) in an unnamed group, and the match proper stops where that group starts.
 
+use crate::parse::narrow::Narrower;
 use chrono::{Months, NaiveDate};
 use regex::{Captures, Match, Regex, RegexBuilder};
 use std::cell::RefCell;
@@ -569,11 +570,20 @@ fn period_sources(f: &Fragments, mode: Mode) -> Vec<(PeriodForm, Source)> {
     ]
 }
 
-fn compile(source: &str) -> Result<Regex, CalendarError> {
-    RegexBuilder::new(source)
+/// Compiles a pattern for folded text, as the pack's patterns are (`parse::narrow`): every
+/// caller passes folded text, which is lower case and made of a known alphabet.
+fn compile(source: &str, narrower: &mut Narrower) -> Result<Regex, CalendarError> {
+    let failed =
+        |e: &dyn fmt::Display| CalendarError(format!("internal pattern failed to compile: {e}"));
+    let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(true)
         .build()
-        .map_err(|e| CalendarError(format!("internal pattern failed to compile: {e}")))
+        .parse(source)
+        .map_err(|e| failed(&e))?;
+    let narrowed = narrower.narrow(&hir).map_err(|e| failed(&e))?;
+    RegexBuilder::new(&narrowed.to_string())
+        .build()
+        .map_err(|e| failed(&e))
 }
 
 /// Checks a pattern's syntax without building a matcher, which would cost as much as all the
@@ -608,11 +618,14 @@ fn public_pattern<K>(sources: Vec<(K, Source)>) -> String {
     format!("(?i:{})", branches.join("|"))
 }
 
-fn compile_forms<K: Copy>(sources: Vec<(K, Source)>) -> Result<Vec<Form<K>>, CalendarError> {
+fn compile_forms<K: Copy>(
+    sources: Vec<(K, Source)>,
+    narrower: &mut Narrower,
+) -> Result<Vec<Form<K>>, CalendarError> {
     sources
         .into_iter()
         .map(|(kind, (body, tail))| {
-            let re = compile(&format!("{body}{tail}"))?;
+            let re = compile(&format!("{body}{tail}"), narrower)?;
             let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
             let mut edges = Vec::new();
             for (index, name) in re.capture_names().enumerate().skip(1) {
@@ -844,14 +857,16 @@ impl DateParser {
         // they are compiled only inside the pack patterns that embed them.
         validate(&date_pattern)?;
         validate(&period_pattern)?;
+        let mut narrower = Narrower::default();
         Ok(DateParser {
             month_stems,
-            date_forms: compile_forms(date_sources(&fragments, Mode::Internal))?,
-            period_forms: compile_forms(period_sources(&fragments, Mode::Internal))?,
-            bare_years: compile(&format!(
-                r"^\s*(?P<y1>{TEXT_YEAR})(?:\s*{DASH}\s*(?P<y2>{TEXT_YEAR}))?\s*$"
-            ))?,
-            word_char: compile(r"\w")?,
+            date_forms: compile_forms(date_sources(&fragments, Mode::Internal), &mut narrower)?,
+            period_forms: compile_forms(period_sources(&fragments, Mode::Internal), &mut narrower)?,
+            bare_years: compile(
+                &format!(r"^\s*(?P<y1>{TEXT_YEAR})(?:\s*{DASH}\s*(?P<y2>{TEXT_YEAR}))?\s*$"),
+                &mut narrower,
+            )?,
+            word_char: compile(r"\w", &mut narrower)?,
             date_pattern,
             period_pattern,
         })
@@ -1078,6 +1093,45 @@ impl DateParser {
 mod tests {
     use super::*;
 
+    /// The parser as the extraction calls it: on folded text (lower case, dashes and quotes
+    /// made one), its ranges mapped back to the text as written.
+    trait OnSource {
+        fn find_dates_in(&self, text: &str, default: Option<i32>) -> Vec<FoundDate>;
+        fn first_date_in(&self, text: &str, default: Option<i32>) -> Option<FoundDate>;
+        fn first_period_in(&self, text: &str, default: Option<i32>) -> Option<FoundPeriod>;
+    }
+
+    impl OnSource for DateParser {
+        fn find_dates_in(&self, text: &str, default: Option<i32>) -> Vec<FoundDate> {
+            let folded = crate::parse::normalize::fold(text, 0);
+            self.find_dates(&folded.text, default)
+                .into_iter()
+                .map(|found| FoundDate {
+                    range: folded.source_range(found.range.clone()),
+                    ..found
+                })
+                .collect()
+        }
+
+        fn first_date_in(&self, text: &str, default: Option<i32>) -> Option<FoundDate> {
+            let folded = crate::parse::normalize::fold(text, 0);
+            let found = self.first_date(&folded.text, default)?;
+            Some(FoundDate {
+                range: folded.source_range(found.range.clone()),
+                ..found
+            })
+        }
+
+        fn first_period_in(&self, text: &str, default: Option<i32>) -> Option<FoundPeriod> {
+            let folded = crate::parse::normalize::fold(text, 0);
+            let found = self.first_period(&folded.text, default)?;
+            Some(FoundPeriod {
+                range: folded.source_range(found.range.clone()),
+                ..found
+            })
+        }
+    }
+
     fn words() -> CalendarWords {
         let months: [&[&str]; 12] = [
             &["январ", "қаңтар"],
@@ -1122,7 +1176,7 @@ mod tests {
         expected: NaiveDate,
         matched: &str,
     ) {
-        let found = p.find_dates(text, default);
+        let found = p.find_dates_in(text, default);
         assert_eq!(found.len(), 1, "{text:?}: {found:?}");
         assert_eq!(found[0].date, expected, "{text:?}");
         assert_eq!(&text[found[0].range.clone()], matched, "{text:?}");
@@ -1136,7 +1190,7 @@ mod tests {
         last: NaiveDate,
         matched: &str,
     ) {
-        let found = p.first_period(text, default);
+        let found = p.first_period_in(text, default);
         let Some(found) = found else {
             panic!("{text:?}: no period")
         };
@@ -1163,7 +1217,7 @@ mod tests {
         assert_date(&p, "от 12.03.2026 г. №5", None, d, "12.03.2026 г.");
         assert_date(&p, "12.03.2026ж.", None, d, "12.03.2026ж.");
         assert_date(&p, "1.2.2026", None, ymd(2026, 2, 1), "1.2.2026");
-        assert!(!p.find_dates("12.03.2026", None)[0].year_inferred);
+        assert!(!p.find_dates_in("12.03.2026", None)[0].year_inferred);
     }
 
     #[test]
@@ -1223,9 +1277,9 @@ mod tests {
             ("6 наурыздағы", ymd(2026, 3, 6), "6 наурыздағы"),
         ] {
             assert_date(&p, text, Some(2026), expected, matched);
-            assert!(p.find_dates(text, Some(2026))[0].year_inferred);
+            assert!(p.find_dates_in(text, Some(2026))[0].year_inferred);
             assert!(
-                p.find_dates(text, None).is_empty(),
+                p.find_dates_in(text, None).is_empty(),
                 "{text:?} without default year"
             );
         }
@@ -1241,7 +1295,7 @@ mod tests {
             "2026 жылғы 1 мамыр",
             "1 мамырдан 2026",
         ] {
-            let found = p.find_dates(text, None);
+            let found = p.find_dates_in(text, None);
             assert_eq!(found.len(), 1, "{text:?}");
             assert_eq!(found[0].date, ymd(2026, 5, 1), "{text:?}");
         }
@@ -1288,12 +1342,12 @@ mod tests {
             "12.03.2026.5",
         ] {
             assert!(
-                p.find_dates(text, Some(2026)).is_empty(),
+                p.find_dates_in(text, Some(2026)).is_empty(),
                 "{text:?}: {:?}",
-                p.find_dates(text, Some(2026))
+                p.find_dates_in(text, Some(2026))
             );
         }
-        assert_eq!(p.first_date("", Some(2026)), None);
+        assert_eq!(p.first_date_in("", Some(2026)), None);
     }
 
     #[test]
@@ -1318,7 +1372,7 @@ mod tests {
         let p = parser();
         let text = "Отделу образования до 30.04.2026 представить информацию, \
                     ЮП — до «15» мая 2026 г.; 2026 жылғы 22 сәуірдегі № 4 хаттаманың 2.3-тармағы.";
-        let found = p.find_dates(text, None);
+        let found = p.find_dates_in(text, None);
         let got: Vec<(&str, NaiveDate)> = found
             .iter()
             .map(|f| (&text[f.range.clone()], f.date))
@@ -1331,7 +1385,7 @@ mod tests {
                 ("2026 жылғы 22 сәуірдегі", ymd(2026, 4, 22)),
             ]
         );
-        let first = p.first_date(text, None).expect("a date");
+        let first = p.first_date_in(text, None).expect("a date");
         assert_eq!(first, found[0]);
     }
 
@@ -1343,15 +1397,15 @@ mod tests {
         let text = "п. 2.2 протокола № 1 от 28.01.2026 снять с контроля";
         assert_date(&p, text, None, ymd(2026, 1, 28), "28.01.2026");
         let text = "Срок: до 1 февраля 2025 года, повторно 10.03.2025";
-        let found = p.find_dates(text, None);
+        let found = p.find_dates_in(text, None);
         assert_eq!(
             found.iter().map(|f| f.date).collect::<Vec<_>>(),
             vec![ymd(2025, 2, 1), ymd(2025, 3, 10)]
         );
         let text = "с 01.02.2026 по 28.02.2026 провести рейды в 15:00";
-        assert_eq!(p.find_dates(text, None).len(), 2);
+        assert_eq!(p.find_dates_in(text, None).len(), 2);
         let text = "период 12.03.2026-15.03.2026, затем 16.03.2026–20.03.2026";
-        assert_eq!(p.find_dates(text, None).len(), 4);
+        assert_eq!(p.find_dates_in(text, None).len(), 4);
         let text = "Заседание 12.03.26 в 10.30, № 12";
         assert_date(&p, text, None, ymd(2026, 3, 12), "12.03.26");
     }
@@ -1468,10 +1522,10 @@ mod tests {
             ymd(2025, 12, 31),
             "II полугодии",
         );
-        assert!(p.first_period("I квартал", None).is_none());
-        assert!(p.first_period("5 квартал 2026", None).is_none());
-        assert!(p.first_period("тоқсан сайын", Some(2026)).is_none());
-        assert!(p.first_period("III полугодие 2026", None).is_none());
+        assert!(p.first_period_in("I квартал", None).is_none());
+        assert!(p.first_period_in("5 квартал 2026", None).is_none());
+        assert!(p.first_period_in("тоқсан сайын", Some(2026)).is_none());
+        assert!(p.first_period_in("III полугодие 2026", None).is_none());
     }
 
     #[test]
@@ -1501,10 +1555,10 @@ mod tests {
             ymd(2026, 10, 31),
             "Октябрь",
         );
-        assert!(p.first_period("март", None).is_none());
+        assert!(p.first_period_in("март", None).is_none());
         for text in ["маусымдық жұмыс", "майские праздники", "мартовский пленум"]
         {
-            assert_eq!(p.first_period(text, Some(2026)), None, "{text:?}");
+            assert_eq!(p.first_period_in(text, Some(2026)), None, "{text:?}");
         }
     }
 
@@ -1594,7 +1648,10 @@ mod tests {
             ymd(2026, 5, 31),
             "сентябрь 2025 - май 2026",
         );
-        assert!(p.first_period("сентябрь 2026 - май 2025", None).is_none());
+        assert!(
+            p.first_period_in("сентябрь 2026 - май 2025", None)
+                .is_none()
+        );
     }
 
     #[test]
@@ -1618,8 +1675,8 @@ mod tests {
         // A deadline cell holding only the year.
         assert_period(&p, " 2026 ", None, s, e, "2026");
         assert_period(&p, "2026–2027", None, s, ymd(2027, 12, 31), "2026–2027");
-        assert!(p.first_period("выделено 2026 тенге", None).is_none());
-        assert!(p.first_period("500 г сахара", None).is_none());
+        assert!(p.first_period_in("выделено 2026 тенге", None).is_none());
+        assert!(p.first_period_in("500 г сахара", None).is_none());
     }
 
     #[test]
@@ -1634,7 +1691,7 @@ mod tests {
             "2026 жылғы 22 сәуірдегі № 4 хаттама",
             "31 февраля 2026 г.",
         ] {
-            assert_eq!(p.first_period(text, Some(2026)), None, "{text:?}");
+            assert_eq!(p.first_period_in(text, Some(2026)), None, "{text:?}");
         }
         // The period after a date is still found.
         assert_period(
@@ -1724,18 +1781,18 @@ mod tests {
         w.half_year.clear();
         w.year.clear();
         let p = DateParser::new(&w).expect("parser without optional words");
-        assert!(p.first_period("I квартал 2026", None).is_none());
-        assert_eq!(p.find_dates("12.03.2026", None).len(), 1);
-        assert_eq!(p.find_dates("12 марта 2026", None).len(), 1);
+        assert!(p.first_period_in("I квартал 2026", None).is_none());
+        assert_eq!(p.find_dates_in("12.03.2026", None).len(), 1);
+        assert_eq!(p.find_dates_in("12 марта 2026", None).len(), 1);
     }
 
     #[test]
     fn extreme_default_years_do_not_panic() {
         let p = parser();
         for year in [i32::MIN, -1, 0, 262_143, 262_144, i32::MAX] {
-            let _ = p.find_dates("до 25 февраля, сентябрь-май, I квартал", Some(year));
-            let _ = p.first_period("сентябрь-май", Some(year));
-            let _ = p.first_period("I квартал", Some(year));
+            let _ = p.find_dates_in("до 25 февраля, сентябрь-май, I квартал", Some(year));
+            let _ = p.first_period_in("сентябрь-май", Some(year));
+            let _ = p.first_period_in("I квартал", Some(year));
         }
     }
 
@@ -1756,6 +1813,9 @@ mod tests {
     }
 
     fn check_invariants(p: &DateParser, text: &str, whole_date: &Regex, whole_period: &Regex) {
+        // On folded text, as the extraction calls the parser and as the public patterns run.
+        let folded = crate::parse::normalize::fold(text, 0).text;
+        let text = folded.as_str();
         let found = p.find_dates(text, Some(2026));
         let mut last_end = 0;
         for f in &found {
@@ -1916,7 +1976,7 @@ mod tests {
             ];
             for text in &texts {
                 let sentence = format!("Срок исполнения: {text}; отв. отдел");
-                let found = p.find_dates(&sentence, Some(year));
+                let found = p.find_dates_in(&sentence, Some(year));
                 assert_eq!(found.len(), 1, "{sentence:?}");
                 assert_eq!(found[0].date, date, "{sentence:?}");
             }
@@ -1954,8 +2014,8 @@ mod tests {
     #[test]
     fn word_edges_follow_unicode_word_characters() {
         let p = parser();
-        // Letters, digits, `_`, combining marks and joiners are word characters: a date glued to
-        // one is not a date.
+        // Letters, digits, `_` and combining marks are word characters: a date glued to one is
+        // not a date. (Zero-width joiners are word characters too, but folding removes them.)
         for text in [
             "12.03.2026_",
             "_12.03.2026",
@@ -1963,13 +2023,12 @@ mod tests {
             "12.03.2026x",
             "от12.03.2026",
             "12 марта\u{301}",
-            "\u{200d}12.03.2026",
-            "12.03.2026\u{200c}",
-            "2026 жылғы 12 наурызx",
+            // (`q`, not `x`: a Latin `x` after Cyrillic letters folds to Cyrillic `х`.)
+            "2026 жылғы 12 наурызq",
             "«12» марта_",
-            "12 мартаx 2026",
+            "12 мартаq 2026",
         ] {
-            assert!(p.find_dates(text, Some(2026)).is_empty(), "{text:?}");
+            assert!(p.find_dates_in(text, Some(2026)).is_empty(), "{text:?}");
         }
         // Any other character ends a word, ASCII or not.
         for (text, matched) in [
@@ -1980,12 +2039,12 @@ mod tests {
             ("12 марта 2026 гx", "12 марта 2026"),
             ("2026 г.12 марта", "2026 г.12 марта"),
         ] {
-            let found = p.find_dates(text, Some(2026));
+            let found = p.find_dates_in(text, Some(2026));
             assert_eq!(found.len(), 1, "{text:?}: {found:?}");
             assert_eq!(&text[found[0].range.clone()], matched, "{text:?}");
         }
-        assert!(p.first_period("2026 жыл_", None).is_none());
-        assert!(p.first_period("мартx", Some(2026)).is_none());
+        assert!(p.first_period_in("2026 жыл_", None).is_none());
+        assert!(p.first_period_in("мартq", Some(2026)).is_none());
     }
 
     #[test]
@@ -2005,17 +2064,17 @@ mod tests {
             ("30.04.2026—15.05.2026", &["30.04.2026", "15.05.2026"][..]),
         ] {
             let found: Vec<&str> = p
-                .find_dates(text, Some(2026))
+                .find_dates_in(text, Some(2026))
                 .into_iter()
                 .map(|f| &text[f.range])
                 .collect();
             assert_eq!(found, expected, "{text:?}");
         }
         let text = "12.03.2026,I квартал";
-        let period = p.first_period(text, Some(2026)).expect("a period");
+        let period = p.first_period_in(text, Some(2026)).expect("a period");
         assert_eq!(&text[period.range], "I квартал");
         let text = "в марте,апреле";
-        let period = p.first_period(text, Some(2026)).expect("a period");
+        let period = p.first_period_in(text, Some(2026)).expect("a period");
         assert_eq!(&text[period.range], "марте");
     }
 
@@ -2084,6 +2143,6 @@ mod tests {
         }
         // A year word follows its number directly, so it may start with a hyphen.
         let p = with(&|w| w.year.push("-жылғы".to_string())).expect("accepted");
-        assert_eq!(p.find_dates("2026-жылғы 12 наурыз", None).len(), 1);
+        assert_eq!(p.find_dates_in("2026-жылғы 12 наурыз", None).len(), 1);
     }
 }

@@ -7,6 +7,7 @@ use super::{Extraction, SectionHit};
 use crate::pack::schema::FieldType;
 use crate::pack::{Field, FieldPattern, Pack, Region};
 use crate::parse::Document;
+use crate::parse::normalize::fold;
 use chrono::Datelike;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -147,19 +148,19 @@ fn typed(field: &Field, pack: &Pack, text: &str, default_year: Option<i32>) -> O
             } else {
                 Value::Date(
                     pack.calendar
-                        .first_date(&text.to_lowercase(), default_year)?
+                        .first_date(&fold(text, 0).text, default_year)?
                         .date,
                 )
             }
         }
         FieldType::Deadline => Value::Deadline(deadline::classify(
-            &text.to_lowercase(),
+            &fold(text, 0).text,
             &field.deadline,
             &pack.calendar,
             default_year,
         )),
         FieldType::Months => {
-            Value::Integer(months_named(pack, &[text.to_lowercase()], default_year) as i64)
+            Value::Integer(months_named(pack, &[fold(text, 0).text], default_year) as i64)
         }
     })
 }

@@ -6,7 +6,7 @@
 //! with a syntax error is still a pack error naming its file, and built into a matcher only
 //! where it is first used.
 
-use super::narrow::Narrower;
+use crate::parse::narrow::Narrower;
 use regex::{Regex, RegexBuilder};
 use std::sync::OnceLock;
 

@@ -7,7 +7,6 @@ mod compile;
 pub mod index;
 mod lazy_regex;
 pub mod load;
-mod narrow;
 pub use lazy_regex::LazyRegex;
 pub mod model;
 pub mod patterns;

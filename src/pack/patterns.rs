@@ -2,7 +2,7 @@
 //! lexicon, spelling variants are folded the way document text is, and matching ignores case.
 
 use super::lazy_regex::LazyRegex;
-use super::narrow::Narrower;
+use crate::parse::narrow::Narrower;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 

@@ -11,7 +11,7 @@
 //! Why: a pattern's Unicode classes (`\w` alone is some 700 ranges) are compiled into automata
 //! over UTF-8, and almost all of their size is in the scripts documents never use. Knowing
 //! that folded text holds only common characters and a handful of stand-ins, the pack's
-//! patterns compile to a fraction of the size (`pack::narrow`).
+//! patterns compile to a fraction of the size (`parse::narrow`).
 
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind};
 use std::sync::LazyLock;
@@ -191,7 +191,7 @@ pub fn stand_ins() -> impl Iterator<Item = char> {
 }
 
 /// The uncommon characters of each kind that folded text may hold, with their stand-in, as
-/// classes: what a pattern's class is checked against (`pack::narrow`).
+/// classes: what a pattern's class is checked against (`parse::narrow`).
 pub fn uncommon_kinds() -> &'static [(ClassUnicode, char)] {
     static KINDS: LazyLock<Vec<(ClassUnicode, char)>> = LazyLock::new(|| {
         let tables = &*TABLES;

@@ -5,6 +5,7 @@ mod inline_blocks;
 pub mod line_index;
 pub mod markdown;
 pub mod model;
+pub mod narrow;
 pub mod normalize;
 pub mod plain;
 
