@@ -101,6 +101,7 @@ impl Catalogue {
             for def in &mut pack.content.rules {
                 if format!("{namespace}/{}", def.id) == *id {
                     def.params.insert(name.to_string(), value.clone());
+                    pack.known_valid = false;
                 }
             }
         }

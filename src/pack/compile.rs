@@ -119,6 +119,13 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
             ("period", calendar.period_pattern()),
         ],
     );
+    // The built-in pack's patterns are checked by its tests; checking them again at every
+    // start cost more than checking a document.
+    let patterns = if packs.iter().all(|pack| pack.known_valid) {
+        patterns.deferring_checks()
+    } else {
+        patterns
+    };
     let compiler = Compiler {
         packs: &packs,
         patterns,

@@ -2,40 +2,49 @@
 //!
 //! The default pack holds some hundred and fifty patterns for protocols, plans, compositions
 //! and the corpus; one protocol needs a fraction of them, and compiling them all was most of
-//! the cost of checking one file. Each pattern is parsed when the pack loads, so a pattern
-//! with a syntax error is still a pack error naming its file, and built into a matcher only
-//! where it is first used.
+//! the cost of checking one file. A pattern is built into a matcher only where it is first
+//! used. A pack from the user is parsed and narrowed (`parse::narrow`) when it loads, so that a
+//! pattern with a syntax error is a pack error naming its file; the built-in pack as shipped,
+//! whose every pattern its tests check the same way, is parsed and narrowed at first use too.
 
 use crate::parse::narrow::Narrower;
 use regex::{Regex, RegexBuilder};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 /// How large one compiled pattern may grow. Pack patterns are the pack author's own, so the
 /// limit is there against runaway memory, not to refuse patterns: at 32 MiB the largest
 /// pattern of the default pack would have room several times over.
 const SIZE_LIMIT: usize = 256 << 20;
 
+/// A pattern that matches nothing: an empty class.
+const NEVER: &str = r"[^\s\S]";
+
 pub struct LazyRegex {
+    /// The pattern as the regex crate takes it, or, for `deferred`, as written for folded text.
     pattern: String,
     case_insensitive: bool,
+    /// Parsed and narrowed only at first use (see the module comment).
+    deferred: bool,
+    narrowed: OnceLock<String>,
     compiled: OnceLock<Regex>,
 }
 
 impl LazyRegex {
-    /// Parses `pattern` (multi-line mode, case-insensitive if asked); the error is the
-    /// parser's message.
-    pub fn new(pattern: String, case_insensitive: bool) -> Result<LazyRegex, String> {
-        regex_syntax::ParserBuilder::new()
-            .case_insensitive(case_insensitive)
-            .multi_line(true)
-            .build()
-            .parse(&pattern)
-            .map_err(|error| error.to_string())?;
-        Ok(LazyRegex {
+    fn with(pattern: String, case_insensitive: bool, deferred: bool) -> LazyRegex {
+        LazyRegex {
             pattern,
             case_insensitive,
+            deferred,
+            narrowed: OnceLock::new(),
             compiled: OnceLock::new(),
-        })
+        }
+    }
+
+    /// Parses `pattern` (multi-line mode, case-insensitive if asked), for text as written; the
+    /// error is the parser's message.
+    pub fn new(pattern: String, case_insensitive: bool) -> Result<LazyRegex, String> {
+        parse(&pattern, case_insensitive)?;
+        Ok(LazyRegex::with(pattern, case_insensitive, false))
     }
 
     /// Parses `pattern` for folded text (`parse::normalize`), with its classes narrowed to what
@@ -45,25 +54,39 @@ impl LazyRegex {
         case_insensitive: bool,
         narrower: &mut Narrower,
     ) -> Result<LazyRegex, String> {
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(case_insensitive)
-            .multi_line(true)
-            .build()
-            .parse(pattern)
-            .map_err(|error| error.to_string())?;
-        Ok(LazyRegex {
-            pattern: narrower.narrow(&hir)?.to_string(),
-            case_insensitive: false,
-            compiled: OnceLock::new(),
-        })
+        let narrowed = narrower.narrow(&parse(pattern, case_insensitive)?)?;
+        Ok(LazyRegex::with(narrowed.to_string(), false, false))
+    }
+
+    /// Like [`LazyRegex::for_folded_text`], but parsed and narrowed at first use: for patterns
+    /// already known to be valid (the built-in pack). One that is not matches nothing.
+    pub fn for_folded_text_deferred(pattern: String, case_insensitive: bool) -> LazyRegex {
+        LazyRegex::with(pattern, case_insensitive, true)
+    }
+
+    /// The pattern as the regex crate takes it, and whether case is ignored.
+    fn ready(&self) -> (&str, bool) {
+        if !self.deferred {
+            return (&self.pattern, self.case_insensitive);
+        }
+        let narrowed = self.narrowed.get_or_init(|| {
+            // One narrower for the whole process: classes repeat from pattern to pattern.
+            static SHARED: LazyLock<Mutex<Narrower>> = LazyLock::new(Mutex::default);
+            let mut narrower = SHARED
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            parse(&self.pattern, self.case_insensitive)
+                .and_then(|hir| narrower.narrow(&hir))
+                .map_or_else(|_| NEVER.to_string(), |hir| hir.to_string())
+        });
+        (narrowed, false)
     }
 
     /// The pattern as written for a `RegexSet` of case-sensitive patterns.
     pub fn for_set(&self) -> String {
-        if self.case_insensitive {
-            format!("(?i:{})", self.pattern)
-        } else {
-            self.pattern.clone()
+        match self.ready() {
+            (pattern, true) => format!("(?i:{pattern})"),
+            (pattern, false) => pattern.to_string(),
         }
     }
 
@@ -71,8 +94,9 @@ impl LazyRegex {
     /// [`SIZE_LIMIT`]) matches nothing rather than stopping the run.
     pub fn regex(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            RegexBuilder::new(&self.pattern)
-                .case_insensitive(self.case_insensitive)
+            let (pattern, case_insensitive) = self.ready();
+            RegexBuilder::new(pattern)
+                .case_insensitive(case_insensitive)
                 .multi_line(true)
                 .size_limit(SIZE_LIMIT)
                 .build()
@@ -81,9 +105,18 @@ impl LazyRegex {
     }
 }
 
+fn parse(pattern: &str, case_insensitive: bool) -> Result<regex_syntax::hir::Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(case_insensitive)
+        .multi_line(true)
+        .build()
+        .parse(pattern)
+        .map_err(|error| error.to_string())
+}
+
 /// A regex that matches nothing: an empty class.
 fn never() -> Regex {
-    Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("a fixed, valid pattern"))
+    Regex::new(NEVER).unwrap_or_else(|_| unreachable!("a fixed, valid pattern"))
 }
 
 impl std::ops::Deref for LazyRegex {
@@ -112,6 +145,25 @@ mod tests {
         assert!(lazy.compiled.get().is_some());
         assert!(LazyRegex::new("(unclosed".into(), false).is_err());
         assert!(LazyRegex::new(r"\p{NoSuchClass}".into(), false).is_err());
+    }
+
+    #[test]
+    fn deferred_ones_are_narrowed_at_first_use() {
+        let pattern = r"(?:^|\W)\w+\s+ПРОТОКОЛ\s*№\s*(\d+)";
+        let deferred = LazyRegex::for_folded_text_deferred(pattern.into(), true);
+        assert!(deferred.narrowed.get().is_none());
+        let eager = LazyRegex::for_folded_text(pattern, true, &mut Narrower::default()).unwrap();
+        assert_eq!(deferred.for_set(), eager.for_set());
+        assert_eq!(
+            &deferred.captures("выписка из протокол № 4").unwrap()[1],
+            "4"
+        );
+        // Checked when the pack loaded, a broken one would have been refused; deferred, it
+        // matches nothing rather than stopping the run.
+        let broken = LazyRegex::for_folded_text_deferred("(unclosed".into(), false);
+        assert!(!broken.is_match("(unclosed"));
+        let uncommon = LazyRegex::for_folded_text_deferred(r"\p{Han}".into(), false);
+        assert!(!uncommon.is_match("\u{10D0}"));
     }
 
     #[test]

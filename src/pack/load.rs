@@ -96,13 +96,19 @@ pub struct LoadedPack {
     pub content: PackFile,
     /// For each rule in `content.rules`, the file it came from.
     pub rule_files: Vec<usize>,
+    /// Its patterns are known to be valid: the built-in pack as shipped, whose tests check
+    /// every pattern. A pack read from a folder, or one whose rule parameters a configuration
+    /// changed, has its patterns checked when it is compiled.
+    pub known_valid: bool,
 }
 
 pub fn builtin() -> Result<LoadedPack, PackError> {
     let mut sources = Vec::new();
     collect_builtin(&BUILTIN, &mut sources);
     sources.sort_by(|a, b| a.path.cmp(&b.path));
-    from_sources("rules/kz-kdn", sources)
+    let mut pack = from_sources("rules/kz-kdn", sources)?;
+    pack.known_valid = true;
+    Ok(pack)
 }
 
 fn collect_builtin(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
@@ -211,6 +217,7 @@ fn from_sources(name: &str, files: Vec<SourceFile>) -> Result<LoadedPack, PackEr
         files,
         content,
         rule_files,
+        known_valid: false,
     })
 }
 

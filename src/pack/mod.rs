@@ -50,3 +50,21 @@ pub fn read_packs(
 pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
     compile::compile(packs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in pack's patterns are parsed and narrowed only at first use (`known_valid`),
+    /// which turns a broken one into a pattern that matches nothing. This is the check that
+    /// lets them: compiled as a user's pack would be, the built-in pack has no broken pattern.
+    #[test]
+    fn every_built_in_pattern_passes_the_checks_a_user_pack_gets() {
+        let mut builtin = load::builtin().unwrap();
+        assert!(builtin.known_valid);
+        builtin.known_valid = false;
+        if let Err(error) = compile(vec![builtin]) {
+            panic!("{error}");
+        }
+    }
+}

@@ -11,7 +11,9 @@ const MAX_NESTING: usize = 8;
 
 pub struct PatternCompiler {
     terms: BTreeMap<String, String>,
-    narrower: RefCell<Narrower>,
+    /// Patterns for folded text are checked and narrowed now, or (`None`) at first use: see
+    /// [`PatternCompiler::deferring_checks`].
+    narrower: Option<RefCell<Narrower>>,
 }
 
 impl PatternCompiler {
@@ -30,7 +32,17 @@ impl PatternCompiler {
         }
         PatternCompiler {
             terms: map,
-            narrower: RefCell::default(),
+            narrower: Some(RefCell::default()),
+        }
+    }
+
+    /// Leaves the parsing and narrowing of patterns for folded text to their first use, for
+    /// packs whose patterns are known to be valid (the built-in pack as shipped): checking the
+    /// whole pack cost more than checking a document.
+    pub fn deferring_checks(self) -> PatternCompiler {
+        PatternCompiler {
+            narrower: None,
+            ..self
         }
     }
 
@@ -87,7 +99,15 @@ impl PatternCompiler {
     pub fn compile(&self, pattern: &str) -> Result<LazyRegex, String> {
         let expanded = self.expand(pattern)?;
         let case_insensitive = super::case::needs_case_insensitivity(&expanded);
-        LazyRegex::for_folded_text(&expanded, case_insensitive, &mut self.narrower.borrow_mut())
+        match &self.narrower {
+            Some(narrower) => {
+                LazyRegex::for_folded_text(&expanded, case_insensitive, &mut narrower.borrow_mut())
+            }
+            None => Ok(LazyRegex::for_folded_text_deferred(
+                expanded,
+                case_insensitive,
+            )),
+        }
     }
 
     /// Many patterns as one alternation (each kept in its own group so flags do not leak).
