@@ -20,22 +20,30 @@ const SIZE_LIMIT: usize = 256 << 20;
 const NEVER: &str = r"[^\s\S]";
 
 pub struct LazyRegex {
+    /// Boxed: rules hold many patterns, most never compiled, and a rule's size is its largest
+    /// kind's.
+    source: Box<Source>,
+    compiled: OnceLock<Regex>,
+}
+
+struct Source {
     /// The pattern as the regex crate takes it, or, for `deferred`, as written for folded text.
     pattern: String,
     case_insensitive: bool,
     /// Parsed and narrowed only at first use (see the module comment).
     deferred: bool,
     narrowed: OnceLock<String>,
-    compiled: OnceLock<Regex>,
 }
 
 impl LazyRegex {
     fn with(pattern: String, case_insensitive: bool, deferred: bool) -> LazyRegex {
         LazyRegex {
-            pattern,
-            case_insensitive,
-            deferred,
-            narrowed: OnceLock::new(),
+            source: Box::new(Source {
+                pattern,
+                case_insensitive,
+                deferred,
+                narrowed: OnceLock::new(),
+            }),
             compiled: OnceLock::new(),
         }
     }
@@ -66,16 +74,17 @@ impl LazyRegex {
 
     /// The pattern as the regex crate takes it, and whether case is ignored.
     fn ready(&self) -> (&str, bool) {
-        if !self.deferred {
-            return (&self.pattern, self.case_insensitive);
+        let source = &*self.source;
+        if !source.deferred {
+            return (&source.pattern, source.case_insensitive);
         }
-        let narrowed = self.narrowed.get_or_init(|| {
+        let narrowed = source.narrowed.get_or_init(|| {
             // One narrower for the whole process: classes repeat from pattern to pattern.
             static SHARED: LazyLock<Mutex<Narrower>> = LazyLock::new(Mutex::default);
             let mut narrower = SHARED
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            parse(&self.pattern, self.case_insensitive)
+            parse(&source.pattern, source.case_insensitive)
                 .and_then(|hir| narrower.narrow(&hir))
                 .map_or_else(|_| NEVER.to_string(), |hir| hir.to_string())
         });
@@ -129,7 +138,9 @@ impl std::ops::Deref for LazyRegex {
 
 impl std::fmt::Debug for LazyRegex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("LazyRegex").field(&self.pattern).finish()
+        f.debug_tuple("LazyRegex")
+            .field(&self.source.pattern)
+            .finish()
     }
 }
 
@@ -151,7 +162,7 @@ mod tests {
     fn deferred_ones_are_narrowed_at_first_use() {
         let pattern = r"(?:^|\W)\w+\s+ПРОТОКОЛ\s*№\s*(\d+)";
         let deferred = LazyRegex::for_folded_text_deferred(pattern.into(), true);
-        assert!(deferred.narrowed.get().is_none());
+        assert!(deferred.source.narrowed.get().is_none());
         let eager = LazyRegex::for_folded_text(pattern, true, &mut Narrower::default()).unwrap();
         assert_eq!(deferred.for_set(), eager.for_set());
         assert_eq!(
