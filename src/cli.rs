@@ -630,10 +630,13 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             write_report(&args.run.output, lang, &mut out, |out| {
                 report::render_audit(&outcome, &how, out)
             })?;
-            if std::env::var_os(hattama::bench::STATS_VARIABLE).is_some()
-                && let Some(peak) = hattama::bench::peak_rss_kib()
-            {
-                eprintln!("peak_rss_kib={peak}");
+            if std::env::var_os(hattama::bench::STATS_VARIABLE).is_some() {
+                if let Some(peak) = hattama::bench::peak_rss_kib() {
+                    eprintln!("peak_rss_kib={peak}");
+                }
+                if let Some(cpu) = hattama::bench::cpu_seconds() {
+                    eprintln!("cpu_seconds={cpu:.3}");
+                }
             }
             let level = fail_level(args.run.fail_level, &config);
             Ok(exit_code(&outcome.findings, level))
@@ -692,9 +695,15 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                     })
             };
             let mut runs = Vec::new();
+            let mut floors = Vec::new();
             for size in &args.sizes {
                 let run = measure(*size, DocumentFormat::Text)?;
                 write_bench_row(&mut out, &run, lang)?;
+                let dir = args.dir.join(format!("corpus-{size}"));
+                let floor = hattama::bench::read_and_parse_floor(&dir).with_context(|| {
+                    messages::cli::benchmark_failed(lang, &dir.display().to_string())
+                })?;
+                floors.push((run.documents, run.cpu_against(&floor), floor));
                 runs.push(run);
             }
             // Word beside text on the smallest corpus: the same documents, only another format.
@@ -707,6 +716,19 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                 }
                 None => None,
             };
+            for (documents, ratio, floor) in &floors {
+                let round = |x: f64| (x * 10.0).round() / 10.0;
+                writeln!(
+                    out,
+                    "{}",
+                    messages::bench_floor(
+                        lang,
+                        *documents,
+                        floor.cpu_seconds.map(|s| (s * 100.0).round() / 100.0),
+                        ratio.map(round)
+                    )
+                )?;
+            }
             if let (Some(small), Some(large)) = (runs.first(), runs.last())
                 && runs.len() > 1
             {

@@ -402,6 +402,39 @@ pub fn bench_docx(lang: Lang, documents: usize, ratio: f64) -> String {
     }
 }
 
+/// The audit's CPU time against the floor of walking, reading and parsing the same files.
+pub fn bench_floor(
+    lang: Lang,
+    documents: usize,
+    floor_cpu: Option<f64>,
+    ratio: Option<f64>,
+) -> String {
+    let (Some(floor_cpu), Some(ratio)) = (floor_cpu, ratio) else {
+        return pick(
+            lang,
+            format!("{documents} құжат: процессор уақыты өлшенбеді"),
+            format!(
+                "{documents} {}: процессорное время не измерено",
+                plural(lang, documents, ["документ", "документа", "документов"])
+            ),
+            format!("{documents} documents: CPU time not measured"),
+        );
+    };
+    let (floor_cpu, ratio) = (number(lang, floor_cpu), number(lang, ratio));
+    match lang {
+        Lang::Kk => format!(
+            "{documents} құжат: аудит сол файлдарды тек оқып, талдаудан (процессор уақыты {floor_cpu} с) {ratio} есе көп процессор уақытын алды"
+        ),
+        Lang::Ru => format!(
+            "{documents} {}: аудит занял в {ratio} раза больше процессорного времени, чем только чтение и разбор тех же файлов ({floor_cpu} с)",
+            plural(lang, documents, ["документ", "документа", "документов"]),
+        ),
+        Lang::En => format!(
+            "{documents} documents: the audit took {ratio}x the CPU time of only reading and parsing the same files ({floor_cpu} s)"
+        ),
+    }
+}
+
 /// How `hattama bench`'s largest run grew against its smallest.
 pub fn bench_growth(lang: Lang, documents: f64, time: f64) -> String {
     let (documents, time) = (number(lang, documents), number(lang, time));
