@@ -10,6 +10,7 @@ use crate::pack::{Pack, RuleIndex};
 use crate::privacy::{Mask, Masker};
 use crate::progress::{Progress, Silent, Stage};
 use crate::read;
+use crate::stages;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -206,7 +207,9 @@ pub fn audit_with_progress(
     for record in &records {
         owners.insert(record.path.clone(), record.commission.clone());
     }
-    let corpus_findings = corpus::judge(&records, pack, &settings.files.check, progress);
+    let corpus_findings = stages::time(stages::Stage::Corpus, || {
+        corpus::judge(&records, pack, &settings.files.check, progress)
+    });
     progress.finish();
     findings.extend(corpus_findings);
     sort_findings(&mut findings);
@@ -240,7 +243,9 @@ fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -
     let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     let by_folder = commission::by_folder(root, file, settings.level)
         .unwrap_or_else(|| commission::Commission::unknown(root));
-    let source = match read::read_path(file, &settings.files.limits) {
+    let source = match stages::time(stages::Stage::Read, || {
+        read::read_path(file, &settings.files.limits)
+    }) {
         Ok(source) => source,
         Err(error) => {
             return FileResult {
@@ -264,20 +269,22 @@ fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -
         pack,
         settings: &settings.files.check,
     };
-    findings.extend(crate::suppress::apply(
-        &document,
-        pack,
-        settings.files.check.lang,
-        check::check(&input),
-    ));
-    let record = Record {
+    findings.extend(stages::time(stages::Stage::Check, || {
+        crate::suppress::apply(
+            &document,
+            pack,
+            settings.files.check.lang,
+            check::check(&input),
+        )
+    }));
+    let record = stages::time(stages::Stage::Facts, || Record {
         path: name,
         commission: by_folder.clone(),
         named: crate::corpus::naming::read(&document, pack),
         kind: extraction.kind_id(pack).map(str::to_string),
         date: extraction.date,
         facts: facts::collect(&document, &extraction, pack),
-    };
+    });
     FileResult {
         findings,
         record: Some(record),

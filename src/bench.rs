@@ -30,6 +30,8 @@ pub struct Measurement {
     /// The audit's user and system time, as the child reported it.
     pub cpu_seconds: Option<f64>,
     pub peak_mib: Option<f64>,
+    /// Seconds by stage, summed over threads, as the child reported them.
+    pub stages: Vec<(crate::stages::Stage, f64)>,
 }
 
 impl Measurement {
@@ -176,6 +178,7 @@ pub fn measure(
         seconds,
         cpu_seconds,
         peak_mib,
+        stages: crate::stages::parse_report(&stderr),
     })
 }
 
@@ -219,6 +222,7 @@ mod tests {
             seconds: 2.0,
             cpu_seconds: Some(3.0),
             peak_mib: None,
+            stages: Vec::new(),
         };
         let floor = |cpu| Floor {
             files: 10,

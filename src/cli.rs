@@ -627,10 +627,13 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             if outcome.findings.len() != before {
                 outcome.edit(|outcome| hattama::audit::recount(outcome, &pack));
             }
-            write_report(&args.run.output, lang, &mut out, |out| {
-                report::render_audit(&outcome, &how, out)
+            hattama::stages::time(hattama::stages::Stage::Render, || {
+                write_report(&args.run.output, lang, &mut out, |out| {
+                    report::render_audit(&outcome, &how, out)
+                })
             })?;
             if std::env::var_os(hattama::bench::STATS_VARIABLE).is_some() {
+                eprint!("{}", hattama::stages::report());
                 if let Some(peak) = hattama::bench::peak_rss_kib() {
                     eprintln!("peak_rss_kib={peak}");
                 }
@@ -716,6 +719,13 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                 }
                 None => None,
             };
+            for run in runs.iter().filter(|run| !run.stages.is_empty()) {
+                writeln!(
+                    out,
+                    "{}",
+                    messages::bench_stages(lang, run.documents, &run.stages)
+                )?;
+            }
             for (documents, ratio, floor) in &floors {
                 let round = |x: f64| (x * 10.0).round() / 10.0;
                 writeln!(

@@ -9,6 +9,7 @@ use crate::messages;
 use crate::pack::Pack;
 use crate::parse::{self, Document};
 use crate::read::{self, Limits, ReadError, SourceText, TextEncoding};
+use crate::stages::{self, Stage};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -204,19 +205,22 @@ pub fn analyse(
     let front = source.front_matter.map(|f| f.value);
     let paragraphs = source.paragraphs;
     let margins = source.margins;
-    let mut document = parse::parse(
-        path.display().to_string(),
-        source.text,
-        source.body_start,
-        front,
-        parse::format_of(path),
-    );
-    document.paragraphs = paragraphs;
-    document.margins = margins.map(|text| {
-        let name = document.path.clone();
-        Box::new(parse::parse(name, text, 0, None, parse::Format::PlainText))
+    let mut document = stages::time(Stage::Parse, || {
+        let mut document = parse::parse(
+            path.display().to_string(),
+            source.text,
+            source.body_start,
+            front,
+            parse::format_of(path),
+        );
+        document.margins = margins.map(|text| {
+            let name = document.path.clone();
+            Box::new(parse::parse(name, text, 0, None, parse::Format::PlainText))
+        });
+        document
     });
-    let extraction = crate::extract::extract(&document, pack);
+    document.paragraphs = paragraphs;
+    let extraction = stages::time(Stage::Extract, || crate::extract::extract(&document, pack));
     (document, extraction)
 }
 

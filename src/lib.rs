@@ -23,5 +23,6 @@ pub mod read;
 pub mod report;
 pub mod rule_tests;
 pub mod serde_error;
+pub mod stages;
 pub mod suppress;
 pub mod yaml_depth;

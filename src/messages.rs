@@ -435,6 +435,61 @@ pub fn bench_floor(
     }
 }
 
+/// Where an audit's time went, stage by stage (seconds summed over threads).
+pub fn bench_stages(
+    lang: Lang,
+    documents: usize,
+    stages: &[(crate::stages::Stage, f64)],
+) -> String {
+    use crate::stages::Stage;
+    let name = |stage: Stage| match (lang, stage) {
+        (Lang::Kk, Stage::Read) => "оқу",
+        (Lang::Kk, Stage::Parse) => "талдау",
+        (Lang::Kk, Stage::Extract) => "деректерді алу",
+        (Lang::Kk, Stage::Check) => "құжат ережелері",
+        (Lang::Kk, Stage::Facts) => "корпус деректері",
+        (Lang::Kk, Stage::Corpus) => "корпус ережелері",
+        (Lang::Kk, Stage::Render) => "есеп",
+        (Lang::Ru, Stage::Read) => "чтение",
+        (Lang::Ru, Stage::Parse) => "разбор",
+        (Lang::Ru, Stage::Extract) => "извлечение",
+        (Lang::Ru, Stage::Check) => "правила документа",
+        (Lang::Ru, Stage::Facts) => "сведения для корпуса",
+        (Lang::Ru, Stage::Corpus) => "правила корпуса",
+        (Lang::Ru, Stage::Render) => "отчёт",
+        (Lang::En, Stage::Read) => "read",
+        (Lang::En, Stage::Parse) => "parse",
+        (Lang::En, Stage::Extract) => "extract",
+        (Lang::En, Stage::Check) => "document rules",
+        (Lang::En, Stage::Facts) => "corpus facts",
+        (Lang::En, Stage::Corpus) => "corpus rules",
+        (Lang::En, Stage::Render) => "report",
+    };
+    let parts: Vec<String> = stages
+        .iter()
+        .map(|&(stage, seconds)| {
+            format!(
+                "{} {}",
+                name(stage),
+                number(lang, (seconds * 100.0).round() / 100.0)
+            )
+        })
+        .collect();
+    let parts = parts.join(", ");
+    match lang {
+        Lang::Kk => {
+            format!("{documents} құжат, кезеңдер бойынша уақыт (ағындар қосындысы, с): {parts}")
+        }
+        Lang::Ru => format!(
+            "{documents} {}, время по этапам (сумма по потокам, с): {parts}",
+            plural(lang, documents, ["документ", "документа", "документов"]),
+        ),
+        Lang::En => {
+            format!("{documents} documents, time by stage (summed over threads, s): {parts}")
+        }
+    }
+}
+
 /// How `hattama bench`'s largest run grew against its smallest.
 pub fn bench_growth(lang: Lang, documents: f64, time: f64) -> String {
     let (documents, time) = (number(lang, documents), number(lang, time));
