@@ -263,12 +263,7 @@ fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -
     let mut findings = engine::source_notes(&name, &source, settings.files.check.lang);
     let (mut document, extraction) = engine::analyse(file, source, pack);
     document.path = name.clone();
-    let input = Input {
-        document: &document,
-        extraction: &extraction,
-        pack,
-        settings: &settings.files.check,
-    };
+    let input = Input::new(&document, &extraction, pack, &settings.files.check);
     findings.extend(stages::time(stages::Stage::Check, || {
         crate::suppress::apply(
             &document,

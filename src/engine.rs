@@ -235,12 +235,7 @@ pub fn check_source(
     let mut findings = source_notes(&name, &source, settings.check.lang);
     let (mut document, extraction) = analyse(path, source, pack);
     document.path = name;
-    let input = Input {
-        document: &document,
-        extraction: &extraction,
-        pack,
-        settings: &settings.check,
-    };
+    let input = Input::new(&document, &extraction, pack, &settings.check);
     let lang = settings.check.lang;
     findings.extend(crate::suppress::apply(
         &document,

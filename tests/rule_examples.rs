@@ -41,12 +41,7 @@ fn findings_of(pack: &Pack, rule: &Rule, document: &Document, extraction: &Extra
         lang: Lang::En,
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
     };
-    let input = Input {
-        document,
-        extraction,
-        pack,
-        settings: &settings,
-    };
+    let input = Input::new(document, extraction, pack, &settings);
     check::check(&input)
         .iter()
         .filter(|finding| finding.rule == rule.id)

@@ -58,6 +58,26 @@ pub struct Input<'a> {
     pub extraction: &'a Extraction,
     pub pack: &'a Pack,
     pub settings: &'a CheckSettings,
+    /// The template context every rule shares (fields, document, date), made at the first
+    /// finding or condition that needs it: most rules find nothing in most documents.
+    shared_context: std::sync::OnceLock<BTreeMap<String, TemplateValue>>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(
+        document: &'a Document,
+        extraction: &'a Extraction,
+        pack: &'a Pack,
+        settings: &'a CheckSettings,
+    ) -> Input<'a> {
+        Input {
+            document,
+            extraction,
+            pack,
+            settings,
+            shared_context: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl Input<'_> {
@@ -83,7 +103,18 @@ impl Input<'_> {
     }
 
     /// The template context every message and condition sees.
+    /// The template context of `rule` in this document: the shared part and the rule's
+    /// parameters.
     pub fn base_context(&self, rule: &Rule) -> BTreeMap<String, TemplateValue> {
+        let mut context = self
+            .shared_context
+            .get_or_init(|| self.shared_context())
+            .clone();
+        context.insert("params".into(), rule.params.clone());
+        context
+    }
+
+    fn shared_context(&self) -> BTreeMap<String, TemplateValue> {
         let mut context = BTreeMap::new();
         let mut fields = BTreeMap::new();
         for (field, value) in self.pack.fields.iter().zip(&self.extraction.fields) {
@@ -95,7 +126,6 @@ impl Input<'_> {
             context.insert(name.clone(), value.clone());
         }
         context.insert("fields".into(), TemplateValue::from_serde(&fields));
-        context.insert("params".into(), rule.params.clone());
         context.insert(
             "as_of".into(),
             TemplateValue::from(self.settings.as_of.to_string()),
@@ -157,6 +187,9 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
                 continue;
             }
         };
+        if hits.is_empty() {
+            continue;
+        }
         let context = input.base_context(rule);
         for hit in hits {
             findings.push(finding(input, rule, &context, hit));
