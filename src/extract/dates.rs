@@ -138,8 +138,6 @@ pub struct DateParser {
     date_forms: Vec<Form<DateForm>>,
     period_forms: Vec<Form<PeriodForm>>,
     bare_years: Regex,
-    /// One word character, as `\w` (and so `\b`) define it.
-    word_char: Regex,
     date_pattern: String,
     period_pattern: String,
 }
@@ -717,13 +715,9 @@ fn after_number_sign(text: &str, start: usize) -> bool {
 /// Whether `at` lies inside a word: a word character on both sides. Every form starts either with
 /// a word character, which then needs a non-word character (or nothing) before it, or with an
 /// opening quote, which needs nothing; so this is the whole test for a match's start.
-fn inside_word(text: &str, at: usize, word_char: &Regex) -> bool {
-    let is_word = |c: Option<char>| {
-        c.is_some_and(|c| {
-            let mut buf = [0u8; 4];
-            word_char.is_match(c.encode_utf8(&mut buf))
-        })
-    };
+fn inside_word(text: &str, at: usize) -> bool {
+    // Unicode's word characters, as `\w` has them: a character test, not a regex per character.
+    let is_word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
     let before = text.get(..at).and_then(|s| s.chars().next_back());
     let after = text.get(at..).and_then(|s| s.chars().next());
     is_word(before) && is_word(after)
@@ -740,7 +734,6 @@ fn next_in_form<'t, 'f, K: Copy>(
     form: &'f Form<K>,
     text: &'t str,
     mut from: usize,
-    word_char: &Regex,
     accept: &dyn Fn(K, &Range<usize>) -> bool,
 ) -> Option<Hit<'t, 'f, K>> {
     while from <= text.len() {
@@ -753,10 +746,7 @@ fn next_in_form<'t, 'f, K: Copy>(
             .find_map(|&i| caps.get(i))
             .map_or(whole.end, |m| m.start());
         let range = whole.start..end;
-        if !range.is_empty()
-            && !inside_word(text, range.start, word_char)
-            && accept(form.kind, &range)
-        {
+        if !range.is_empty() && !inside_word(text, range.start) && accept(form.kind, &range) {
             return Some(Hit { form, caps, range });
         }
         from = whole.start + char_len_at(text, whole.start);
@@ -772,13 +762,12 @@ fn next_in_form<'t, 'f, K: Copy>(
 fn scan<'t, 'f, K: Copy>(
     forms: &'f [Form<K>],
     text: &'t str,
-    word_char: &Regex,
     accept: &dyn Fn(K, &Range<usize>) -> bool,
     visit: &mut dyn FnMut(&Hit<'t, 'f, K>) -> bool,
 ) {
     let mut pending: Vec<Option<Hit<'t, 'f, K>>> = forms
         .iter()
-        .map(|f| next_in_form(f, text, 0, word_char, accept))
+        .map(|f| next_in_form(f, text, 0, accept))
         .collect();
     let mut pos = 0;
     loop {
@@ -801,7 +790,7 @@ fn scan<'t, 'f, K: Copy>(
                 None => i == index,
             };
             if stale {
-                *slot = next_in_form(&forms[i], text, pos, word_char, accept);
+                *slot = next_in_form(&forms[i], text, pos, accept);
             }
         }
     }
@@ -866,7 +855,6 @@ impl DateParser {
                 &format!(r"^\s*(?P<y1>{TEXT_YEAR})(?:\s*{DASH}\s*(?P<y2>{TEXT_YEAR}))?\s*$"),
                 &mut narrower,
             )?,
-            word_char: compile(r"\w", &mut narrower)?,
             date_pattern,
             period_pattern,
         })
@@ -937,7 +925,6 @@ impl DateParser {
         scan(
             &self.period_forms,
             text,
-            &self.word_char,
             &|_, r| !overlaps(&date_spans, r),
             &mut |hit| {
                 first = self.resolve_period(hit, default_year);
@@ -957,7 +944,7 @@ impl DateParser {
             DateForm::DayFirstText => !after_number_sign(text, r.start),
             DateForm::YearFirstText => true,
         };
-        scan(&self.date_forms, text, &self.word_char, &accept, visit);
+        scan(&self.date_forms, text, &accept, visit);
     }
 
     fn month_of(&self, word: &str) -> Option<u32> {
@@ -1993,15 +1980,10 @@ mod tests {
         lexicons.push(sparse);
         for w in &lexicons {
             let p = DateParser::new(w).expect("test lexicon");
-            let mut patterns = vec![
-                p.date_pattern(),
-                p.period_pattern(),
-                p.bare_years.as_str(),
-                p.word_char.as_str(),
-            ];
+            let mut patterns = vec![p.date_pattern(), p.period_pattern(), p.bare_years.as_str()];
             patterns.extend(p.date_forms.iter().map(|f| f.re.as_str()));
             patterns.extend(p.period_forms.iter().map(|f| f.re.as_str()));
-            assert_eq!(patterns.len(), 4 + 10 + 7);
+            assert_eq!(patterns.len(), 3 + 10 + 7);
             for pattern in patterns {
                 assert!(
                     !pattern.contains(r"\b") && !pattern.contains(r"\B"),
