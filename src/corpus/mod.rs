@@ -11,12 +11,14 @@ mod copied;
 mod duplicates;
 pub mod facts;
 mod follow_up;
+mod minhash;
 mod misfiled;
 pub mod naming;
 mod numbering;
 mod plans;
 pub mod sessions;
 mod turnover;
+mod union_find;
 pub mod words;
 
 use crate::check::{CheckSettings, render};
