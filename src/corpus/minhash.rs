@@ -1,8 +1,8 @@
 //! MinHash: a document's shingles (hashes of each run of a few words) summarised by a
 //! signature, the least value each of a family of hash functions takes over them. Two
 //! signatures agree on a hash function about as often as the two shingle sets overlap
-//! (their Jaccard similarity); locality-sensitive hashing cuts signatures into
-//! bands to find the pairs worth comparing.
+//! (their Jaccard similarity); locality-sensitive hashing ([`super::lsh`]) cuts signatures
+//! into bands to find the pairs worth comparing.
 
 use xxhash_rust::xxh3::xxh3_64;
 

@@ -27,4 +27,13 @@ impl UnionFind {
             self.parent[ra.max(rb)] = ra.min(rb);
         }
     }
+
+    /// Whether all of `members` are already one cluster.
+    pub fn together(&mut self, members: &[usize]) -> bool {
+        let Some((&first, rest)) = members.split_first() else {
+            return true;
+        };
+        let root = self.root(first);
+        rest.iter().all(|&m| self.root(m) == root)
+    }
 }
