@@ -18,7 +18,7 @@ use super::words::Wording;
 use super::{Hit, Record, align, lsh};
 use crate::finding::{Position, Related};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How far below `candidate` a signature's estimate of the shingle similarity may be before
 /// the exact similarity is not worth computing (the estimate from 80 hashes errs by less than
@@ -209,13 +209,16 @@ fn not_compared(
 /// no other's place, the earliest-dated is the original (undated last, then by path).
 fn original(documents: &[Compared<'_>], members: &[usize]) -> usize {
     let place = |m: usize| &*documents[m].record.commission.place;
+    // Each place once: a cluster of many copies comes from a few commissions.
+    let places: BTreeSet<&str> = members
+        .iter()
+        .map(|&m| place(m))
+        .filter(|p| !p.is_empty())
+        .collect();
     let borrows = |m: usize| {
-        members.iter().any(|&other| {
-            other != m
-                && !place(other).is_empty()
-                && place(other) != place(m)
-                && documents[m].wording.names_place(place(other))
-        })
+        places
+            .iter()
+            .any(|&other| other != place(m) && documents[m].wording.names_place(other))
     };
     *members
         .iter()
