@@ -5,7 +5,7 @@ use super::{Commission, Hit, Record, show_date};
 use crate::extract::Value;
 use crate::finding::Position;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub fn run(
     commission: &Commission<'_>,
@@ -59,17 +59,15 @@ pub fn run(
     Vec::new()
 }
 
-/// Each secretary of the window once, as first written, in date order.
+/// Each secretary of the window once, as first written, in date order. A name's key is its
+/// surname, so the first name of each key is kept.
 fn in_order(window: &[(NaiveDate, String, String)]) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for (_, key, name) in window {
-        if !names.contains(&name.as_str())
-            && names.iter().all(|n| surname_key(n).as_deref() != Some(key))
-        {
-            names.push(name);
-        }
-    }
-    names
+    let mut seen: HashSet<&str> = HashSet::new();
+    window
+        .iter()
+        .filter(|(_, key, _)| seen.insert(key.as_str()))
+        .map(|(_, _, name)| name.as_str())
+        .collect()
 }
 
 /// "Омарова Г.К.", "Г. Омарова" and "ОМАРОВА Гульнара" are one person: the first word of three
@@ -85,8 +83,21 @@ mod tests {
     use super::*;
     use crate::corpus::facts::{Facts, FieldFact};
 
-    /// The window's surnames recounted for every window, as before they were counted as the
-    /// window slides.
+    /// The window's names as they were listed before: each compared with those kept so far.
+    fn in_order_by_scan(window: &[(NaiveDate, String, String)]) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for (_, key, name) in window {
+            if !names.contains(&name.as_str())
+                && names.iter().all(|n| surname_key(n).as_deref() != Some(key))
+            {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// The window's surnames recounted for every window and its names listed by scanning, as
+    /// before they were counted as the window slides.
     fn by_recount(
         entries: &[(NaiveDate, String, String)],
         max_secretaries: usize,
@@ -107,7 +118,7 @@ mod tests {
                 let window = &entries[start..end];
                 return Some((
                     names.len(),
-                    in_order(window),
+                    in_order_by_scan(window),
                     window[0].0,
                     window[window.len() - 1].0,
                 ));
