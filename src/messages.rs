@@ -59,6 +59,23 @@ pub fn too_large(lang: Lang, size: u64, limit: u64) -> String {
     )
 }
 
+/// A document the copy check (`rule`) did not compare with all of the `others` documents it
+/// shares a bucket with, having looked at `limit` pairs.
+pub fn copies_not_compared(lang: Lang, rule: &str, others: usize, limit: u64) -> String {
+    pick(
+        lang,
+        format!(
+            "{rule}: құжат өзімен ұқсас {others} құжаттың бәрімен салыстырылмады (бір тексеруде {limit} жұптан артық емес): көшірме байқалмай қалуы мүмкін"
+        ),
+        format!(
+            "{rule}: документ сравнён не со всеми {others} похожими на него документами (за проверку — не более {limit} пар): копия могла остаться незамеченной"
+        ),
+        format!(
+            "{rule}: the document was not compared with all of the {others} documents like it (at most {limit} pairs a run): a copy may have gone unnoticed"
+        ),
+    )
+}
+
 pub fn binary(lang: Lang) -> String {
     pick(
         lang,

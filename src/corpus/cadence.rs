@@ -110,6 +110,29 @@ impl Undated {
     }
 }
 
+impl Undated {
+    /// The intervals it may lie in, of those the sessions `bounds` (in date order) make.
+    /// One whose year is known can lie only in the intervals that touch that year: between the
+    /// sessions of that year and next to them. One that nothing dates is tried everywhere.
+    fn places(&self, bounds: &[(NaiveDate, Option<i64>)], as_of: NaiveDate) -> Vec<usize> {
+        let tried = match self.year {
+            Some(year) => {
+                let first = bounds.partition_point(|(date, _)| date.year() < year);
+                let last = bounds.partition_point(|(date, _)| date.year() <= year);
+                first..last + 1
+            }
+            None => 0..bounds.len() + 1,
+        };
+        tried
+            .filter(|&i| {
+                let prev = i.checked_sub(1).map(|p| bounds[p]);
+                let next = bounds.get(i).copied();
+                self.could_lie(prev, next, as_of)
+            })
+            .collect()
+    }
+}
+
 /// The intervals of a record (before the first session, between sessions, after the last
 /// up to the audit day) and, for each, the undated protocols that may lie in it.
 struct Intervals {
@@ -129,14 +152,7 @@ impl Intervals {
             loose: vec![0; count],
         };
         for protocol in undated {
-            let places: Vec<usize> = (0..count)
-                .filter(|&i| {
-                    let prev = i.checked_sub(1).map(|p| bounds[p]);
-                    let next = bounds.get(i).copied();
-                    protocol.could_lie(prev, next, as_of)
-                })
-                .collect();
-            match places.as_slice() {
+            match protocol.places(&bounds, as_of).as_slice() {
                 [only] => intervals.pinned[*only] += 1,
                 many => many.iter().for_each(|&i| intervals.loose[i] += 1),
             }
@@ -273,5 +289,46 @@ pub fn plan_year(plan: &Record, year_field: usize) -> Option<i32> {
                 d.year()
             }
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dated_year_narrows_the_intervals_tried_to_the_same_places() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        // Sessions over three years, numbered from 1 each year, some without a number.
+        let mut bounds: Vec<(NaiveDate, Option<i64>)> = Vec::new();
+        for year in [2023, 2024, 2026] {
+            for month in 1..=12u32 {
+                let number = (month % 5 != 0).then_some(i64::from(month));
+                bounds.push((NaiveDate::from_ymd_opt(year, month, 10).unwrap(), number));
+            }
+        }
+        for year in [
+            None,
+            Some(2022),
+            Some(2023),
+            Some(2025),
+            Some(2026),
+            Some(2027),
+        ] {
+            for number in [None, Some(0), Some(1), Some(5), Some(7), Some(12), Some(40)] {
+                let protocol = Undated { year, number };
+                let everywhere: Vec<usize> = (0..bounds.len() + 1)
+                    .filter(|&i| {
+                        let prev = i.checked_sub(1).map(|p| bounds[p]);
+                        protocol.could_lie(prev, bounds.get(i).copied(), as_of)
+                    })
+                    .collect();
+                assert_eq!(
+                    protocol.places(&bounds, as_of),
+                    everywhere,
+                    "year {year:?}, № {number:?}"
+                );
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@
 
 use super::Record;
 use super::naming::{self, Named};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path};
 use std::sync::Arc;
 
@@ -100,8 +100,10 @@ pub fn resolve(records: &mut [Record], mask: impl Fn(&str) -> String) {
                 .push(index);
         }
     }
-    // Each folder commission's name, and the names that stand for it.
-    let mut named_folders: Vec<(Commission, Vec<Named>)> = Vec::new();
+    // Each folder commission's name, and the places (stems) of the names that stand for it:
+    // whether a name agrees depends on its place alone, and a commission's many documents
+    // name a few places, so a loose file is compared with those few.
+    let mut named_folders: Vec<(Commission, Vec<String>)> = Vec::new();
     for members in folders.values() {
         let names: Vec<Option<&Named>> =
             members.iter().map(|&i| records[i].named.as_ref()).collect();
@@ -115,12 +117,14 @@ pub fn resolve(records: &mut [Record], mask: impl Fn(&str) -> String) {
             records[i].commission.place = Arc::clone(&place);
         }
         if let Some(consensus) = consensus {
-            let agreed = consensus
+            let places: BTreeSet<&str> = consensus
                 .members
                 .iter()
-                .filter_map(|&m| records[members[m]].named.clone())
+                .filter_map(|&m| records[members[m]].named.as_ref())
+                .map(|named| named.stem.as_str())
                 .collect();
-            named_folders.push((records[members[0]].commission.clone(), agreed));
+            let places = places.into_iter().map(str::to_string).collect();
+            named_folders.push((records[members[0]].commission.clone(), places));
         }
     }
     let mut unplaced: Vec<usize> = Vec::new();
@@ -130,7 +134,11 @@ pub fn resolve(records: &mut [Record], mask: impl Fn(&str) -> String) {
         };
         let matching: Vec<&Commission> = named_folders
             .iter()
-            .filter(|(_, names)| names.iter().any(|n| n.agrees(named)))
+            .filter(|(_, places)| {
+                places
+                    .iter()
+                    .any(|place| naming::stems_agree(place, &named.stem))
+            })
             .map(|(commission, _)| commission)
             .collect();
         match matching.as_slice() {

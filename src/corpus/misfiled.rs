@@ -4,6 +4,7 @@
 
 use super::naming::{self, Named};
 use super::{Commission, Hit, Record};
+use std::collections::HashSet;
 
 pub fn run(commission: &Commission<'_>, documents: &[&Record]) -> Vec<Hit> {
     let names: Vec<Option<&Named>> = commission
@@ -26,20 +27,19 @@ pub fn run(commission: &Commission<'_>, documents: &[&Record]) -> Vec<Hit> {
             record.named.as_ref().map(|n| (record, n))
         })
         .collect();
+    let agreeing: HashSet<&str> = agreed.iter().map(|(r, _)| r.path.as_str()).collect();
+    let witnesses = first_of_each_language(&agreed);
     let mut hits = Vec::new();
     for document in documents {
         let Some(named) = document.named.as_ref() else {
             continue;
         };
-        if agreed
-            .iter()
-            .any(|(record, _)| record.path == document.path)
-        {
+        if agreeing.contains(document.path.as_str()) {
             continue;
         }
         // Only a name that could have agreed is a disagreement: one in the same language
         // as the commission's (another language may spell the place beyond recognition).
-        let Some((witness, _)) = agreed.iter().find(|(_, n)| n.comparable(named)) else {
+        let Some((witness, _)) = witnesses.iter().find(|(_, n)| n.comparable(named)) else {
             continue;
         };
         let mut hit = Hit::new(&document.path, named.at)
@@ -53,4 +53,18 @@ pub fn run(commission: &Commission<'_>, documents: &[&Record]) -> Vec<Hit> {
         hits.push(hit);
     }
     hits
+}
+
+/// The first agreeing name with a place in each language (and with none told), in the
+/// commission's order. Whether a name can be compared with another depends only on these, so
+/// the first of them comparable with a document's name is the first agreeing name that is:
+/// each disagreeing document looks at a few names, not at every agreeing document.
+fn first_of_each_language<'a>(agreed: &[(&'a Record, &'a Named)]) -> Vec<(&'a Record, &'a Named)> {
+    let mut firsts: Vec<(&Record, &Named)> = Vec::new();
+    for &(record, named) in agreed {
+        if !named.stem.is_empty() && !firsts.iter().any(|(_, n)| n.lang == named.lang) {
+            firsts.push((record, named));
+        }
+    }
+    firsts
 }

@@ -11,16 +11,19 @@ mod copied;
 mod duplicates;
 pub mod facts;
 mod follow_up;
+mod lsh;
+mod minhash;
 mod misfiled;
 pub mod naming;
 mod numbering;
 mod plans;
 pub mod sessions;
 mod turnover;
+mod union_find;
 pub mod words;
 
 use crate::check::{CheckSettings, render};
-use crate::finding::{Finding, Position, Related};
+use crate::finding::{Finding, Position, Related, Severity};
 use crate::pack::{CorpusCheck, Pack, Rule};
 use crate::progress::{Progress, Stage};
 use chrono::NaiveDate;
@@ -136,7 +139,7 @@ pub fn judge(
                 min_words,
             } => {
                 let candidates: Vec<&Record> = records.iter().filter(of_kind).collect();
-                duplicates::run(
+                let outcome = duplicates::run(
                     &candidates,
                     duplicates::Limits {
                         threshold: *threshold,
@@ -144,7 +147,14 @@ pub fn judge(
                         candidate: *candidate,
                         min_words: *min_words,
                     },
-                )
+                );
+                findings.extend(
+                    outcome
+                        .not_compared
+                        .iter()
+                        .map(|document| not_compared(rule, document, settings)),
+                );
+                outcome.hits
             }
             _ => commissions
                 .iter()
@@ -266,6 +276,34 @@ fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Find
     }
 }
 
+/// The engine's own finding for a document the copy check could not compare with every
+/// document it shares a bucket with: said, so that nobody takes the silence for "no copy".
+const NOT_COMPARED: &str = "hattama/copies-not-compared";
+
+fn not_compared(
+    rule: &Rule,
+    document: &duplicates::NotCompared,
+    settings: &CheckSettings,
+) -> Finding {
+    Finding {
+        rule: NOT_COMPARED.to_string(),
+        severity: Severity::Warning,
+        path: document.path.clone(),
+        start: Position::START,
+        end: Position::START,
+        message: crate::messages::copies_not_compared(
+            settings.lang,
+            &rule.id,
+            document.others,
+            lsh::MAX_PAIRS,
+        ),
+        fix: None,
+        snippet: None,
+        related: Vec::new(),
+        facts: BTreeMap::new(),
+    }
+}
+
 /// A message value as JSON for the report's tables (masked with the rest of the finding).
 fn fact(value: &Value) -> serde_json::Value {
     match value.as_str() {
@@ -282,4 +320,36 @@ pub fn show_date(date: NaiveDate) -> String {
 /// A year and month as `03.2026`.
 pub fn show_month(year: i32, month: u32) -> String {
     format!("{month:02}.{year}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_left_unchecked_for_copies_is_a_warning_naming_the_rule() {
+        let pack = crate::pack::default_pack().unwrap();
+        let rule = pack
+            .active_rules()
+            .find(|r| {
+                matches!(
+                    r.check,
+                    crate::pack::Check::Corpus(CorpusCheck::DuplicateDocuments { .. })
+                )
+            })
+            .unwrap();
+        let settings = CheckSettings {
+            lang: crate::lang::Lang::En,
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        };
+        let document = duplicates::NotCompared {
+            path: "aktobe/alga/2026/plan-2026.md".into(),
+            others: 612,
+        };
+        let finding = not_compared(rule, &document, &settings);
+        assert_eq!(finding.rule, NOT_COMPARED);
+        assert_eq!(finding.severity, Severity::Warning);
+        assert_eq!(finding.path, document.path);
+        assert!(finding.message.contains(&rule.id) && finding.message.contains("612"));
+    }
 }

@@ -9,6 +9,7 @@ use crate::lang::Lang;
 use crate::pack::{CommissionNames, Pack};
 use crate::parse::Document;
 use crate::parse::normalize::fold;
+use std::collections::{BTreeMap, HashMap};
 
 /// A commission as one document names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,9 +226,27 @@ pub fn consensus(names: &[Option<&Named>]) -> Option<Consensus> {
 
 /// The named documents grouped by place: names whose stems agree, directly or through
 /// another name, are one group; a name without a place groups only with the same name.
+/// Documents that write the name alike always group together, so only the distinct names are
+/// compared with each other: a commission's thousands of documents write its name a few ways.
 pub fn clusters(names: &[Option<&Named>]) -> Vec<Vec<usize>> {
-    let named: Vec<usize> = (0..names.len()).filter(|&i| names[i].is_some()).collect();
-    let mut parent: Vec<usize> = (0..names.len()).collect();
+    let mut spellings: Vec<&Named> = Vec::new();
+    let mut spelling_ids: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut spelled: Vec<(usize, usize)> = Vec::new();
+    for (document, named) in names.iter().enumerate() {
+        let Some(named) = *named else {
+            continue;
+        };
+        let id = *spelling_ids
+            .entry((named.stem.as_str(), named.name.as_str()))
+            .or_insert_with(|| {
+                spellings.push(named);
+                spellings.len() - 1
+            });
+        spelled.push((document, id));
+    }
+    // Spellings are numbered in the order documents first use them, and a group's root is
+    // its lowest number: groups come out in the order of their first document.
+    let mut parent: Vec<usize> = (0..spellings.len()).collect();
     fn root(parent: &mut [usize], mut node: usize) -> usize {
         while parent[node] != node {
             parent[node] = parent[parent[node]];
@@ -235,33 +254,37 @@ pub fn clusters(names: &[Option<&Named>]) -> Vec<Vec<usize>> {
         }
         node
     }
-    for (k, &a) in named.iter().enumerate() {
-        for &b in &named[k + 1..] {
-            let (Some(x), Some(y)) = (names[a], names[b]) else {
-                continue;
-            };
-            let same = if x.stem.is_empty() || y.stem.is_empty() {
-                x.stem.is_empty() && y.stem.is_empty() && x.name == y.name
-            } else {
-                x.agrees(y)
-            };
-            if same {
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+    for (k, x) in spellings.iter().enumerate() {
+        for (offset, y) in spellings[k + 1..].iter().enumerate() {
+            if same_place(x, y) {
+                let (ra, rb) = (root(&mut parent, k), root(&mut parent, k + 1 + offset));
                 parent[ra.max(rb)] = ra.min(rb);
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for &i in &named {
-        groups.entry(root(&mut parent, i)).or_default().push(i);
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (document, id) in spelled {
+        groups
+            .entry(root(&mut parent, id))
+            .or_default()
+            .push(document);
     }
     groups.into_values().collect()
+}
+
+/// Whether two names are of one commission's place, as [`clusters`] groups them.
+fn same_place(x: &Named, y: &Named) -> bool {
+    if x.stem.is_empty() || y.stem.is_empty() {
+        x.stem.is_empty() && y.stem.is_empty() && x.name == y.name
+    } else {
+        x.agrees(y)
+    }
 }
 
 /// The name written most often; of equally frequent ones, the first in sort order, so the
 /// result does not depend on the order documents were read in.
 pub fn most_common(names: &[Option<&Named>]) -> Option<String> {
-    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut counts: BTreeMap<&str, usize> = Default::default();
     for named in names.iter().flatten() {
         *counts.entry(named.name.as_str()).or_default() += 1;
     }
@@ -327,6 +350,69 @@ mod tests {
         let tie = super::consensus(&[Some(&ru), Some(&other)]).unwrap();
         assert!(tie.tied);
         assert_eq!(super::consensus(&[None, None]), None);
+    }
+
+    /// Every pair of named documents compared, as [`clusters`] did before it compared only
+    /// distinct names.
+    fn clusters_by_pairs(names: &[Option<&Named>]) -> Vec<Vec<usize>> {
+        let named: Vec<usize> = (0..names.len()).filter(|&i| names[i].is_some()).collect();
+        let mut parent: Vec<usize> = (0..names.len()).collect();
+        fn root(parent: &mut [usize], mut node: usize) -> usize {
+            while parent[node] != node {
+                node = parent[node];
+            }
+            node
+        }
+        for (k, &a) in named.iter().enumerate() {
+            for &b in &named[k + 1..] {
+                if same_place(names[a].unwrap(), names[b].unwrap()) {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &i in &named {
+            groups.entry(root(&mut parent, i)).or_default().push(i);
+        }
+        groups.into_values().collect()
+    }
+
+    #[test]
+    fn grouping_distinct_names_groups_as_every_pair_did() {
+        let spellings = [
+            named("КДН при акимате Алгинского района", "алгин", Some(Lang::Ru)),
+            named(
+                "Алға ауданы әкімдігі жанындағы КІІҚҚЖК",
+                "алга",
+                Some(Lang::Kk),
+            ),
+            named(
+                "КДН при акимате Мартукского района",
+                "мартук",
+                Some(Lang::Ru),
+            ),
+            named("КДН г. Алга", "алга", None),
+            named("Комиссия Хобды", "", None),
+            named("Комиссия Хобды", "", Some(Lang::Ru)),
+            named("Комиссия Иргиза", "", None),
+            named(
+                "КДН при акимате Хобдинского района",
+                "хобда",
+                Some(Lang::Ru),
+            ),
+        ];
+        // Spellings in an order where a later name joins two groups begun earlier.
+        let order = [2, 4, 0, 2, 6, 7, 4, 5, 2, 1, 3, 0, 6, 7];
+        let mut names: Vec<Option<&Named>> = Vec::new();
+        for (i, &s) in order.iter().cycle().take(60).enumerate() {
+            names.push(Some(&spellings[s]));
+            if i % 7 == 3 {
+                names.push(None);
+            }
+        }
+        assert_eq!(clusters(&names), clusters_by_pairs(&names));
+        assert_eq!(clusters(&names).len(), 5);
     }
 
     #[test]

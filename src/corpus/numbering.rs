@@ -6,7 +6,7 @@
 use super::sessions;
 use super::{Hit, Record};
 use crate::finding::Position;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub fn run(protocols: &[&Record], number_field: usize, record_start: bool) -> Vec<Hit> {
     let mut by_year: BTreeMap<i32, Vec<(i64, &Record, Position)>> = BTreeMap::new();
@@ -38,12 +38,15 @@ pub fn run(protocols: &[&Record], number_field: usize, record_start: bool) -> Ve
             (sessions::date_of(a.1), a.0, &a.1.path).cmp(&(sessions::date_of(b.1), b.0, &b.1.path))
         });
         let seen: BTreeSet<i64> = numbered.iter().map(|(n, _, _)| *n).collect();
+        // Where each number is first used: a gap or the record's start is reported there.
+        let mut first_use: HashMap<i64, (&Record, Position)> = HashMap::new();
+        for (number, protocol, at) in &numbered {
+            first_use.entry(*number).or_insert((*protocol, *at));
+        }
         let lowest = seen.first().copied().unwrap_or(1);
         let begins_later = Some(year) == first_year && lowest > 1;
         if record_start {
-            if begins_later
-                && let Some((_, protocol, at)) = numbered.iter().find(|(n, _, _)| *n == lowest)
-            {
+            if begins_later && let Some((protocol, at)) = first_use.get(&lowest) {
                 hits.push(
                     Hit::new(&protocol.path, *at)
                         .with("year", year)
@@ -77,7 +80,7 @@ pub fn run(protocols: &[&Record], number_field: usize, record_start: bool) -> Ve
             if missing.is_empty() || !seen.contains(&number) {
                 continue;
             }
-            if let Some((_, protocol, at)) = numbered.iter().find(|(n, _, _)| *n == number) {
+            if let Some((protocol, at)) = first_use.get(&number) {
                 hits.push(
                     Hit::new(&protocol.path, *at)
                         .with("year", year)
