@@ -48,6 +48,7 @@ pub struct Outcome {
     pub not_compared: Vec<NotCompared>,
 }
 
+/// A document the comparison could not finish.
 pub struct NotCompared {
     pub path: String,
     /// How many documents share the largest such bucket with it.
@@ -116,7 +117,12 @@ fn run_within(records: &[&Record], limits: Limits, max_pairs: u64) -> Outcome {
         .filter(|m| m.len() > 1)
         .flat_map(|members| copies_in(&documents, members))
         .collect();
-    let not_compared = not_compared(&documents, &represented_by, &comparison.unfinished);
+    let not_compared = not_compared(
+        &documents,
+        &represented_by,
+        representatives.len(),
+        &comparison.unfinished,
+    );
     Outcome { hits, not_compared }
 }
 
@@ -171,21 +177,23 @@ fn copies_in(documents: &[Compared<'_>], members: &[usize]) -> Vec<Hit> {
     hits
 }
 
-/// Each document of a bucket the comparison could not finish, with the number of documents
-/// it shares its largest such bucket with.
+/// Each document of a bucket the comparison could not finish (`unfinished`, as indexes of
+/// the `candidates` that stand for identical groups), with the number of documents it shares
+/// its largest such bucket with.
 fn not_compared(
     documents: &[Compared<'_>],
     represented_by: &[usize],
+    candidates: usize,
     unfinished: &[Vec<usize>],
 ) -> Vec<NotCompared> {
     if unfinished.is_empty() {
         return Vec::new();
     }
-    let mut group_size: Vec<usize> = vec![0; represented_by.len()];
+    let mut group_size: Vec<usize> = vec![0; candidates];
     for &candidate in represented_by {
         group_size[candidate] += 1;
     }
-    let mut others: Vec<usize> = vec![0; represented_by.len()];
+    let mut others: Vec<usize> = vec![0; candidates];
     for members in unfinished {
         let documents_in: usize = members.iter().map(|&m| group_size[m]).sum();
         for &member in members {
