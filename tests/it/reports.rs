@@ -3,7 +3,7 @@
 //! markup, every language, the JSON schema, the HTML page's parts, templates the user gives,
 //! the same bytes whatever the thread count, and a national audit's page kept small.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::hattama;

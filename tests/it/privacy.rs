@@ -4,7 +4,7 @@
 //! and `audit`, `inspect`, `test-rules`, the baseline file and the errors on stderr are searched
 //! for them. The personal-data rules must also find every planted one.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use hattama::audit::{self, AuditSettings};

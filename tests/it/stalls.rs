@@ -3,7 +3,7 @@
 //! the old behaviour made observably different (a copy of the whole line per finding, a finding
 //! per word after an unclosed comment).
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use hattama::engine::{self, Settings};

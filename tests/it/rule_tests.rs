@@ -2,7 +2,7 @@
 //! (`fixtures/rules/kz-kdn/`), a wrong expectation fails and is named by its line, and every
 //! document rule of the pack is expected somewhere and silent somewhere else.
 
-mod common;
+use crate::common;
 
 use common::hattama;
 

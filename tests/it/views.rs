@@ -3,7 +3,7 @@
 //! for, shows values as a person writes them (never a template engine's dict), and masks
 //! personal data as every report does.
 
-mod common;
+use crate::common;
 
 use common::{hattama, stdout};
 use hattama::lang::Lang;

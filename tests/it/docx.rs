@@ -3,7 +3,7 @@
 //! fixtures/check/, in every language, at the paragraphs a user finds in Word; files Word
 //! used to write, and damaged ones, get a message naming the file.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use hattama::engine::{self, Settings};

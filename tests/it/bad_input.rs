@@ -1,7 +1,7 @@
 //! Wrong answers to bad input: names and text that could forge or garble the output, files that
 //! are no documents, outputs that would overwrite an input. Each answer must be clear and safe.
 
-mod common;
+use crate::common;
 
 use common::{hattama, stdout};
 use std::path::Path;

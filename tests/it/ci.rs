@@ -1,7 +1,7 @@
 //! What CI runs: baselines (only new findings fail), `--changed-since` (only changed files are
 //! checked), and the manual in `--help`.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 

@@ -8,7 +8,7 @@ use hattama::lang::Lang;
 use hattama::pack;
 use std::path::Path;
 
-const CLEAN: &str = include_str!("../fixtures/check/ru-protocol-clean-01.md");
+const CLEAN: &str = include_str!("../../fixtures/check/ru-protocol-clean-01.md");
 const DECISION_2: &str = "1.2. Отделу образования";
 const DECISION_3: &str = "1.3. Хромтауской районной";
 

@@ -1,6 +1,6 @@
 //! The command as users run it: exit codes, languages, formats, rule-pack errors.
 
-mod common;
+use crate::common;
 
 use common::{hattama, stdout};
 

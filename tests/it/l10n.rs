@@ -2,7 +2,7 @@
 //! locale's, else Russian. The help, the errors of the configuration and of a baseline, the
 //! report of `test-rules` and the command line's own errors.
 
-mod common;
+use crate::common;
 
 use common::hattama;
 use std::path::Path;

@@ -1,0 +1,23 @@
+//! The integration tests, one binary: each module is what was once a test file of its own, and
+//! linking one binary instead of nineteen is most of what a first `cargo test` spends.
+
+mod common;
+mod audit;
+mod bad_input;
+mod ci;
+mod cli;
+mod config;
+mod docx;
+mod fixtures;
+mod formats;
+mod generated;
+mod l10n;
+mod privacy;
+mod reports;
+mod robustness;
+mod rule_examples;
+mod rule_tests;
+mod source_rules;
+mod stalls;
+mod suppress;
+mod views;
