@@ -13,8 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-/// The environment variable that makes `hattama audit` report its peak memory on stderr.
-pub const STATS_VARIABLE: &str = "HATTAMA_STATS";
+pub use crate::stages::STATS_VARIABLE;
 
 /// Protocols, a plan and a composition per district and year, as the generator writes them.
 const DOCUMENTS_PER_DISTRICT_YEAR: usize = 16;

@@ -1,5 +1,6 @@
 //! Arguments, the settings derived from them, and the exit code. The library does the work.
 
+use crate::values;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -62,7 +63,7 @@ enum Command {
     // clap's own `help` command is English: this one prints the manual in the run's language.
     Help {
         command: Option<String>,
-        #[arg(long, value_parser = parse_lang)]
+        #[arg(long, value_parser = values::parse_lang)]
         lang: Option<Lang>,
     },
 }
@@ -83,13 +84,13 @@ struct TestRulesArgs {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     pack: PackArgs,
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = values::parse_date)]
     as_of: Option<NaiveDate>,
 }
 
 #[derive(Args)]
 struct PackArgs {
-    #[arg(long, value_parser = parse_lang, global = true)]
+    #[arg(long, value_parser = values::parse_lang, global = true)]
     lang: Option<Lang>,
     #[arg(long = "rules", value_name = "DIR")]
     rules: Vec<PathBuf>,
@@ -119,9 +120,9 @@ struct RunArgs {
     pack: PackArgs,
     #[command(flatten)]
     output: OutputArgs,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = values::parser::<FailLevel>())]
     fail_level: Option<FailLevel>,
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = values::parse_date)]
     as_of: Option<NaiveDate>,
     #[command(flatten)]
     baseline: BaselineArgs,
@@ -191,7 +192,7 @@ impl BaselineArgs {
 
 #[derive(Args)]
 struct OutputArgs {
-    #[arg(long, value_enum, default_value_t = report::Format::Text)]
+    #[arg(long, value_parser = values::parser::<report::Format>(), default_value = "text")]
     format: report::Format,
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
@@ -221,14 +222,14 @@ struct GenerateArgs {
     years: Vec<i32>,
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    #[arg(long, value_parser = parse_date, default_value = "2026-11-30")]
+    #[arg(long, value_parser = values::parse_date, default_value = "2026-11-30")]
     as_of: NaiveDate,
     #[arg(long)]
     clean: bool,
     // Not `format`: that id is the report's `--format` in the help (help.rs).
     #[arg(long = "format", value_name = "FORMAT", value_enum, default_value_t = DocumentFormat::Text)]
     document_format: DocumentFormat,
-    #[arg(long, value_parser = parse_lang)]
+    #[arg(long, value_parser = values::parse_lang)]
     lang: Option<Lang>,
 }
 
@@ -242,26 +243,10 @@ struct BenchArgs {
     years: usize,
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    #[arg(long, value_parser = parse_date, default_value = "2026-11-30")]
+    #[arg(long, value_parser = values::parse_date, default_value = "2026-11-30")]
     as_of: NaiveDate,
-    #[arg(long, value_parser = parse_lang)]
+    #[arg(long, value_parser = values::parse_lang)]
     lang: Option<Lang>,
-}
-
-#[derive(Debug, thiserror::Error)]
-#[error("{}", self.message(Lang::En))]
-pub(crate) enum BadValue {
-    Lang(String),
-    Date(String),
-}
-
-impl BadValue {
-    pub(crate) fn message(&self, lang: Lang) -> String {
-        match self {
-            BadValue::Lang(text) => messages::cli::bad_language(lang, text),
-            BadValue::Date(text) => messages::cli::bad_date(lang, text),
-        }
-    }
 }
 
 /// One row of `hattama bench`'s table.
@@ -287,16 +272,6 @@ fn write_bench_row(
             |m| format!("{m:.0}")
         )
     )
-}
-
-fn parse_lang(text: &str) -> Result<Lang, BadValue> {
-    Lang::from_code(text).ok_or_else(|| BadValue::Lang(text.to_string()))
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, BadValue> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
-        .map_err(|_| BadValue::Date(text.to_string()))
 }
 
 /// The command line's definition with its help in `lang`.
@@ -495,8 +470,7 @@ fn rendering<'a>(
         None => None,
         Some(path) => {
             if !args.format.takes_template() {
-                let format = format!("{:?}", args.format).to_lowercase();
-                anyhow::bail!(messages::template_not_for(lang, &format));
+                anyhow::bail!(messages::template_not_for(lang, args.format.name()));
             }
             Some(report::TemplateSource::from_file(path)?)
         }

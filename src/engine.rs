@@ -1,8 +1,10 @@
-//! Wires the stages together for a set of paths: walk, read, parse, extract, check. Files are
-//! processed in parallel; a file that cannot be read is a finding and the run goes on.
+//! Wires the stages together: the per-document pipeline (read, parse, extract, check) that
+//! every command runs, and `check` over a set of paths. Files are processed in parallel; a file
+//! that cannot be read is a finding and the run goes on.
 
 use crate::check::{self, CheckSettings, Input};
 use crate::config::Ignore;
+use crate::extract::Extraction;
 use crate::finding::{Finding, Position, Severity, sort_findings};
 use crate::lang::Lang;
 use crate::messages;
@@ -180,28 +182,64 @@ pub fn check_paths(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Outco
 }
 
 pub fn check_file(path: &Path, pack: &Pack, settings: &Settings) -> Vec<Finding> {
-    let name = path.display().to_string();
-    match read::read_path(path, &settings.limits) {
-        Ok(source) => check_source(name, path, source, pack, settings),
-        Err(error) => vec![read_problem(&name, &error, settings.check.lang)],
-    }
+    check_document(path, read_file(path, settings), pack, settings).findings
+}
+
+/// Reads one file within the size limits: the first stage.
+pub fn read_file(path: &Path, settings: &Settings) -> Result<SourceText, ReadError> {
+    stages::time(Stage::Read, || read::read_path(path, &settings.limits))
 }
 
 /// Checks text already in memory (tests, editors); `path` decides Markdown or plain text.
 pub fn check_bytes(path: &Path, bytes: &[u8], pack: &Pack, settings: &Settings) -> Vec<Finding> {
+    check_document(path, read::from_bytes(bytes), pack, settings).findings
+}
+
+/// One document after the per-document stages: its findings and, when it could be read, the
+/// document and what was extracted from it, which the corpus stage reads its facts from.
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    pub analysed: Option<(Document, Extraction)>,
+}
+
+/// The per-document pipeline that `check`, `audit` and `test-rules` share: what was read (or
+/// why it could not be) → parse → extract → document rules, with suppressions applied and,
+/// for a Word document, positions turned into paragraphs.
+pub fn check_document(
+    path: &Path,
+    read: Result<SourceText, ReadError>,
+    pack: &Pack,
+    settings: &Settings,
+) -> Checked {
     let name = path.display().to_string();
-    match read::from_bytes(bytes) {
-        Ok(source) => check_source(name, path, source, pack, settings),
-        Err(error) => vec![read_problem(&name, &error, settings.check.lang)],
+    let lang = settings.check.lang;
+    let source = match read {
+        Ok(source) => source,
+        Err(error) => {
+            return Checked {
+                findings: vec![read_problem(&name, &error, lang)],
+                analysed: None,
+            };
+        }
+    };
+    let mut findings = source_notes(&name, &source, lang);
+    let (mut document, extraction) = analyse(path, source, pack);
+    document.path = name;
+    let input = Input::new(&document, &extraction, pack, &settings.check);
+    findings.extend(stages::time(Stage::Check, || {
+        crate::suppress::apply(&document, pack, lang, check::check(&input))
+    }));
+    if let Some(paragraphs) = &document.paragraphs {
+        crate::finding::to_paragraphs(&mut findings, paragraphs);
+    }
+    Checked {
+        findings,
+        analysed: Some((document, extraction)),
     }
 }
 
 /// Reads, parses and extracts one document without checking it.
-pub fn analyse(
-    path: &Path,
-    source: SourceText,
-    pack: &Pack,
-) -> (Document, crate::extract::Extraction) {
+pub fn analyse(path: &Path, source: SourceText, pack: &Pack) -> (Document, Extraction) {
     let front = source.front_matter.map(|f| f.value);
     let paragraphs = source.paragraphs;
     let margins = source.margins;
@@ -222,31 +260,6 @@ pub fn analyse(
     document.paragraphs = paragraphs;
     let extraction = stages::time(Stage::Extract, || crate::extract::extract(&document, pack));
     (document, extraction)
-}
-
-/// Checks text already read and decoded; `name` is the path findings carry.
-pub fn check_source(
-    name: String,
-    path: &Path,
-    source: SourceText,
-    pack: &Pack,
-    settings: &Settings,
-) -> Vec<Finding> {
-    let mut findings = source_notes(&name, &source, settings.check.lang);
-    let (mut document, extraction) = analyse(path, source, pack);
-    document.path = name;
-    let input = Input::new(&document, &extraction, pack, &settings.check);
-    let lang = settings.check.lang;
-    findings.extend(crate::suppress::apply(
-        &document,
-        pack,
-        lang,
-        check::check(&input),
-    ));
-    if let Some(paragraphs) = &document.paragraphs {
-        crate::finding::to_paragraphs(&mut findings, paragraphs);
-    }
-    findings
 }
 
 /// What reading a file noticed that is not a rule: a legacy encoding, broken front matter.

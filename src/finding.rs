@@ -202,23 +202,25 @@ pub fn in_paragraphs(path: &str) -> bool {
 /// into the numbers of the paragraphs they came from; `paragraphs[i]` is line i+1's paragraph,
 /// 0 for a line between paragraphs, which takes the next paragraph's number.
 pub fn to_paragraphs(findings: &mut [Finding], paragraphs: &[u32]) {
-    let paragraph = |line: u32| {
-        let index = (line as usize).saturating_sub(1);
-        paragraphs
-            .get(index..)
-            .and_then(|rest| rest.iter().find(|&&p| p > 0))
-            .or_else(|| {
-                paragraphs
-                    .get(..index)
-                    .and_then(|before| before.iter().rev().find(|&&p| p > 0))
-            })
-            .copied()
-            .unwrap_or(1)
-    };
     for finding in findings {
-        finding.start.line = paragraph(finding.start.line);
-        finding.end.line = paragraph(finding.end.line).max(finding.start.line);
+        finding.start.line = paragraph_of(finding.start.line, paragraphs);
+        finding.end.line = paragraph_of(finding.end.line, paragraphs).max(finding.start.line);
     }
+}
+
+/// The paragraph a line of a Word document's Markdown came from (see [`to_paragraphs`]).
+pub fn paragraph_of(line: u32, paragraphs: &[u32]) -> u32 {
+    let index = (line as usize).saturating_sub(1);
+    paragraphs
+        .get(index..)
+        .and_then(|rest| rest.iter().find(|&&p| p > 0))
+        .or_else(|| {
+            paragraphs
+                .get(..index)
+                .and_then(|before| before.iter().rev().find(|&&p| p > 0))
+        })
+        .copied()
+        .unwrap_or(1)
 }
 
 #[cfg(test)]

@@ -8,12 +8,12 @@
 //!
 //! clap's own headings ("Usage:", "Options:", …) and the help flags' lines are given too. What
 //! clap still writes in English: `[default: …]`, `[possible values: …]` and the usage line's
-//! `[OPTIONS]`, `<COMMAND>`. The English of the values of `--format` (the report's, and
-//! `generate`'s) and `--fail-level` is the doc comments of their enums; the translations are
-//! here.
+//! `[OPTIONS]`, `<COMMAND>`. The values of `--format` and `--fail-level` have their help here
+//! in every language, English too: the library's enums know no clap.
 
+use crate::values::Choice;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{Arg, ArgAction, Command, ValueEnum};
+use clap::{Arg, ArgAction, Command};
 use hattama::lang::Lang;
 
 mod en;
@@ -31,7 +31,7 @@ pub struct Texts {
     pub commands: &'static [(&'static str, Page)],
     /// The arguments several commands share, by id; a command's own `args` come first.
     pub args: &'static [(&'static str, Help)],
-    /// The help of the values of an argument (by id): value, help. Empty in English.
+    /// The help of the values of an argument (by id): value, help.
     pub values: &'static [(&'static str, &'static [(&'static str, &'static str)])],
 }
 
@@ -311,21 +311,15 @@ fn shows_help(value: &PossibleValue) -> bool {
 }
 
 /// The argument with the values of `T`, each with its help in `values` where there is one.
-fn with_values<T>(arg: Arg, values: &'static [(&'static str, &'static str)]) -> Arg
-where
-    T: ValueEnum + Clone + Send + Sync + 'static,
-{
-    let possible = T::value_variants()
-        .iter()
-        .filter_map(ValueEnum::to_possible_value)
-        .map(|value| match find(values, value.get_name()) {
-            Some(help) => value.help(*help),
-            None => value,
-        });
-    arg.value_parser(
-        PossibleValuesParser::new(possible)
-            .map(|name| T::from_str(&name, false).expect("clap checked the value")),
-    )
+fn with_values<T: Choice>(arg: Arg, values: &'static [(&'static str, &'static str)]) -> Arg {
+    let possible = T::all().iter().map(|value| {
+        let name = value.name();
+        match find(values, name) {
+            Some(help) => PossibleValue::new(name).help(*help),
+            None => PossibleValue::new(name),
+        }
+    });
+    arg.value_parser(PossibleValuesParser::new(possible).map(|name| T::named(&name)))
 }
 
 #[cfg(test)]

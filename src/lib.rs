@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod baseline;
 pub mod bench;
+pub mod calendar;
 pub mod changed;
 pub mod check;
 pub mod config;

@@ -4,6 +4,7 @@ mod cli;
 mod help;
 mod stderr;
 mod usage;
+mod values;
 
 fn main() -> std::process::ExitCode {
     cli::run()

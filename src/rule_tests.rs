@@ -390,13 +390,11 @@ pub fn test_file(path: &Path, pack: &Pack, settings: &Settings) -> (usize, Vec<M
         }
     };
     let annotated = annotate(&source.text, pack);
-    let findings = match read::from_bytes(annotated.text.as_bytes()) {
-        Ok(mut stripped) => {
-            stripped.encoding = source.encoding;
-            engine::check_source(name.clone(), path, stripped, pack, settings)
-        }
-        Err(error) => vec![engine::read_problem(&name, &error, settings.check.lang)],
-    };
+    let stripped = read::from_bytes(annotated.text.as_bytes()).map(|mut stripped| {
+        stripped.encoding = source.encoding;
+        stripped
+    });
+    let findings = engine::check_document(path, stripped, pack, settings).findings;
     let findings = findings
         .into_iter()
         .map(|mut finding| {

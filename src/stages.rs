@@ -9,6 +9,10 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+/// The environment variable that makes `hattama audit` time its stages and report them, its
+/// CPU time and its peak memory on stderr.
+pub const STATS_VARIABLE: &str = "HATTAMA_STATS";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     /// Bytes to text: encodings, Word files, front matter.
@@ -56,7 +60,7 @@ static NANOS: [AtomicU64; Stage::ALL.len()] = [const { AtomicU64::new(0) }; Stag
 
 fn enabled() -> bool {
     static ENABLED: OnceLock<bool> = OnceLock::new();
-    *ENABLED.get_or_init(|| std::env::var_os(crate::bench::STATS_VARIABLE).is_some())
+    *ENABLED.get_or_init(|| std::env::var_os(STATS_VARIABLE).is_some())
 }
 
 /// Runs `work`, adding its time to `stage` when stage times are kept.

@@ -73,7 +73,7 @@ fn message(error: &clap::Error, lang: Lang) -> Option<String> {
         ErrorKind::ValueValidation => {
             let head = text::invalid_value(lang, value?, arg?);
             let source = std::error::Error::source(error);
-            let reason = match source.and_then(|s| s.downcast_ref::<crate::cli::BadValue>()) {
+            let reason = match source.and_then(|s| s.downcast_ref::<crate::values::BadValue>()) {
                 Some(bad) => bad.message(lang),
                 None => source.map(ToString::to_string)?,
             };

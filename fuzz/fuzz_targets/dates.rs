@@ -1,4 +1,4 @@
-//! The date parser of the default pack (`src/extract/dates.rs`): dates in their five written
+//! The date parser of the default pack (`src/calendar/`): dates in their five written
 //! forms, periods and bare years, with and without a year to fill in.
 
 #![no_main]

@@ -20,9 +20,6 @@ use minijinja::Value as TemplateValue;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// In a rule's `documents`, every document, including those of no known kind.
-pub const ANY_DOCUMENT: &str = "*";
-
 /// What a check run needs beyond the pack.
 #[derive(Debug, Clone)]
 pub struct CheckSettings {
@@ -168,16 +165,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let kind = input.extraction.kind_id(input.pack);
     let mut findings = Vec::new();
     for rule in input.pack.active_rules() {
-        let applies = rule
-            .documents
-            .iter()
-            .any(|d| d == ANY_DOCUMENT || kind == Some(d.as_str()));
-        if !applies || matches!(rule.check, Check::Corpus(_)) {
-            continue;
-        }
-        if let (Some(since), Some(date)) = (rule.since, input.extraction.date)
-            && date < since
-        {
+        if matches!(rule.check, Check::Corpus(_)) || !rule.applies(kind, input.extraction.date) {
             continue;
         }
         let hits = match run_rule(input, rule) {

@@ -68,7 +68,7 @@ impl ConfigError {
                 None => format!("{origin}: {}", problem.message(lang)),
             },
             ConfigError::Unreadable { path, error } => {
-                messages::config::unreadable(lang, path, &messages::data::io_error(lang, error))
+                super::text::unreadable(lang, path, &messages::data::io_error(lang, error))
             }
             ConfigError::Pack(error) => error.to_string(),
         }
@@ -119,7 +119,7 @@ pub enum Problem {
 
 impl Problem {
     pub fn message(&self, lang: Lang) -> String {
-        use messages::config as text;
+        use super::text;
         match self {
             Problem::Data(SerdeError::Other(yaml)) => text::not_yaml(lang, yaml),
             Problem::Data(error) => error.message(lang),

@@ -28,6 +28,7 @@ use std::path::{Component, Path, PathBuf};
 mod errors;
 mod ignore;
 mod selection;
+mod text;
 
 pub use errors::*;
 pub use ignore::Ignore;
@@ -38,7 +39,7 @@ use selection::*;
 pub const FILE_NAME: &str = "hattama.yml";
 
 /// The lowest severity that makes the exit code 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailLevel {
     Error,
@@ -49,6 +50,24 @@ pub enum FailLevel {
 }
 
 impl FailLevel {
+    /// Every level, in the order `--help` lists them.
+    pub const ALL: [FailLevel; 4] = [
+        FailLevel::Error,
+        FailLevel::Warning,
+        FailLevel::Info,
+        FailLevel::None,
+    ];
+
+    /// The name `--fail-level` and `fail_level:` take.
+    pub fn name(self) -> &'static str {
+        match self {
+            FailLevel::Error => "error",
+            FailLevel::Warning => "warning",
+            FailLevel::Info => "info",
+            FailLevel::None => "none",
+        }
+    }
+
     pub fn fails(self, severity: Severity) -> bool {
         match self {
             FailLevel::Error => severity >= Severity::Error,
@@ -360,17 +379,15 @@ impl Config {
     /// `effective` as YAML, after comments (in `lang`) saying where it came from.
     pub fn show(&self, effective: &ConfigFile, lang: Lang) -> Result<String, serde_yaml_ng::Error> {
         let origin = match &self.source {
-            Source::File(path) => messages::config::shown_from(lang, &path.display().to_string()),
-            Source::NotFound { searched_from } => messages::config::shown_defaults(
-                lang,
-                FILE_NAME,
-                &searched_from.display().to_string(),
-            ),
-            Source::Skipped => messages::config::shown_skipped(lang),
+            Source::File(path) => text::shown_from(lang, &path.display().to_string()),
+            Source::NotFound { searched_from } => {
+                text::shown_defaults(lang, FILE_NAME, &searched_from.display().to_string())
+            }
+            Source::Skipped => text::shown_skipped(lang),
         };
         Ok(format!(
             "# {origin}\n# {}\n{}",
-            messages::config::shown_paths(lang),
+            text::shown_paths(lang),
             serde_yaml_ng::to_string(effective)?
         ))
     }

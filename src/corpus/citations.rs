@@ -8,7 +8,7 @@
 //! part (Kazakh puts the verb after the list, Russian before it), else the last verb before that
 //! part, else the first one after it.
 
-use crate::extract::dates::FoundDate;
+use crate::calendar::FoundDate;
 use crate::finding::Position;
 use crate::pack::Pack;
 use crate::parse::Document;

@@ -257,6 +257,7 @@ mod tests {
                 }),
                 ..Default::default()
             },
+            paragraphs: None,
         }
     }
 

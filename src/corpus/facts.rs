@@ -106,11 +106,7 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
         let Check::Corpus(check) = &rule.check else {
             continue;
         };
-        let applies = rule
-            .documents
-            .iter()
-            .any(|d| d == crate::check::ANY_DOCUMENT || Some(d.as_str()) == kind);
-        if !applies {
+        if !rule.applies_to_kind(kind) {
             continue;
         }
         match check {

@@ -189,6 +189,7 @@ mod tests {
                 number,
                 ..Facts::default()
             },
+            paragraphs: None,
         }
     }
 

@@ -15,16 +15,20 @@ mod lsh;
 mod minhash;
 mod misfiled;
 pub mod naming;
+
 mod numbering;
 mod plans;
+pub mod score;
 pub mod sessions;
 mod turnover;
 mod union_find;
 pub mod words;
 
 use crate::check::{CheckSettings, render};
+use crate::extract::Extraction;
 use crate::finding::{Finding, Position, Related, Severity};
 use crate::pack::{CorpusCheck, Pack, Rule};
+use crate::parse::Document;
 use crate::progress::{Progress, Stage};
 use chrono::NaiveDate;
 use facts::Facts;
@@ -41,6 +45,51 @@ pub struct Record {
     pub kind: Option<String>,
     pub date: Option<NaiveDate>,
     pub facts: Facts,
+    /// For a Word document, the paragraph of each line (`Document::paragraphs`), so that a
+    /// corpus finding points where the document rules' findings do.
+    pub paragraphs: Option<Vec<u32>>,
+}
+
+impl Record {
+    /// What the corpus rules keep of one document, filed under the commission of its folder.
+    pub fn of(
+        document: &Document,
+        extraction: &Extraction,
+        commission: commission::Commission,
+        pack: &Pack,
+    ) -> Record {
+        Record {
+            path: document.path.clone(),
+            commission,
+            named: naming::read(document, pack),
+            kind: extraction.kind_id(pack).map(str::to_string),
+            date: extraction.date,
+            facts: facts::collect(document, extraction, pack),
+            paragraphs: document.paragraphs.clone(),
+        }
+    }
+}
+
+/// Turns the lines of corpus findings, and of the documents they cite, into paragraphs where
+/// the document is a Word file, as [`crate::finding::to_paragraphs`] does for document rules.
+pub fn to_paragraphs(findings: &mut [Finding], records: &[Record]) {
+    let paragraphs: BTreeMap<&str, &[u32]> = records
+        .iter()
+        .filter_map(|r| Some((r.path.as_str(), r.paragraphs.as_deref()?)))
+        .collect();
+    if paragraphs.is_empty() {
+        return;
+    }
+    for finding in findings {
+        if let Some(map) = paragraphs.get(finding.path.as_str()) {
+            crate::finding::to_paragraphs(std::slice::from_mut(finding), map);
+        }
+        for related in &mut finding.related {
+            if let Some(map) = paragraphs.get(related.path.as_str()) {
+                related.line = crate::finding::paragraph_of(related.line, map);
+            }
+        }
+    }
 }
 
 /// What a corpus rule reports before it is rendered: where, the values its message uses,
@@ -121,16 +170,7 @@ pub fn judge(
     progress.stage(Stage::Commissions, corpus_rules.len());
     for (rule, check) in corpus_rules {
         progress.step();
-        // Documents dated before the rule's `since` are not held to it.
-        let of_kind = |record: &&Record| {
-            let dated_in = rule
-                .since
-                .is_none_or(|since| record.date.is_none_or(|d| d >= since));
-            dated_in
-                && rule.documents.iter().any(|d| {
-                    d == crate::check::ANY_DOCUMENT || record.kind.as_deref() == Some(d.as_str())
-                })
-        };
+        let of_kind = |record: &&Record| rule.applies(record.kind.as_deref(), record.date);
         let hits = match check {
             CorpusCheck::DuplicateDocuments {
                 threshold,

@@ -160,6 +160,7 @@ mod tests {
                         })],
                         ..Facts::default()
                     },
+                    paragraphs: None,
                 })
                 .collect();
             let records: Vec<&Record> = protocols.iter().collect();

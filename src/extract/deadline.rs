@@ -1,7 +1,7 @@
 //! Decides what a deadline text sets: a date, a period, a recurrence, or nothing definite.
 
-use super::dates::DateParser;
 use super::value::{Deadline, DeadlineKind};
+use crate::calendar::DateParser;
 use crate::pack::DeadlineWords;
 
 pub fn classify(

@@ -1,7 +1,6 @@
 //! Stage three: what the document says, found by the rule pack's definitions (kind, section
 //! headings, header fields, decisions and measures with their fields).
 
-pub mod dates;
 pub mod deadline;
 pub mod fields;
 mod items;

@@ -359,6 +359,29 @@ The file is sorted JSON (version, language, one entry per finding: path, rule, f
         }),
         ("seed", help("Seed of the random choices: the same seed gives the same documents")),
     ],
-    // The English of the values is the doc comments of their enums (report::Format, FailLevel).
-    values: &[],
+    values: &[
+        (
+            "format",
+            &[
+                ("text", "For people at a terminal: each finding with its line and how to fix it (an audit: the findings about commissions and a table per commission)"),
+                ("concise", "One line per finding: path:line:col: severity[rule] message"),
+                ("markdown", "Markdown: tables to paste into an e-mail, a wiki or a merge request"),
+                ("html", "One self-contained HTML page with charts, for the browser or to send by e-mail"),
+                ("csv", "One row per finding, for Excel (UTF-8 with BOM; `;` between cells in kk and ru)"),
+                ("json", "Everything, machine-readable, with a schema version (docs/report.md)"),
+                ("sarif", "SARIF 2.1.0, for GitHub code scanning and other SARIF viewers"),
+                ("github", "GitHub Actions workflow commands: annotations on the pull request"),
+                ("junit", "JUnit XML: a test case per document with findings, a failure per finding"),
+                ("gitlab", "GitLab Code Quality JSON"),
+            ],
+        ),
+        ("fail_level", &[("none", "Never fail on findings")]),
+        (
+            "document_format",
+            &[
+                ("text", "Word's exports: Markdown (`.md`) or plain text (`.txt`), by document"),
+                ("docx", "Word documents (`.docx`) with the same text"),
+            ],
+        ),
+    ],
 };

@@ -7,7 +7,7 @@ use super::load::{LoadedPack, Origin, PackError};
 use super::model::*;
 use super::patterns::PatternCompiler;
 use super::schema::{FieldType, PackMeta, PatternDef, RuleDef};
-use crate::extract::dates::{CalendarWords, DateParser};
+use crate::calendar::{CalendarWords, DateParser};
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::privacy::Masker;
@@ -827,7 +827,7 @@ impl RuleContext<'_> {
             ))
         })?;
         for kind in &def.documents {
-            if kind != crate::check::ANY_DOCUMENT && !self.kind_ids.contains(kind) {
+            if kind != ANY_DOCUMENT && !self.kind_ids.contains(kind) {
                 return Err(with_prefix(format!(
                     "`documents` names `{kind}`, which no `kinds:` entry defines"
                 )));

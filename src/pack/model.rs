@@ -3,7 +3,7 @@
 use super::LazyRegex as Regex;
 use super::load::Origin;
 use super::schema::{FieldType, PackMeta};
-use crate::extract::dates::DateParser;
+use crate::calendar::DateParser;
 use crate::finding::Severity;
 use crate::lang::{Lang, Localized};
 use crate::privacy::Masker;
@@ -328,7 +328,27 @@ pub struct Rule {
     pub enabled: bool,
 }
 
+/// In a rule's `documents`, every document, including those of no known kind.
+pub const ANY_DOCUMENT: &str = "*";
+
 impl Rule {
+    /// Whether the rule is about documents of this kind: listed in its `documents`, or `*` there.
+    /// `None` is a document of no known kind, which only `*` takes in.
+    pub fn applies_to_kind(&self, kind: Option<&str>) -> bool {
+        self.documents
+            .iter()
+            .any(|d| d == ANY_DOCUMENT || kind == Some(d.as_str()))
+    }
+
+    /// Whether the rule judges a document of this kind and date: its kind is one the rule is
+    /// about, and it is not dated before the rule's `since` (an undated document is held to it).
+    pub fn applies(&self, kind: Option<&str>, date: Option<chrono::NaiveDate>) -> bool {
+        self.applies_to_kind(kind)
+            && self
+                .since
+                .is_none_or(|since| date.is_none_or(|date| date >= since))
+    }
+
     pub fn template_name(&self, part: &str, lang: Lang) -> String {
         format!("{}#{part}.{lang}", self.id)
     }

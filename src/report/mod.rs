@@ -13,6 +13,7 @@ pub mod model;
 pub mod outline;
 pub mod rules;
 pub mod sarif;
+mod score_formula;
 pub mod template;
 pub mod terminal;
 mod xml;
@@ -25,7 +26,7 @@ use crate::privacy::Masked;
 use chrono::NaiveDate;
 pub use template::{RenderOptions, TemplateSource};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// For people at a terminal: each finding with its line and how to fix it (an audit: the
     /// findings about commissions and a table per commission).
@@ -58,6 +59,36 @@ pub const INLINE_FINDINGS_LIMIT: usize = 3000;
 pub const MIN_INLINE_PER_COMMISSION: usize = 5;
 
 impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 10] = [
+        Format::Text,
+        Format::Concise,
+        Format::Markdown,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Junit,
+        Format::Gitlab,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Concise => "concise",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Junit => "junit",
+            Format::Gitlab => "gitlab",
+        }
+    }
+
     /// The built-in template (name and text) of a template-rendered format.
     fn template(self) -> Option<(&'static str, &'static str)> {
         Some(match self {

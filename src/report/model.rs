@@ -367,7 +367,7 @@ fn scoring(def: &ScoringDef, lang: Lang) -> ScoringView<'_> {
         points_per_commission_finding: def.points_per_commission_finding,
         weights: &def.weights,
         rules: &def.rules,
-        formula: crate::messages::score_formula(lang, def),
+        formula: super::score_formula::score_formula(lang, def),
     }
 }
 

@@ -1,8 +1,8 @@
 //! `hattama.yml`: what is wrong with it, and the comments `hattama config` prints.
 
-use super::pick;
-use crate::config::{GlobFault, ValueKind};
+use super::{GlobFault, ValueKind};
 use crate::lang::Lang;
+use crate::messages::pick;
 
 pub fn unreadable(lang: Lang, path: &str, reason: &str) -> String {
     pick(

@@ -3,6 +3,8 @@
 //! since REV, staged and unstaged edits) plus new files git does not ignore; deleted files are
 //! left out. git is run as a command (`git` on the PATH); nothing here reads `.git` itself.
 
+mod text;
+
 use crate::engine::is_document;
 use crate::lang::Lang;
 use std::collections::BTreeSet;
@@ -40,7 +42,6 @@ pub enum BadRevision {
 
 impl ChangedError {
     pub fn message(&self, lang: Lang) -> String {
-        use crate::messages::changed as text;
         match self {
             ChangedError::NoGit(error) => {
                 text::no_git(lang, &crate::messages::data::io_error(lang, error))

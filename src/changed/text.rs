@@ -1,9 +1,9 @@
 //! `--changed-since REV`: why the documents changed since a revision cannot be known. git's
 //! own words are quoted as git writes them.
 
-use super::pick;
-use crate::changed::BadRevision;
+use super::BadRevision;
 use crate::lang::Lang;
+use crate::messages::pick;
 
 pub fn no_git(lang: Lang, reason: &str) -> String {
     pick(
