@@ -131,6 +131,26 @@ pub fn no_line_follows(lang: Lang, rule: &str) -> String {
     )
 }
 
+/// An audit fixture's `expect.yaml` that cannot be read; `reason` is in `lang` already.
+pub fn expect_unreadable(lang: Lang, reason: &str) -> String {
+    pick(
+        lang,
+        format!("expect.yaml файлы оқылмады: {reason}"),
+        format!("не удалось прочитать expect.yaml: {reason}"),
+        format!("expect.yaml could not be read: {reason}"),
+    )
+}
+
+/// An `expect.yaml` whose content is wrong; `reason` is in `lang` already.
+pub fn expect_invalid(lang: Lang, reason: &str) -> String {
+    pick(
+        lang,
+        format!("expect.yaml файлында қате бар: {reason}"),
+        format!("ошибка в expect.yaml: {reason}"),
+        format!("expect.yaml is wrong: {reason}"),
+    )
+}
+
 pub fn missing(lang: Lang, path: &str) -> String {
     pick(
         lang,

@@ -23,7 +23,9 @@ const LAYERS: &[&[&str]] = &[
     &["check", "suppress", "config"],
     // One document through every stage (`engine`); documents of a commission (`corpus`).
     &["engine", "corpus"],
-    &["audit", "changed", "inputs", "rule_tests"],
+    &["audit", "changed", "inputs"],
+    // `test-rules`: documents by their expect comments, audit fixtures by their expect.yaml.
+    &["rule_tests"],
     &["report"],
     &["baseline"],
     &["generate"],

@@ -16,6 +16,8 @@
 //! line number sees them; findings are reported at their lines in the annotated file. Every
 //! finding must be expected and every expectation found.
 
+pub mod audit_fixture;
+
 use crate::engine::{self, Settings};
 use crate::finding::Finding;
 use crate::lang::Lang;
@@ -78,6 +80,10 @@ pub enum CommentProblem {
     UnknownRule(String),
     /// An own-line comment at the end of the file (the rule it expects).
     NoLineFollows(String),
+    /// An audit fixture's `expect.yaml` that cannot be read.
+    ExpectUnreadable(std::io::ErrorKind),
+    /// An `expect.yaml` that is not what the file must hold (the YAML reader's words).
+    ExpectInvalid(String),
 }
 
 impl CommentProblem {
@@ -90,6 +96,19 @@ impl CommentProblem {
             CommentProblem::NamesNoRule(body) => text::names_no_rule(lang, body),
             CommentProblem::UnknownRule(name) => text::unknown_rule(lang, name),
             CommentProblem::NoLineFollows(rule) => text::no_line_follows(lang, rule),
+            CommentProblem::ExpectUnreadable(kind) => text::expect_unreadable(
+                lang,
+                &messages::data::io_error(lang, &std::io::Error::from(*kind)),
+            ),
+            CommentProblem::ExpectInvalid(error) => {
+                let (entry, error) = crate::serde_error::SerdeError::with_path(error);
+                let reason = error.message(lang);
+                let reason = match entry {
+                    Some(entry) => format!("{entry}: {reason}"),
+                    None => reason,
+                };
+                text::expect_invalid(lang, &reason)
+            }
         }
     }
 }
@@ -313,11 +332,14 @@ impl Mask for CommentProblem {
     /// The comment's own text, which a fixture may have filled with anything.
     fn mask_with(&mut self, masker: &Masker) {
         match self {
-            CommentProblem::Unclosed | CommentProblem::NotAtEnd => {}
+            CommentProblem::Unclosed
+            | CommentProblem::NotAtEnd
+            | CommentProblem::ExpectUnreadable(_) => {}
             CommentProblem::NotUnderstood(text)
             | CommentProblem::NamesNoRule(text)
             | CommentProblem::UnknownRule(text)
-            | CommentProblem::NoLineFollows(text) => text.mask_with(masker),
+            | CommentProblem::NoLineFollows(text)
+            | CommentProblem::ExpectInvalid(text) => text.mask_with(masker),
         }
     }
 }
@@ -353,7 +375,9 @@ impl RuleTestError {
     }
 }
 
-/// Tests the pack on every document below `paths`.
+/// Tests the pack on every document below `paths`: each document on its own by its expect
+/// comments, except those in an audit fixture (a folder with `expect.yaml`), which is audited
+/// as a whole ([`audit_fixture`]).
 pub fn run(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Result<Report, RuleTestError> {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return Err(RuleTestError::Missing(missing.clone()));
@@ -363,15 +387,24 @@ pub fn run(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Result<Report
         let named = paths.first().cloned().unwrap_or_default();
         return Err(RuleTestError::Empty(named));
     }
-    let per_file: Vec<(usize, Vec<Mismatch>)> = files
+    let folders = audit_fixture::folders(paths);
+    let (in_folders, alone): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|file| folders.iter().any(|folder| file.starts_with(folder)));
+    let mut results: Vec<(usize, Vec<Mismatch>)> = alone
         .par_iter()
         .map(|file| test_file(file, pack, settings))
         .collect();
+    results.extend(
+        folders
+            .iter()
+            .map(|folder| audit_fixture::test_folder(folder, pack, settings)),
+    );
     let mut report = Report {
-        files: files.len(),
+        files: alone.len() + in_folders.len(),
         ..Report::default()
     };
-    for (expected, mismatches) in per_file {
+    for (expected, mismatches) in results {
         report.expected += expected;
         report.mismatches.extend(mismatches);
     }
