@@ -66,8 +66,6 @@ pub(super) const NOUN_ENDING: &str = r"[\x{0400}-\x{0481}\x{0483}-\x{04FF}]";
 pub(super) const NEVER: &str = r"[^\s\S]";
 pub(super) const QUARTER_NUM: &str = "(?:[1-4]|[iі]v|[iі]{1,3})";
 pub(super) const HALF_NUM: &str = "(?:[12]|[iі]{1,2})";
-// Kazakh ablative endings: `қыркүйектен желтоқсанға дейін` is a range, `қыркүйек желтоқсан` not.
-pub(super) const ABLATIVE: &str = "(?:дан|ден|тан|тен|нан|нен)";
 // What a word edge after the match asks of the next character, in the internal patterns.
 pub(super) const EDGE: &str = r"(\W|$)";
 // The same without a capture group, for the public patterns.
@@ -86,6 +84,20 @@ pub(super) struct Fragments {
     year_long: String,
     /// A year abbreviation (`г`, `ж`), without the dot.
     year_short: String,
+    /// The noun "month" after a month's name, with its case ending.
+    month_word: String,
+    range_from: String,
+    range_to: String,
+    until: String,
+}
+
+/// The lexicon's words of month ranges (see [`super::CalendarWords`]), checked and normalised.
+pub(super) struct RangeWords {
+    pub(super) month_word: Vec<String>,
+    pub(super) from: Vec<String>,
+    pub(super) to: Vec<String>,
+    pub(super) until: Vec<String>,
+    pub(super) ablative_endings: Vec<String>,
 }
 
 impl Fragments {
@@ -96,17 +108,29 @@ impl Fragments {
         quarter: &[String],
         half_year: &[String],
         year: Vec<String>,
+        range: &RangeWords,
     ) -> Fragments {
         let month_alt = alternation(month_stems);
         let (long_year, short_year): (Vec<String>, Vec<String>) =
             year.into_iter().partition(|w| w.chars().count() >= 3);
         Fragments {
             month: format!(r"(?:{month_alt}){ENDING}{{0,8}}"),
-            month_ablative: format!(r"(?:{month_alt}){ENDING}{{0,5}}?{ABLATIVE}"),
+            // `қыркүйектен желтоқсанға дейін` is a range, `қыркүйек желтоқсан` not.
+            month_ablative: format!(
+                r"(?:{month_alt}){ENDING}{{0,5}}?(?:{})",
+                alternation(&range.ablative_endings)
+            ),
             quarter: format!(r"(?:{}){ENDING}{{0,6}}", alternation(quarter)),
             half_year: format!(r"(?:{}){ENDING}{{0,6}}", alternation(half_year)),
             year_long: format!(r"(?:{}){ENDING}{{0,6}}", alternation(&long_year)),
             year_short: format!(r"(?:{})", alternation(&short_year)),
+            month_word: format!(
+                r"(?:{}){NOUN_ENDING}{{0,5}}",
+                alternation(&range.month_word)
+            ),
+            range_from: format!(r"(?:{})", alternation(&range.from)),
+            range_to: format!(r"(?:{})", alternation(&range.to)),
+            until: format!(r"(?:{})", alternation(&range.until)),
         }
     }
 }
@@ -320,11 +344,10 @@ impl<'a> Build<'a> {
         format!(r"(?:{CLOSE_QUOTE}(?:{ordinal})?\s*|{ordinal}\s*|\s+)")
     }
 
-    /// `наурыз айы`, `в марте месяце`: the word for "month" belongs to the period, and it is
-    /// grammar rather than vocabulary, so it lives here and not in the lexicon. Its end edge is
-    /// left to what follows.
+    /// `наурыз айы`, `в марте месяце`: the word for "month" belongs to the period. Its end edge
+    /// is left to what follows.
     fn month_noun(&self) -> String {
-        format!(r"(?:\s+(?:ай|месяц){NOUN_ENDING}{{0,5}})?")
+        format!(r"(?:\s+{})?", self.f.month_word)
     }
 
     fn day_first(&self) -> Source {
@@ -409,9 +432,11 @@ impl<'a> Build<'a> {
 
     fn month_range_from_to(&self) -> Source {
         let body = format!(
-            r"со?\s+{}{}\s+по\s+{}{}",
+            r"{}\s+{}{}\s+{}\s+{}{}",
+            self.f.range_from,
             self.g("m1", &self.f.month),
             self.year_after_inner("y2"),
+            self.f.range_to,
             self.g("m2", &self.f.month),
             self.month_noun(),
         );
@@ -420,10 +445,11 @@ impl<'a> Build<'a> {
 
     fn month_range_until(&self) -> Source {
         let body = format!(
-            r"{}{}\s+{}\s+(?:дейін|шейін)",
+            r"{}{}\s+{}\s+{}",
             self.year_before("y1"),
             self.g("m1", &self.f.month_ablative),
             self.g("m2", &self.f.month),
+            self.f.until,
         );
         (body, self.edge_after_word().to_string())
     }

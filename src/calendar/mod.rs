@@ -37,8 +37,8 @@ use std::fmt;
 use std::ops::Range;
 
 use grammar::{
-    DateForm, Form, Fragments, Mode, PeriodForm, bare_years_source, checked_word, compile,
-    compile_forms, date_sources, normalise, period_sources, public_pattern, validate,
+    DateForm, Form, Fragments, Mode, PeriodForm, RangeWords, bare_years_source, checked_word,
+    compile, compile_forms, date_sources, normalise, period_sources, public_pattern, validate,
 };
 use hits::{
     Hit, after_number_sign, glued_to_numbers, month_end, month_start, number, overlaps, scan,
@@ -65,6 +65,18 @@ pub struct CalendarWords {
     /// Words of three letters or more also take case endings (`году`, `жылға`, `жылдың`); shorter
     /// ones are abbreviations and match only whole, with an optional dot (`г.`, `ж.`).
     pub year: Vec<String>,
+    /// The noun "month" that may follow a month's name and belongs to the period (`наурыз айы`,
+    /// `в марте месяце`), with its case ending: e.g. `["месяц", "ай"]`.
+    pub month_word: Vec<String>,
+    /// The words around a range of months named in the nominative and the accusative:
+    /// `с сентября по декабрь` → `["с", "со"]` and `["по"]`.
+    pub range_from: Vec<String>,
+    pub range_to: Vec<String>,
+    /// The postpositions after a range whose first month takes the ablative and the second the
+    /// dative: `қыркүйектен желтоқсанға дейін` → `["дейін", "шейін"]`.
+    pub until: Vec<String>,
+    /// The ablative endings of that first month (`қыркүйек-тен`): `["дан", "ден", "тан", …]`.
+    pub ablative_endings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,9 +146,16 @@ impl DateParser {
         // A year word follows its number without a word edge (`2026г.`), so it may start with a
         // hyphen (`-жылғы`).
         let year = checked("year", &words.year, 1, false)?;
+        let range = RangeWords {
+            month_word: checked("month_word", &words.month_word, 2, true)?,
+            from: checked("range_from", &words.range_from, 1, true)?,
+            to: checked("range_to", &words.range_to, 1, true)?,
+            until: checked("until", &words.until, 2, true)?,
+            ablative_endings: checked("ablative_endings", &words.ablative_endings, 2, true)?,
+        };
 
         let stems: Vec<String> = month_stems.iter().map(|(s, _)| s.clone()).collect();
-        let fragments = Fragments::new(&stems, &quarter, &half_year, year);
+        let fragments = Fragments::new(&stems, &quarter, &half_year, year, &range);
 
         let date_pattern = public_pattern(date_sources(&fragments, Mode::Public));
         let period_pattern = public_pattern(period_sources(&fragments, Mode::Public));

@@ -60,6 +60,11 @@ fn words() -> CalendarWords {
         quarter: owned(&["квартал", "тоқсан"]),
         half_year: owned(&["полугоди", "жартыжылдық", "жарты жыл"]),
         year: owned(&["года", "год", "г", "жылғы", "жыл", "ж"]),
+        month_word: owned(&["месяц", "ай"]),
+        range_from: owned(&["с", "со"]),
+        range_to: owned(&["по"]),
+        until: owned(&["дейін", "шейін"]),
+        ablative_endings: owned(&["дан", "ден", "тан", "тен", "нан", "нен"]),
     }
 }
 

@@ -110,6 +110,11 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         quarter: calendar_def.quarter,
         half_year: calendar_def.half_year,
         year: calendar_def.year,
+        month_word: calendar_def.month_word,
+        range_from: calendar_def.range_from,
+        range_to: calendar_def.range_to,
+        until: calendar_def.until,
+        ablative_endings: calendar_def.ablative_endings,
     })
     .map_err(|e| PackError::new(top(&packs[last]), format!("lexicon calendar: {e}")))?;
     let patterns = PatternCompiler::new(

@@ -225,6 +225,17 @@ pub struct CalendarDef {
     pub quarter: Vec<String>,
     pub half_year: Vec<String>,
     pub year: Vec<String>,
+    // The words of month ranges; without them, a form that needs them never matches.
+    #[serde(default)]
+    pub month_word: Vec<String>,
+    #[serde(default)]
+    pub range_from: Vec<String>,
+    #[serde(default)]
+    pub range_to: Vec<String>,
+    #[serde(default)]
+    pub until: Vec<String>,
+    #[serde(default)]
+    pub ablative_endings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
