@@ -1,11 +1,11 @@
 //! The integration tests, one binary: each module is what was once a test file of its own, and
 //! linking one binary instead of nineteen is most of what a first `cargo test` spends.
 
-mod common;
 mod audit;
 mod bad_input;
 mod ci;
 mod cli;
+mod common;
 mod config;
 mod docx;
 mod fixtures;
