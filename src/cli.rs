@@ -19,7 +19,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::help;
-use crate::usage;
+use hattama::command_line::{option_before_parsing, parse_date, parse_lang, stderr, usage};
+
+/// The name messages on stderr start with.
+const PROGRAM: &str = "hattama";
 
 /// Exit codes, as documented in README.md.
 const EXIT_CLEAN: u8 = 0;
@@ -155,7 +158,7 @@ impl BaselineArgs {
             (None, Some(written)) => written,
             (Some(given), Some(written)) if given != written => {
                 let file = file.display().to_string();
-                crate::stderr::say(&messages::baseline::language(given, &file, written));
+                say(&messages::baseline::language(given, &file, written));
                 given
             }
             _ => fallback,
@@ -173,16 +176,16 @@ impl BaselineArgs {
         if let Some(file) = &self.write_baseline {
             let written = baseline::write(file, findings, lang)?;
             let file = file.display().to_string();
-            crate::stderr::say(&messages::baseline::written(lang, written, &file));
+            say(&messages::baseline::written(lang, written, &file));
             return Ok(Some(EXIT_CLEAN));
         }
         if let (Some(baseline), Some(file)) = (baseline, &self.baseline) {
             let filtered = baseline.filter(std::mem::take(findings));
             *findings = filtered.new;
             let file = file.display().to_string();
-            crate::stderr::say(&messages::baseline::hidden(lang, filtered.hidden, &file));
+            say(&messages::baseline::hidden(lang, filtered.hidden, &file));
             if filtered.stale > 0 {
-                crate::stderr::say(&messages::baseline::stale(lang, filtered.stale, &file));
+                say(&messages::baseline::stale(lang, filtered.stale, &file));
             }
         }
         Ok(None)
@@ -248,22 +251,6 @@ struct BenchArgs {
     lang: Option<Lang>,
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("{}", self.message(Lang::En))]
-pub(crate) enum BadValue {
-    Lang(String),
-    Date(String),
-}
-
-impl BadValue {
-    pub(crate) fn message(&self, lang: Lang) -> String {
-        match self {
-            BadValue::Lang(text) => messages::cli::bad_language(lang, text),
-            BadValue::Date(text) => messages::cli::bad_date(lang, text),
-        }
-    }
-}
-
 /// One row of `hattama bench`'s table.
 fn write_bench_row(
     out: &mut impl Write,
@@ -289,16 +276,6 @@ fn write_bench_row(
     )
 }
 
-fn parse_lang(text: &str) -> Result<Lang, BadValue> {
-    Lang::from_code(text).ok_or_else(|| BadValue::Lang(text.to_string()))
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, BadValue> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
-        .map_err(|_| BadValue::Date(text.to_string()))
-}
-
 /// The command line's definition with its help in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
     help::localize(Cli::command(), lang)
@@ -320,7 +297,7 @@ pub fn run() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::from(EXIT_CLEAN),
         Err(error) => {
-            crate::stderr::say(&describe(&error, lang));
+            say(&describe(&error, lang));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -338,17 +315,7 @@ fn early_language(args: &[OsString]) -> Lang {
         .map(|arg| arg.to_str().unwrap_or_default())
         .take_while(|&arg| arg != "--")
         .collect();
-    let option = |name: &str| {
-        let long = format!("--{name}");
-        let joined = format!("--{name}=");
-        args.iter().enumerate().find_map(|(at, &arg)| {
-            if arg == long {
-                args.get(at + 1).copied()
-            } else {
-                arg.strip_prefix(&joined)
-            }
-        })
-    };
+    let option = |name: &str| option_before_parsing(&args, name);
     let configured = || {
         let explicit = option("config").map(PathBuf::from);
         let skip = args.contains(&"--no-config");
@@ -401,6 +368,11 @@ fn localized(cause: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
         .map(|error| messages::data::io_error(lang, error))
 }
 
+/// `hattama: TEXT` on stderr, masked and safe for the terminal.
+fn say(text: &str) {
+    stderr::say(PROGRAM, text);
+}
+
 /// The reader went away (`hattama … | head`): not an error worth a message.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error
@@ -441,7 +413,7 @@ fn setup(args: &PackArgs) -> Result<Setup> {
         .unwrap_or(Lang::Ru);
     let pack = match config.load_pack(&args.rules, args.no_default_rules) {
         Ok(pack) => {
-            crate::stderr::use_masker(&pack.masker);
+            stderr::use_masker(&pack.masker);
             pack
         }
         Err(ConfigError::Pack(error)) => {
@@ -817,7 +789,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             if args.path {
                 let Some(path) = config.absolute_path() else {
                     let name = hattama::config::FILE_NAME;
-                    crate::stderr::say(&messages::no_config_file(lang, name));
+                    say(&messages::no_config_file(lang, name));
                     return Ok(EXIT_FINDINGS);
                 };
                 writeln!(out, "{}", path.display())?;

@@ -6,6 +6,7 @@ pub mod baseline;
 pub mod bench;
 pub mod changed;
 pub mod check;
+pub mod command_line;
 pub mod config;
 pub mod corpus;
 pub mod engine;

@@ -2,8 +2,6 @@
 
 mod cli;
 mod help;
-mod stderr;
-mod usage;
 
 fn main() -> std::process::ExitCode {
     cli::run()

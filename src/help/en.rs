@@ -1,27 +1,10 @@
 //! The help in English: the texts every translation follows. The short help of each command and
 //! argument is one line without a final full stop; `long` adds paragraphs for `--help`.
 
-use super::{Flags, Headings, Help, Page, Specs, Texts, help};
+use super::{Help, Page, Texts, help};
 
 pub const TEXTS: Texts = Texts {
-    headings: Headings {
-        usage: "Usage",
-        arguments: "Arguments",
-        options: "Options",
-        commands: "Commands",
-    },
-    flags: Flags {
-        help: "Print help",
-        help_summary: "Print help (see more with '--help')",
-        help_manual: "Print help (see a summary with '-h')",
-        version: "Print version",
-    },
-    specs: Specs {
-        default: "default",
-        values: "possible values",
-        values_heading: "Possible values",
-    },
-    hattama: Page {
+    program: Page {
         about: "Checks the protocols, work plans and composition orders of commissions on minors' affairs (КДН) against the rule pack.",
         long_about: "",
         after: "\

@@ -1,27 +1,10 @@
 //! Қазақ тіліндегі анықтама: en.rs файлындағы мәтіндер. Параметрлердің, мәндердің және
 //! айнымалылардың (FILE, DIR, REV, N, OUT) атаулары қолданылу жолындағыдай қалады.
 
-use super::{Flags, Headings, Help, Page, Specs, Texts, help};
+use super::{Help, Page, Texts, help};
 
 pub const TEXTS: Texts = Texts {
-    headings: Headings {
-        usage: "Қолданылуы",
-        arguments: "Аргументтер",
-        options: "Параметрлер",
-        commands: "Командалар",
-    },
-    flags: Flags {
-        help: "Анықтаманы көрсету",
-        help_summary: "Анықтаманы көрсету (толығырақ: '--help')",
-        help_manual: "Анықтаманы көрсету (қысқаша: '-h')",
-        version: "Нұсқаны көрсету",
-    },
-    specs: Specs {
-        default: "әдепкісі",
-        values: "мүмкін мәндер",
-        values_heading: "Мүмкін мәндер",
-    },
-    hattama: Page {
+    program: Page {
         about: "Кәмелетке толмағандардың істері жөніндегі комиссиялардың (КДН) хаттамаларын, жұмыс жоспарларын және құрамдарын ережелер жинағы бойынша тексереді.",
         long_about: "",
         after: "\

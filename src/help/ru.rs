@@ -1,27 +1,10 @@
 //! Справка на русском языке: те же тексты, что в en.rs. Имена параметров, значений и метапеременных
 //! (FILE, DIR, REV, N, OUT) остаются как в строке использования.
 
-use super::{Flags, Headings, Help, Page, Specs, Texts, help};
+use super::{Help, Page, Texts, help};
 
 pub const TEXTS: Texts = Texts {
-    headings: Headings {
-        usage: "Использование",
-        arguments: "Аргументы",
-        options: "Параметры",
-        commands: "Команды",
-    },
-    flags: Flags {
-        help: "Показать справку",
-        help_summary: "Показать справку (подробнее: '--help')",
-        help_manual: "Показать справку (кратко: '-h')",
-        version: "Показать версию",
-    },
-    specs: Specs {
-        default: "по умолчанию",
-        values: "допустимые значения",
-        values_heading: "Допустимые значения",
-    },
-    hattama: Page {
+    program: Page {
         about: "Проверяет протоколы, планы работы и составы комиссий по делам несовершеннолетних (КДН) по набору правил.",
         long_about: "",
         after: "\

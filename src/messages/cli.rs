@@ -1,6 +1,7 @@
 //! The command line's own words: bad option values, and the steps of a command that failed.
 
 use super::pick;
+use crate::command_line::help::{Flags, Headings, HelpWords, Specs};
 use crate::lang::Lang;
 
 /// `--lang xx`.
@@ -80,6 +81,70 @@ pub fn usage_words(lang: Lang) -> UsageWords {
             tip: "tip",
             possible_values: "possible values",
             commands: "subcommands",
+        },
+    }
+}
+
+/// clap's words in the help of every command: headings, the help and version flags, and what
+/// follows an argument's help. English keeps clap's own.
+pub fn help_words(lang: Lang) -> &'static HelpWords {
+    match lang {
+        Lang::Kk => &HelpWords {
+            headings: Headings {
+                usage: "Қолданылуы",
+                arguments: "Аргументтер",
+                options: "Параметрлер",
+                commands: "Командалар",
+            },
+            flags: Flags {
+                help: "Анықтаманы көрсету",
+                help_summary: "Анықтаманы көрсету (толығырақ: '--help')",
+                help_manual: "Анықтаманы көрсету (қысқаша: '-h')",
+                version: "Нұсқаны көрсету",
+            },
+            specs: Specs {
+                default: "әдепкісі",
+                values: "мүмкін мәндер",
+                values_heading: "Мүмкін мәндер",
+            },
+        },
+        Lang::Ru => &HelpWords {
+            headings: Headings {
+                usage: "Использование",
+                arguments: "Аргументы",
+                options: "Параметры",
+                commands: "Команды",
+            },
+            flags: Flags {
+                help: "Показать справку",
+                help_summary: "Показать справку (подробнее: '--help')",
+                help_manual: "Показать справку (кратко: '-h')",
+                version: "Показать версию",
+            },
+            specs: Specs {
+                default: "по умолчанию",
+                values: "допустимые значения",
+                values_heading: "Допустимые значения",
+            },
+        },
+        Lang::En => &HelpWords {
+            headings: Headings {
+                usage: "Usage",
+                arguments: "Arguments",
+                options: "Options",
+                commands: "Commands",
+            },
+            flags: Flags {
+                help: "Print help",
+                help_summary: "Print help (see more with '--help')",
+                help_manual: "Print help (see a summary with '-h')",
+                version: "Print version",
+            },
+            specs: Specs {
+                default: "default",
+                values: "possible values",
+                values_heading: "Possible values",
+            },
         },
     }
 }

@@ -3,9 +3,10 @@
 //! errors (an unknown option, a bad value, a missing argument) said again from their parts,
 //! in clap's layout. An error of a kind not known here is printed as clap words it.
 
+use super::BadValue;
+use crate::lang::Lang;
+use crate::messages::cli::{self as text, Similar};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use hattama::lang::Lang;
-use hattama::messages::cli::{self as text, Similar};
 use std::io::Write;
 
 /// Prints the report on the command line; returns the exit code (0 for help and version, 2 for
@@ -20,7 +21,7 @@ pub fn report(error: &clap::Error, lang: Lang) -> u8 {
     };
     match message {
         Some(message) => {
-            let shown = crate::stderr::mask(&render(error, &message, lang));
+            let shown = super::stderr::mask(&render(error, &message, lang));
             let _ = write!(anstream::stderr(), "{shown}");
         }
         None => {
@@ -73,7 +74,7 @@ fn message(error: &clap::Error, lang: Lang) -> Option<String> {
         ErrorKind::ValueValidation => {
             let head = text::invalid_value(lang, value?, arg?);
             let source = std::error::Error::source(error);
-            let reason = match source.and_then(|s| s.downcast_ref::<crate::cli::BadValue>()) {
+            let reason = match source.and_then(|s| s.downcast_ref::<BadValue>()) {
                 Some(bad) => bad.message(lang),
                 None => source.map(ToString::to_string)?,
             };
@@ -176,7 +177,7 @@ fn render(error: &clap::Error, message: &str, lang: Lang) -> String {
     if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
         let plain = usage.to_string();
         let line = plain.strip_prefix("Usage:").unwrap_or(&plain).trim_start();
-        let heading = crate::help::texts(lang).headings.usage;
+        let heading = text::help_words(lang).headings.usage;
         out.push_str(&format!(
             "\n{} {line}\n",
             paint(styles.get_usage(), &format!("{heading}:"))
