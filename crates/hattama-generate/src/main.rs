@@ -1,0 +1,8 @@
+//! The `hattama-generate` command: parses arguments, then hands over to the library.
+
+mod cli;
+mod help;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}
