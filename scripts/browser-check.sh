@@ -5,14 +5,16 @@
 #
 #   scripts/browser-check.sh [HATTAMA_BINARY] [OUT_DIR]
 #
-# Defaults: target/debug/hattama, target/browser-check. Screenshots and PDFs stay in OUT_DIR
-# to look at. Exits non-zero when a check fails; needs /usr/bin/chromium
-# (`apt-get install chromium`).
+# Defaults: target/debug/hattama, target/browser-check. The national oblast is written by the
+# generator beside HATTAMA_BINARY (hattama-generate, from `cargo build --workspace`), or the one
+# HATTAMA_GENERATE names. Screenshots and PDFs stay in OUT_DIR to look at. Exits non-zero when a
+# check fails; needs /usr/bin/chromium (`apt-get install chromium`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 HATTAMA="${1:-target/debug/hattama}"
 OUT="${2:-target/browser-check}"
+GENERATE="${HATTAMA_GENERATE:-$(dirname "$HATTAMA")/hattama-generate}"
 CHROMIUM="${CHROMIUM:-chromium}"
 mkdir -p "$OUT"
 OUT="$(realpath "$OUT")"
@@ -69,7 +71,7 @@ check_page "$OUT/check.html" check 1280 1600 findings
 
 # A national audit: 271 commissions, one year. The page must stay small and quick to open.
 if [ ! -d "$OUT/national" ]; then
-    "$HATTAMA" generate "$OUT/national" --districts 271 --years 2026 --seed 7 >/dev/null
+    "$GENERATE" generate "$OUT/national" --districts 271 --years 2026 --seed 7 >/dev/null
 fi
 "$HATTAMA" audit "$OUT/national" --as-of 2026-11-30 --format html -o "$OUT/national.html" -q \
     || [ $? -eq 1 ]

@@ -8,7 +8,6 @@ use hattama::baseline::{self, Baseline};
 use hattama::config::{Config, ConfigError, FailLevel};
 use hattama::engine::{self, Settings};
 use hattama::finding::Finding;
-use hattama::generate::DocumentFormat;
 use hattama::lang::Lang;
 use hattama::messages;
 use hattama::pack::Pack;
@@ -41,8 +40,6 @@ struct Cli {
 enum Command {
     Check(CheckArgs),
     Audit(AuditArgs),
-    Generate(GenerateArgs),
-    Bench(BenchArgs),
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -211,67 +208,6 @@ struct AuditArgs {
     details: bool,
     #[arg(long, short = 'q')]
     quiet: bool,
-}
-
-#[derive(Args)]
-struct GenerateArgs {
-    out: PathBuf,
-    #[arg(long, default_value_t = 5)]
-    districts: usize,
-    #[arg(long, value_delimiter = ',', default_values_t = [2025, 2026])]
-    years: Vec<i32>,
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
-    #[arg(long, value_parser = values::parse_date, default_value = "2026-11-30")]
-    as_of: NaiveDate,
-    #[arg(long)]
-    clean: bool,
-    // Not `format`: that id is the report's `--format` in the help (help.rs).
-    #[arg(long = "format", value_name = "FORMAT", value_enum, default_value_t = DocumentFormat::Text)]
-    document_format: DocumentFormat,
-    #[arg(long, value_parser = values::parse_lang)]
-    lang: Option<Lang>,
-}
-
-#[derive(Args)]
-struct BenchArgs {
-    #[arg(long, default_value = "target/bench-corpus")]
-    dir: PathBuf,
-    #[arg(long, value_delimiter = ',', default_values_t = [5000, 50000])]
-    sizes: Vec<usize>,
-    #[arg(long, default_value_t = 10)]
-    years: usize,
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
-    #[arg(long, value_parser = values::parse_date, default_value = "2026-11-30")]
-    as_of: NaiveDate,
-    #[arg(long, value_parser = values::parse_lang)]
-    lang: Option<Lang>,
-}
-
-/// One row of `hattama bench`'s table.
-fn write_bench_row(
-    out: &mut impl Write,
-    run: &hattama::bench::Measurement,
-    lang: Lang,
-) -> std::io::Result<()> {
-    let format = match run.format {
-        DocumentFormat::Text => "text",
-        DocumentFormat::Docx => "docx",
-    };
-    writeln!(
-        out,
-        "{format:<6} {:>9} {:>10.1} {:>9.2} {:>10.0} {:>8.1} {:>10}",
-        run.documents,
-        run.bytes as f64 / 1e6,
-        run.seconds,
-        run.documents_per_second(),
-        run.mib_per_second(),
-        run.peak_mib.map_or_else(
-            || messages::cli::not_available(lang).to_string(),
-            |m| format!("{m:.0}")
-        )
-    )
 }
 
 /// The command line's definition with its help in `lang`.
@@ -606,137 +542,18 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                     report::render_audit(&outcome, &how, out)
                 })
             })?;
-            if std::env::var_os(hattama::bench::STATS_VARIABLE).is_some() {
+            // What the generator's benchmark reads (hattama-generate bench).
+            if std::env::var_os(hattama::stages::STATS_VARIABLE).is_some() {
                 eprint!("{}", hattama::stages::report());
-                if let Some(peak) = hattama::bench::peak_rss_kib() {
+                if let Some(peak) = hattama::stages::peak_rss_kib() {
                     eprintln!("peak_rss_kib={peak}");
                 }
-                if let Some(cpu) = hattama::bench::cpu_seconds() {
+                if let Some(cpu) = hattama::stages::cpu_seconds() {
                     eprintln!("cpu_seconds={cpu:.3}");
                 }
             }
             let level = fail_level(args.run.fail_level, &config);
             Ok(exit_code(&outcome.findings, level))
-        }
-        Command::Generate(args) => {
-            let lang = args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru);
-            *shown = lang;
-            let truth = hattama::generate::generate(&hattama::generate::GenerateOptions {
-                out: args.out.clone(),
-                districts: args.districts,
-                years: args.years,
-                seed: args.seed,
-                as_of: args.as_of,
-                defects: !args.clean,
-                format: args.document_format,
-            })
-            .with_context(|| messages::cannot_write(lang, &args.out.display().to_string()))?;
-            writeln!(
-                out,
-                "{}",
-                messages::generated(
-                    lang,
-                    &args.out.display().to_string(),
-                    truth.documents,
-                    truth.bytes as f64 / 1e6,
-                    truth.planted.len()
-                )
-            )?;
-            Ok(EXIT_CLEAN)
-        }
-        Command::Bench(args) => {
-            let lang = args.lang.or_else(Lang::from_env).unwrap_or(Lang::Ru);
-            *shown = lang;
-            let exe = std::env::current_exe().context(messages::cli::no_own_binary(lang))?;
-            let [
-                format,
-                documents,
-                mb,
-                seconds,
-                per_second,
-                mb_per_second,
-                peak,
-            ] = messages::bench_columns(lang);
-            writeln!(
-                out,
-                "{format:<6} {documents:>9} {mb:>10} {seconds:>9} {per_second:>10} {mb_per_second:>8} {peak:>10}"
-            )?;
-            let measure = |size: usize, format: DocumentFormat| {
-                let dir = match format {
-                    DocumentFormat::Text => args.dir.join(format!("corpus-{size}")),
-                    DocumentFormat::Docx => args.dir.join(format!("corpus-{size}-docx")),
-                };
-                hattama::bench::measure(&exe, &dir, size, args.years, args.as_of, args.seed, format)
-                    .with_context(|| {
-                        messages::cli::benchmark_failed(lang, &dir.display().to_string())
-                    })
-            };
-            let mut runs = Vec::new();
-            let mut floors = Vec::new();
-            for size in &args.sizes {
-                let run = measure(*size, DocumentFormat::Text)?;
-                write_bench_row(&mut out, &run, lang)?;
-                let dir = args.dir.join(format!("corpus-{size}"));
-                let floor = hattama::bench::read_and_parse_floor(&dir).with_context(|| {
-                    messages::cli::benchmark_failed(lang, &dir.display().to_string())
-                })?;
-                floors.push((run.documents, run.cpu_against(&floor), floor));
-                runs.push(run);
-            }
-            // Word beside text on the smallest corpus: the same documents, only another format.
-            let smallest = args.sizes.iter().zip(&runs).min_by_key(|(size, _)| **size);
-            let word = match smallest {
-                Some((&size, text)) => {
-                    let run = measure(size, DocumentFormat::Docx)?;
-                    write_bench_row(&mut out, &run, lang)?;
-                    Some((run, text))
-                }
-                None => None,
-            };
-            for run in runs.iter().filter(|run| !run.stages.is_empty()) {
-                writeln!(
-                    out,
-                    "{}",
-                    messages::bench_stages(lang, run.documents, &run.stages)
-                )?;
-            }
-            for (documents, ratio, floor) in &floors {
-                let round = |x: f64| (x * 10.0).round() / 10.0;
-                writeln!(
-                    out,
-                    "{}",
-                    messages::bench_floor(
-                        lang,
-                        *documents,
-                        floor.cpu_seconds.map(|s| (s * 100.0).round() / 100.0),
-                        ratio.map(round)
-                    )
-                )?;
-            }
-            if let (Some(small), Some(large)) = (runs.first(), runs.last())
-                && runs.len() > 1
-            {
-                let documents = large.documents as f64 / small.documents.max(1) as f64;
-                let time = large.seconds / small.seconds.max(1e-9);
-                writeln!(
-                    out,
-                    "{}",
-                    messages::bench_growth(
-                        lang,
-                        (documents * 10.0).round() / 10.0,
-                        (time * 10.0).round() / 10.0
-                    )
-                )?;
-            }
-            if let Some((word, text)) = &word {
-                let ratio = word.speed_against(text);
-                writeln!(
-                    out,
-                    "{}",
-                    messages::bench_docx(lang, word.documents, (ratio * 100.0).round() / 100.0)
-                )?;
-            }
-            Ok(EXIT_CLEAN)
         }
         Command::Completions { shell } => {
             // The scripts describe the commands in English, whatever the run's language.

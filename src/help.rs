@@ -199,9 +199,6 @@ fn page(
         let arg = match (id.as_str(), find(texts.values, &id)) {
             ("format", Some(values)) => with_values::<hattama::report::Format>(arg, values),
             ("fail_level", Some(values)) => with_values::<hattama::config::FailLevel>(arg, values),
-            ("document_format", Some(values)) => {
-                with_values::<hattama::generate::DocumentFormat>(arg, values)
-            }
             _ => arg,
         };
         match (lang, texts.arg(page, &id)) {

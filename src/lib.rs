@@ -3,7 +3,6 @@
 
 pub mod audit;
 pub mod baseline;
-pub mod bench;
 pub mod calendar;
 pub mod changed;
 pub mod check;
@@ -12,7 +11,6 @@ pub mod corpus;
 pub mod engine;
 pub mod extract;
 pub mod finding;
-pub mod generate;
 pub mod inputs;
 pub mod lang;
 pub mod messages;

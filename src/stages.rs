@@ -1,5 +1,8 @@
-//! Where an audit's time goes, stage by stage: what `hattama bench` prints so that a slower
-//! build shows which stage slowed (the audit child reports it when `HATTAMA_STATS` is set).
+//! Where an audit's time goes, stage by stage, and what it cost: with `HATTAMA_STATS` set,
+//! `hattama audit` prints the seconds of each stage, its CPU time and its peak memory on stderr
+//! (`stage_NAME_seconds=`, `cpu_seconds=`, `peak_rss_kib=` lines). The generator's benchmark
+//! (`hattama-generate bench`) runs the audit in a child process and reads them, so that a slower
+//! build shows which stage slowed.
 //!
 //! Each stage's time is summed over the threads that ran it, so on a loaded machine it also
 //! counts time a thread waited for a core. Nothing is timed unless the variable is set: a
@@ -104,6 +107,31 @@ pub fn report() -> String {
         .into_iter()
         .map(|(stage, seconds)| format!("stage_{}_seconds={seconds:.4}\n", stage.key()))
         .collect()
+}
+
+/// The user and system time this process has used so far, all threads together.
+pub fn cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        use nix::sys::resource::{UsageWho, getrusage};
+        let usage = getrusage(UsageWho::RUSAGE_SELF).ok()?;
+        let seconds =
+            |time: nix::sys::time::TimeVal| time.tv_sec() as f64 + time.tv_usec() as f64 / 1e6;
+        Some(seconds(usage.user_time()) + seconds(usage.system_time()))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+/// The peak resident memory of this process in KiB, where the system tells it (Linux).
+pub fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 #[cfg(test)]

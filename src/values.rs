@@ -42,20 +42,6 @@ impl Choice for FailLevel {
     }
 }
 
-impl Choice for hattama::generate::DocumentFormat {
-    fn all() -> &'static [Self] {
-        use hattama::generate::DocumentFormat;
-        &[DocumentFormat::Text, DocumentFormat::Docx]
-    }
-    fn name(self) -> &'static str {
-        use hattama::generate::DocumentFormat;
-        match self {
-            DocumentFormat::Text => "text",
-            DocumentFormat::Docx => "docx",
-        }
-    }
-}
-
 /// The parser of an argument that takes one of `T`'s names. `help.rs` replaces it with one
 /// whose values carry their help in the run's language; this one is what clap checks without it.
 pub fn parser<T: Choice>() -> impl TypedValueParser<Value = T> {

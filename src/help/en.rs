@@ -128,68 +128,6 @@ Exit codes:
             },
         ),
         (
-            "generate",
-            Page {
-                about: "Write a synthetic oblast of realistic protocols, plans and compositions, with planted defects listed in OUT/ground-truth.json (for trials, tests and benchmarks)",
-                long_about: "\
-Write a synthetic oblast: realistic protocols, work plans and composition orders in Kazakh,
-Russian or both, as Word exports without front matter, in `district/year/` folders.
-
-Unless --clean is given, defects of every kind are planted (a missing deadline, no quorum, an
-unmasked ИИН, an overdue decision, a copied plan, …) and listed with their file and line in
-OUT/ground-truth.json. The same seed gives the same files. For trials, tests and benchmarks.",
-                after: "\
-Examples:
-  hattama generate /tmp/oblast
-  hattama generate /tmp/oblast --districts 20 --years 2025,2026 --seed 7
-  hattama generate /tmp/clean --clean
-  hattama generate /tmp/word --format docx
-  hattama audit /tmp/oblast --as-of 2026-11-30
-
-Exit codes:
-  0  the corpus was written
-  2  a bad option, or OUT cannot be written",
-                args: &[
-                    ("out", help("Folder to write (created; existing files with the same names are overwritten)")),
-                    ("districts", help("Number of districts (commissions)")),
-                    ("years", help("Years to cover, comma-separated")),
-                    ("as_of", help("The audit day the corpus is written for: no document is dated on or after it")),
-                    ("clean", help("Write every document clean, with no planted defect")),
-                    ("document_format", help("What to write each document as: Word's Markdown or text export, or a Word file (.docx) with the same text")),
-                    ("lang", help("Language of the summary line: kk, ru or en")),
-                ],
-            },
-        ),
-        (
-            "bench",
-            Page {
-                about: "Time `audit` on generated oblasts of several sizes (release build): documents and MB per second, peak memory, and how the time grows with the size",
-                long_about: "\
-Time `hattama audit` on generated oblasts of several sizes, each in a child process: documents
-and MB per second, peak memory, and how the time grows with the size. The smallest oblast is
-written as Word files (.docx) too, with the same text, and audited again: the last line says
-how many documents per second that reads against Markdown and text.
-
-The corpora are generated into --dir once and reused. Run it from a release build; a debug
-build is many times slower.",
-                after: "\
-Examples:
-  cargo run --release -- bench
-  hattama bench --sizes 1000,10000 --years 3 --dir /tmp/bench
-
-Exit codes:
-  0  the benchmark ran
-  2  a bad option, or a corpus cannot be written or audited",
-                args: &[
-                    ("dir", help("Where the corpora are written (one subfolder per size and format; reused when present)")),
-                    ("sizes", help("Approximate corpus sizes in documents, comma-separated")),
-                    ("years", help("Years each corpus covers")),
-                    ("as_of", help("The audit day the corpora are written for and audited on")),
-                    ("lang", help("Language of the table's headings: kk, ru or en")),
-                ],
-            },
-        ),
-        (
             "completions",
             Page {
                 about: "Print a shell completion script: `hattama completions bash > /etc/bash_completion.d/hattama`",
@@ -357,7 +295,6 @@ Findings match on rule, path and the text of their line, so lines added elsewher
 
 The file is sorted JSON (version, language, one entry per finding: path, rule, fingerprint, message); commit it next to the documents.",
         }),
-        ("seed", help("Seed of the random choices: the same seed gives the same documents")),
     ],
     values: &[
         (
@@ -376,12 +313,5 @@ The file is sorted JSON (version, language, one entry per finding: path, rule, f
             ],
         ),
         ("fail_level", &[("none", "Never fail on findings")]),
-        (
-            "document_format",
-            &[
-                ("text", "Word's exports: Markdown (`.md`) or plain text (`.txt`), by document"),
-                ("docx", "Word documents (`.docx`) with the same text"),
-            ],
-        ),
     ],
 };

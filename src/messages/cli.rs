@@ -23,35 +23,6 @@ pub fn bad_date(lang: Lang, value: &str) -> String {
     )
 }
 
-/// `hattama bench` could not find its own program to run `audit` with.
-pub fn no_own_binary(lang: Lang) -> String {
-    pick(
-        lang,
-        "hattama бағдарламасының өз файлы табылмады".into(),
-        "не удалось найти исполняемый файл самой hattama".into(),
-        "cannot find the hattama binary".into(),
-    )
-}
-
-/// `hattama bench` failed on one corpus.
-pub fn benchmark_failed(lang: Lang, dir: &str) -> String {
-    pick(
-        lang,
-        format!("{dir} корпусындағы өлшеу сәтсіз аяқталды"),
-        format!("замер на корпусе {dir} не удался"),
-        format!("benchmark on {dir}"),
-    )
-}
-
-/// A measurement `hattama bench` could not take (peak memory, where the system does not say).
-pub fn not_available(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Kk => "жоқ",
-        Lang::Ru => "н/д",
-        Lang::En => "n/a",
-    }
-}
-
 /// The words of the command line's usage errors (clap's, said again in `lang`). Names of
 /// arguments and values are given as typed, in '…', as clap gives them.
 pub struct UsageWords {

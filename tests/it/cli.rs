@@ -413,12 +413,35 @@ fn completions_cover_every_command_for_each_shell() {
         let output = hattama().args(["completions", shell]).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{shell}");
         let script = stdout(&output);
-        for command in ["check", "audit", "explain", "generate"] {
+        for command in ["check", "audit", "explain", "inspect"] {
             assert!(
                 script.contains(command),
                 "{shell} completions lack {command}"
             );
         }
+    }
+}
+
+/// The synthetic oblast and the benchmark are a program of their own (crates/hattama-generate):
+/// the product has no such commands, in its help or its completions.
+#[test]
+fn the_product_has_no_generator() {
+    for command in ["generate", "bench"] {
+        let output = hattama()
+            .args([command, "/tmp/oblast", "--lang", "en"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("unrecognized subcommand"), "{said}");
+    }
+    let help = stdout(&hattama().args(["--help", "--lang", "en"]).output().unwrap());
+    let script = stdout(&hattama().args(["completions", "bash"]).output().unwrap());
+    for text in [help, script] {
+        assert!(
+            !text.contains("generate") && !text.contains("bench"),
+            "{text}"
+        );
     }
 }
 

@@ -10,7 +10,6 @@ mod config;
 mod docx;
 mod fixtures;
 mod formats;
-mod generated;
 mod l10n;
 mod layers;
 mod privacy;

@@ -44,7 +44,7 @@ pub fn fill(template: &str, dice: &mut Dice, year: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::wording;
+    use crate::wording;
 
     #[test]
     fn wording_parses() {

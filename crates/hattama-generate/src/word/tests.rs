@@ -1,10 +1,10 @@
 //! The writer against the reader: a document written as Word and read back by
-//! [`crate::read::docx`] is the document it was, line by line, as the parser sees it.
+//! [`hattama::read::docx`] is the document it was, line by line, as the parser sees it.
 
 use super::docx;
-use crate::generate::text::Format;
-use crate::parse::{self, Line};
-use crate::read::docx::convert;
+use crate::text::Format;
+use hattama::parse::{self, Line};
+use hattama::read::docx::convert;
 use std::io::Read;
 
 /// A protocol as the generator writes it in Markdown: bold labels, a numbered list with a

@@ -3,7 +3,7 @@
 //! (`Title`, `Heading1`–`Heading3`, `List Number`), bold runs, automatic numbering where the
 //! text had typed numbers, and tables with a header row; then the parts are put in a ZIP
 //! package. So the same corpus can be written as text or as Word, and read back by
-//! [`crate::read::docx`] to the same findings.
+//! [`hattama::read::docx`] to the same findings.
 
 mod document;
 mod markdown;

@@ -323,7 +323,7 @@ mod tests {
             let birth = ymd(2008 + (i % 8), 1 + (i as u32 % 12), 1 + (i as u32 % 28));
             let number = iin(&mut dice, birth, i % 2 == 0);
             assert_eq!(number.len(), 12);
-            assert!(crate::privacy::is_valid_iin(&number), "{number}");
+            assert!(hattama::privacy::is_valid_iin(&number), "{number}");
             assert!(number.starts_with(&format!("{:02}", birth.year() % 100)));
         }
         // The fixtures' known values.

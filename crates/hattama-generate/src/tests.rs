@@ -4,12 +4,12 @@
 //! defect has no unrecorded side effects, and clean districts have none of them).
 
 use super::*;
-use crate::corpus::citations::Said;
-use crate::engine::{self, Settings};
-use crate::extract::Value;
-use crate::lang::Lang;
-use crate::pack::{Pack, default_pack};
 use chrono::{Datelike, Duration, NaiveDate};
+use hattama::corpus::citations::Said;
+use hattama::engine::{self, Settings};
+use hattama::extract::Value;
+use hattama::lang::Lang;
+use hattama::pack::{Pack, default_pack};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -279,7 +279,7 @@ fn other_dates_and_seeds_agree_too() {
 }
 
 /// The national scale (271 districts, ten years): slow, so run on demand with
-/// `cargo test --release --lib generate::tests::national -- --ignored`.
+/// `cargo test --release -p hattama-generate --lib tests::national -- --ignored`.
 #[test]
 #[ignore]
 fn national_corpus_ground_truth() {
@@ -399,7 +399,7 @@ struct ProtocolFacts {
     secretary: String,
     decisions: Vec<DecisionFacts>,
     /// What this protocol's control entries say of earlier decisions, as the tool reads them.
-    references: Vec<crate::corpus::citations::Reference>,
+    references: Vec<hattama::corpus::citations::Reference>,
 }
 
 struct DecisionFacts {
@@ -452,10 +452,10 @@ fn read_corpus(root: &Path, pack: &Pack) -> Corpus {
         if rel == "ground-truth.json" {
             continue;
         }
-        let source = crate::read::from_bytes(&bytes).expect("decodable");
+        let source = hattama::read::from_bytes(&bytes).expect("decodable");
         let text = source.text.clone();
         let (document, extraction) = engine::analyse(Path::new(&rel), source, pack);
-        let facts = crate::corpus::facts::collect(&document, &extraction, pack);
+        let facts = hattama::corpus::facts::collect(&document, &extraction, pack);
         let district = rel.split('/').take(2).collect::<Vec<_>>().join("/");
         let text_of = |f: usize| {
             extraction.fields[f]
@@ -704,7 +704,7 @@ fn derive(c: &Corpus, as_of: NaiveDate) -> BTreeSet<(String, String)> {
 /// wording until it does.
 #[test]
 fn deadline_phrases_read_as_their_kind() {
-    use crate::extract::DeadlineKind;
+    use hattama::extract::DeadlineKind;
     let w = wording::get().expect("built-in wording");
     let pack = default_pack().expect("built-in pack");
     let decision_type = pack
@@ -733,7 +733,7 @@ fn deadline_phrases_read_as_their_kind() {
             "ПРОТОКОЛ № 1\n\n12.03.2026\n\nПовестка дня:\n1. О профилактике.\n\n\
              1. СЛУШАЛИ:\nСагындыкову Д.Б.\n\nПОСТАНОВИЛИ:\n1.1. {decision}\n{label} {phrase}.\n"
         );
-        let source = crate::read::from_bytes(text.as_bytes()).expect("decodable");
+        let source = hattama::read::from_bytes(text.as_bytes()).expect("decodable");
         let (_, extraction) = engine::analyse(Path::new("p.txt"), source, &pack);
         extraction
             .items

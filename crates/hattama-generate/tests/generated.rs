@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use hattama::audit::{self, AuditSettings};
 use hattama::corpus::commission::FolderLevel;
 use hattama::engine::Settings;
-use hattama::generate::{DocumentFormat, GenerateOptions, generate};
 use hattama::lang::Lang;
 use hattama::pack;
+use hattama_generate::{DocumentFormat, GenerateOptions, generate};
 use std::collections::BTreeSet;
 
 fn as_of() -> NaiveDate {
@@ -80,7 +80,7 @@ fn a_corpus_without_defects_is_clean() {
 /// names made the same way.
 type Seen = (String, String, String, String);
 
-fn audited(format: DocumentFormat) -> (Vec<Seen>, hattama::generate::GroundTruth) {
+fn audited(format: DocumentFormat) -> (Vec<Seen>, hattama_generate::GroundTruth) {
     let dir = tempfile::tempdir().unwrap();
     let truth = generate(&GenerateOptions {
         out: dir.path().to_path_buf(),

@@ -1,5 +1,9 @@
-//! A synthetic corpus of commission documents with planted, known defects: for scale tests,
-//! benchmarks and measuring recall.
+//! hattama's test-data factory: a synthetic corpus of commission documents with planted,
+//! known defects, for scale tests, benchmarks and measuring recall, and the benchmark that
+//! times `hattama audit` on it (`bench`). A crate of its own: the product, `hattama`, knows
+//! nothing of it. This crate uses hattama's library for the words it shares with it (the
+//! command line, languages, messages), the figures its benchmark reads, and, in the tests, to
+//! read back what it wrote.
 //!
 //! The corpus looks like a real archive: `out/<oblast>/<district>/<year>/` with session
 //! protocols (`protocol-NN.md|txt`), the year's work plan (`plan-YYYY.md|txt`) and the
@@ -24,12 +28,14 @@
 //! from `seed`, so districts are generated in parallel and the bytes are the same on every
 //! machine. All wording is data (`wording/*.yaml`, built in), like the rule pack.
 
+pub mod bench;
 mod bodies;
 mod calendar;
 mod commission;
 mod control;
 mod defects;
 mod district;
+pub mod messages;
 mod plan;
 mod protocol;
 mod rng;

@@ -1,19 +1,19 @@
-//! `hattama bench`: generates synthetic oblasts of a few sizes and times `hattama audit` on
-//! each in a child process, so the figures are those of a real run (release build, all
-//! cores), with the child's own peak memory. The same oblast written as Word files (same seed,
-//! same text) measures what reading `.docx` costs against Markdown and text. Beside each
-//! audit, the bench measures the floor any such tool stands on: walking the same folder,
-//! reading every file and parsing it (pulldown-cmark for Markdown, lines for text), and prints
-//! the audit's CPU time as a multiple of it.
+//! `hattama-generate bench`: generates synthetic oblasts of a few sizes and times `hattama
+//! audit` on each in a child process (the `hattama` program beside this one, or `--hattama`),
+//! so the figures are those of a real run (release build, all cores), with the child's own CPU
+//! time, peak memory and time by stage (`HATTAMA_STATS`, see `hattama::stages`). The same
+//! oblast written as Word files (same seed, same text) measures what reading `.docx` costs
+//! against Markdown and text. Beside each audit, the bench measures the floor any such tool
+//! stands on: walking the same folder, reading every file and parsing it (pulldown-cmark for
+//! Markdown, lines for text), and prints the audit's CPU time as a multiple of it.
 
-use crate::generate::{DocumentFormat, GenerateOptions, generate};
+use crate::{DocumentFormat, GenerateOptions, generate};
 use chrono::NaiveDate;
+use hattama::stages::{STATS_VARIABLE, Stage, cpu_seconds, parse_report};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-
-pub use crate::stages::STATS_VARIABLE;
 
 /// Protocols, a plan and a composition per district and year, as the generator writes them.
 const DOCUMENTS_PER_DISTRICT_YEAR: usize = 16;
@@ -30,7 +30,7 @@ pub struct Measurement {
     pub cpu_seconds: Option<f64>,
     pub peak_mib: Option<f64>,
     /// Seconds by stage, summed over threads, as the child reported them.
-    pub stages: Vec<(crate::stages::Stage, f64)>,
+    pub stages: Vec<(Stage, f64)>,
 }
 
 impl Measurement {
@@ -51,6 +51,14 @@ impl Measurement {
     pub fn cpu_against(&self, floor: &Floor) -> Option<f64> {
         Some(self.cpu_seconds? / floor.cpu_seconds?.max(1e-9))
     }
+}
+
+/// The `hattama` program beside this one, as `cargo build --release --workspace` leaves them
+/// (`target/release/hattama` beside `target/release/hattama-generate`); it may not be there.
+pub fn hattama_beside_this_program() -> std::io::Result<PathBuf> {
+    let own = std::env::current_exe()?;
+    let name = format!("hattama{}", std::env::consts::EXE_SUFFIX);
+    Ok(own.with_file_name(name))
 }
 
 /// Walking, reading and parsing a corpus, and nothing else: what no checker can go below.
@@ -103,27 +111,11 @@ fn extension(path: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// The user and system time this process has used so far, all threads together.
-pub fn cpu_seconds() -> Option<f64> {
-    #[cfg(unix)]
-    {
-        use nix::sys::resource::{UsageWho, getrusage};
-        let usage = getrusage(UsageWho::RUSAGE_SELF).ok()?;
-        let seconds =
-            |time: nix::sys::time::TimeVal| time.tv_sec() as f64 + time.tv_usec() as f64 / 1e6;
-        Some(seconds(usage.user_time()) + seconds(usage.system_time()))
-    }
-    #[cfg(not(unix))]
-    {
-        None
-    }
-}
-
 /// Generates a corpus of about `documents` documents over `years` years in `dir`, its
-/// documents written as `format`, and audits it. A previous corpus there (a folder holding
-/// `ground-truth.json`) is removed first.
+/// documents written as `format`, and audits it with the program `hattama`. A previous corpus
+/// there (a folder holding `ground-truth.json`) is removed first.
 pub fn measure(
-    exe: &Path,
+    hattama: &Path,
     dir: &Path,
     documents: usize,
     years: usize,
@@ -152,7 +144,7 @@ pub fn measure(
     }
     let truth = generate(&options)?;
     let started = Instant::now();
-    let output = Command::new(exe)
+    let output = Command::new(hattama)
         .arg("audit")
         .arg(dir)
         .args(["--format", "json", "--as-of", &as_of.to_string()])
@@ -177,17 +169,8 @@ pub fn measure(
         seconds,
         cpu_seconds,
         peak_mib,
-        stages: crate::stages::parse_report(&stderr),
+        stages: parse_report(&stderr),
     })
-}
-
-/// The peak resident memory of this process in KiB, where the system tells it (Linux).
-pub fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 #[cfg(test)]

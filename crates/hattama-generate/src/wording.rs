@@ -472,7 +472,8 @@ pub fn get() -> Result<&'static Wording, String> {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, String> {
-    serde_yaml_ng::from_str(text).map_err(|e| format!("src/generate/wording/{name}: {e}"))
+    serde_yaml_ng::from_str(text)
+        .map_err(|e| format!("crates/hattama-generate/src/wording/{name}: {e}"))
 }
 
 fn load() -> Result<Wording, String> {
@@ -486,13 +487,13 @@ fn load() -> Result<Wording, String> {
     for body in super::bodies::ALL_BODIES {
         if !wording.bodies.contains_key(&body) {
             return Err(format!(
-                "src/generate/wording/bodies.yaml: no forms for {body:?}"
+                "crates/hattama-generate/src/wording/bodies.yaml: no forms for {body:?}"
             ));
         }
     }
     if wording.plans.sessions.len() != 12 || wording.plans.sessions.iter().any(Vec::is_empty) {
         return Err(
-            "src/generate/wording/plan.yaml: `sessions` needs questions for 12 months".into(),
+            "crates/hattama-generate/src/wording/plan.yaml: `sessions` needs questions for 12 months".into(),
         );
     }
     Ok(wording)

@@ -65,7 +65,7 @@ fn cell_runs(text: &str) -> Vec<Run> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::word::model::Label;
+    use crate::word::model::Label;
 
     #[test]
     fn lines_numbers_and_tables() {
