@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use hattama::baseline::{self, Baseline};
 use hattama::config::{Config, ConfigError, FailLevel};
+use hattama::corpus::commission::FolderLevel;
 use hattama::engine::{self, Settings};
 use hattama::finding::Finding;
 use hattama::lang::Lang;
@@ -367,16 +368,46 @@ fn setup(args: &PackArgs) -> Result<Setup> {
     })
 }
 
-/// `--fail-level`, else the configuration's, else error.
-fn fail_level(flag: Option<FailLevel>, config: &Config) -> FailLevel {
-    flag.or(config.fail_level()).unwrap_or(FailLevel::Error)
+/// Everything `check` and `audit` run with, decided once from the arguments and hattama.yml
+/// (a flag first, then the configuration, then the default), before any document is read.
+struct Run {
+    pack: std::mem::ManuallyDrop<Pack>,
+    lang: Lang,
+    /// The settings of reading and checking documents: language, audit day, paths to skip.
+    settings: Settings,
+    /// How `audit` finds commissions in the folder tree.
+    commission_level: FolderLevel,
+    /// The lowest severity that makes the exit code 1.
+    fail_level: FailLevel,
+    /// The accepted findings, when `--baseline` names a file.
+    baseline: Option<Baseline>,
 }
 
-/// The settings for reading documents: language, audit day and the paths to skip.
-fn settings(config: &Config, lang: Lang, as_of: NaiveDate) -> Settings {
-    let mut settings = Settings::new(lang, as_of);
-    settings.ignore = config.ignore().clone();
-    settings
+impl Run {
+    fn decide(args: &RunArgs, commission_level: Option<usize>) -> Result<Run> {
+        let (Setup { config, pack, lang }, baseline) =
+            setup_with_baseline(&args.pack, &args.baseline)?;
+        let mut settings = Settings::new(lang, today_or(args.as_of));
+        settings.ignore = config.ignore().clone();
+        Ok(Run {
+            pack,
+            lang,
+            settings,
+            commission_level: match commission_level.or(config.commission_level()) {
+                Some(level) => FolderLevel::Level(level),
+                None => FolderLevel::Deepest,
+            },
+            fail_level: args
+                .fail_level
+                .or(config.fail_level())
+                .unwrap_or(FailLevel::Error),
+            baseline,
+        })
+    }
+
+    fn as_of(&self) -> NaiveDate {
+        self.settings.check.as_of
+    }
 }
 
 /// Refuses `-o` and `--write-baseline` files that are among the documents below `roots`.
@@ -461,100 +492,8 @@ fn write_report(
 fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
     let mut out = anstream::stdout().lock();
     match cli.command {
-        Command::Check(args) => {
-            let (Setup { config, pack, lang }, baseline) =
-                setup_with_baseline(&args.run.pack, &args.run.baseline)?;
-            *shown = lang;
-            let as_of = today_or(args.run.as_of);
-            let settings = settings(&config, lang, as_of);
-            let how = rendering(&args.run.output, &pack, lang, as_of, false)?;
-            hattama::inputs::check_named(&args.paths, lang)?;
-            protect_inputs(&args.run, &args.paths, &settings, lang)?;
-            let paths = match &args.changed_since {
-                Some(revision) => hattama::changed::restrict(&args.paths, revision)?,
-                None => args.paths.clone(),
-            };
-            let mut checked = engine::check_paths(&paths, &pack, &settings);
-            hattama::finding::one_line(&mut checked.findings);
-            // Masked before anything is written: the baseline file and every report.
-            let mut outcome = Masked::new(checked, &pack.masker);
-            if let Some(code) = outcome.edit(|outcome| {
-                args.run
-                    .baseline
-                    .apply(baseline, &mut outcome.findings, lang)
-            })? {
-                return Ok(code);
-            }
-            write_report(&args.run.output, lang, &mut out, |out| {
-                report::render_check(&outcome, &how, out)
-            })?;
-            let level = fail_level(args.run.fail_level, &config);
-            Ok(exit_code(&outcome.findings, level))
-        }
-        Command::Audit(args) => {
-            let (Setup { config, pack, lang }, baseline) =
-                setup_with_baseline(&args.run.pack, &args.run.baseline)?;
-            *shown = lang;
-            let as_of = today_or(args.run.as_of);
-            let settings = hattama::audit::AuditSettings {
-                files: settings(&config, lang, as_of),
-                level: match args.commission_level.or(config.commission_level()) {
-                    Some(level) => hattama::corpus::commission::FolderLevel::Level(level),
-                    None => hattama::corpus::commission::FolderLevel::Deepest,
-                },
-            };
-            if !args.dir.is_dir() {
-                anyhow::bail!(messages::not_a_folder(
-                    lang,
-                    &args.dir.display().to_string()
-                ));
-            }
-            protect_inputs(
-                &args.run,
-                std::slice::from_ref(&args.dir),
-                &settings.files,
-                lang,
-            )?;
-            let how = rendering(&args.run.output, &pack, lang, as_of, args.details)?;
-            // A bar only for a person watching: not in pipes, CI logs or with --quiet.
-            let mut audited = if !args.quiet && std::io::stderr().is_terminal() {
-                let bar = hattama::progress::TerminalBar::new(lang);
-                hattama::audit::audit_with_progress(&args.dir, &pack, &settings, &bar)
-            } else {
-                hattama::audit::audit(&args.dir, &pack, &settings)
-            };
-            hattama::finding::one_line(&mut audited.findings);
-            let mut outcome = Masked::new(audited, &pack.masker);
-            let before = outcome.findings.len();
-            if let Some(code) = outcome.edit(|outcome| {
-                args.run
-                    .baseline
-                    .apply(baseline, &mut outcome.findings, lang)
-            })? {
-                return Ok(code);
-            }
-            // The tables count what the report shows: not the findings the baseline accepted.
-            if outcome.findings.len() != before {
-                outcome.edit(|outcome| hattama::audit::recount(outcome, &pack));
-            }
-            hattama::stages::time(hattama::stages::Stage::Render, || {
-                write_report(&args.run.output, lang, &mut out, |out| {
-                    report::render_audit(&outcome, &how, out)
-                })
-            })?;
-            // What the generator's benchmark reads (hattama-generate bench).
-            if std::env::var_os(hattama::stages::STATS_VARIABLE).is_some() {
-                eprint!("{}", hattama::stages::report());
-                if let Some(peak) = hattama::stages::peak_rss_kib() {
-                    eprintln!("peak_rss_kib={peak}");
-                }
-                if let Some(cpu) = hattama::stages::cpu_seconds() {
-                    eprintln!("cpu_seconds={cpu:.3}");
-                }
-            }
-            let level = fail_level(args.run.fail_level, &config);
-            Ok(exit_code(&outcome.findings, level))
-        }
+        Command::Check(args) => check(args, &mut out, shown),
+        Command::Audit(args) => audit(args, &mut out, shown),
         Command::Completions { shell } => {
             // The scripts describe the commands in English, whatever the run's language.
             let mut command = command(Lang::En);
@@ -641,4 +580,94 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
             })
         }
     }
+}
+
+/// `hattama check`: the documents named, each on its own.
+fn check(args: CheckArgs, out: &mut impl Write, shown: &mut Lang) -> Result<u8> {
+    let run = Run::decide(&args.run, None)?;
+    let (pack, lang, settings) = (&run.pack, run.lang, &run.settings);
+    *shown = lang;
+    let how = rendering(&args.run.output, pack, lang, run.as_of(), false)?;
+    hattama::inputs::check_named(&args.paths, lang)?;
+    protect_inputs(&args.run, &args.paths, settings, lang)?;
+    let paths = match &args.changed_since {
+        Some(revision) => hattama::changed::restrict(&args.paths, revision)?,
+        None => args.paths.clone(),
+    };
+    let mut checked = engine::check_paths(&paths, pack, settings);
+    hattama::finding::one_line(&mut checked.findings);
+    // Masked before anything is written: the baseline file and every report.
+    let mut outcome = Masked::new(checked, &pack.masker);
+    if let Some(code) = outcome.edit(|outcome| {
+        args.run
+            .baseline
+            .apply(run.baseline, &mut outcome.findings, lang)
+    })? {
+        return Ok(code);
+    }
+    write_report(&args.run.output, lang, out, |out| {
+        report::render_check(&outcome, &how, out)
+    })?;
+    Ok(exit_code(&outcome.findings, run.fail_level))
+}
+
+/// `hattama audit`: every document below a folder, then the corpus rules per commission.
+fn audit(args: AuditArgs, out: &mut impl Write, shown: &mut Lang) -> Result<u8> {
+    let run = Run::decide(&args.run, args.commission_level)?;
+    let (pack, lang) = (&run.pack, run.lang);
+    *shown = lang;
+    let settings = hattama::audit::AuditSettings {
+        files: run.settings.clone(),
+        level: run.commission_level,
+    };
+    if !args.dir.is_dir() {
+        anyhow::bail!(messages::not_a_folder(
+            lang,
+            &args.dir.display().to_string()
+        ));
+    }
+    protect_inputs(
+        &args.run,
+        std::slice::from_ref(&args.dir),
+        &settings.files,
+        lang,
+    )?;
+    let how = rendering(&args.run.output, pack, lang, run.as_of(), args.details)?;
+    // A bar only for a person watching: not in pipes, CI logs or with --quiet.
+    let mut audited = if !args.quiet && std::io::stderr().is_terminal() {
+        let bar = hattama::progress::TerminalBar::new(lang);
+        hattama::audit::audit_with_progress(&args.dir, pack, &settings, &bar)
+    } else {
+        hattama::audit::audit(&args.dir, pack, &settings)
+    };
+    hattama::finding::one_line(&mut audited.findings);
+    let mut outcome = Masked::new(audited, &pack.masker);
+    let before = outcome.findings.len();
+    if let Some(code) = outcome.edit(|outcome| {
+        args.run
+            .baseline
+            .apply(run.baseline, &mut outcome.findings, lang)
+    })? {
+        return Ok(code);
+    }
+    // The tables count what the report shows: not the findings the baseline accepted.
+    if outcome.findings.len() != before {
+        outcome.edit(|outcome| hattama::audit::recount(outcome, pack));
+    }
+    hattama::stages::time(hattama::stages::Stage::Render, || {
+        write_report(&args.run.output, lang, out, |out| {
+            report::render_audit(&outcome, &how, out)
+        })
+    })?;
+    // What the generator's benchmark reads (hattama-generate bench).
+    if std::env::var_os(hattama::stages::STATS_VARIABLE).is_some() {
+        eprint!("{}", hattama::stages::report());
+        if let Some(peak) = hattama::stages::peak_rss_kib() {
+            eprintln!("peak_rss_kib={peak}");
+        }
+        if let Some(cpu) = hattama::stages::cpu_seconds() {
+            eprintln!("cpu_seconds={cpu:.3}");
+        }
+    }
+    Ok(exit_code(&outcome.findings, run.fail_level))
 }

@@ -15,7 +15,7 @@
 //! Only corpus findings are compared: the documents may have findings of their own, which the
 //! document rules' fixtures test.
 
-use super::{CommentProblem, Mismatch, MismatchKind};
+use super::{CommentProblem, Mismatch};
 use crate::audit::{self, AuditSettings};
 use crate::corpus::commission::FolderLevel;
 use crate::engine::Settings;
@@ -84,14 +84,8 @@ impl ExpectFile {
     /// reader knows it, the line.
     pub fn read(dir: &Path) -> Result<ExpectFile, Mismatch> {
         let path = dir.join(EXPECT_FILE);
-        let problem = |line: u32, problem: CommentProblem| Mismatch {
-            path: path.display().to_string(),
-            line,
-            kind: MismatchKind::BadComment,
-            rule: String::new(),
-            whole_file: false,
-            message: String::new(),
-            problem: Some(problem),
+        let problem = |line: u32, problem: CommentProblem| {
+            Mismatch::bad(path.display().to_string(), line, problem)
         };
         let text = std::fs::read_to_string(&path)
             .map_err(|error| problem(0, CommentProblem::ExpectUnreadable(error.kind())))?;
@@ -138,15 +132,11 @@ pub fn test_folder(dir: &Path, pack: &Pack, settings: &Settings) -> (usize, Vec<
     for expected in &expect.findings {
         match pack.rule(&expected.rule) {
             Some(rule) => wanted.push((rule.id.clone(), expected)),
-            None => mismatches.push(Mismatch {
-                path: expect_path.clone(),
-                line: 0,
-                kind: MismatchKind::BadComment,
-                rule: String::new(),
-                whole_file: false,
-                message: String::new(),
-                problem: Some(CommentProblem::UnknownRule(expected.rule.clone())),
-            }),
+            None => mismatches.push(Mismatch::bad(
+                expect_path.clone(),
+                0,
+                CommentProblem::UnknownRule(expected.rule.clone()),
+            )),
         }
     }
     let expected_count = wanted.len();
@@ -167,27 +157,16 @@ pub fn test_folder(dir: &Path, pack: &Pack, settings: &Settings) -> (usize, Vec<
             Some(index) => {
                 left.remove(index);
             }
-            None => mismatches.push(Mismatch {
-                path: dir.join(&expected.path).display().to_string(),
-                line: expected.line.unwrap_or(1),
-                kind: MismatchKind::Missed,
+            None => mismatches.push(Mismatch::missed(
+                dir.join(&expected.path).display().to_string(),
+                expected.line.unwrap_or(1),
                 rule,
-                whole_file: expected.line.is_none(),
-                message: String::new(),
-                problem: None,
-            }),
+                expected.line.is_none(),
+            )),
         }
     }
     for finding in left {
-        mismatches.push(Mismatch {
-            path: finding.path,
-            line: finding.start.line,
-            kind: MismatchKind::Unexpected,
-            rule: finding.rule,
-            whole_file: false,
-            message: finding.message,
-            problem: None,
-        });
+        mismatches.push(Mismatch::unexpected(finding.path.clone(), finding));
     }
     (expected_count, mismatches)
 }

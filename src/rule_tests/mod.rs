@@ -291,6 +291,47 @@ pub struct Mismatch {
     pub problem: Option<CommentProblem>,
 }
 
+impl Mismatch {
+    /// An expected finding that did not come.
+    pub fn missed(path: String, line: u32, rule: String, whole_file: bool) -> Mismatch {
+        Mismatch {
+            path,
+            line,
+            kind: MismatchKind::Missed,
+            rule,
+            whole_file,
+            message: String::new(),
+            problem: None,
+        }
+    }
+
+    /// A finding nothing expected, at its line in `path`.
+    pub fn unexpected(path: String, finding: Finding) -> Mismatch {
+        Mismatch {
+            path,
+            line: finding.start.line,
+            kind: MismatchKind::Unexpected,
+            rule: finding.rule,
+            whole_file: false,
+            message: finding.message,
+            problem: None,
+        }
+    }
+
+    /// An expectation that cannot be used.
+    pub fn bad(path: String, line: u32, problem: CommentProblem) -> Mismatch {
+        Mismatch {
+            path,
+            line,
+            kind: MismatchKind::BadComment,
+            rule: String::new(),
+            whole_file: false,
+            message: String::new(),
+            problem: Some(problem),
+        }
+    }
+}
+
 /// The outcome of a test run.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -467,51 +508,29 @@ fn compare(path: &str, annotated: &Annotated, findings: Vec<Finding>) -> Vec<Mis
             Some(index) => {
                 left.remove(index);
             }
-            None => mismatches.push(Mismatch {
-                path: path.to_string(),
-                line: expectation.comment_line,
-                kind: MismatchKind::Missed,
-                rule: expectation.rule.clone(),
-                whole_file: true,
-                message: String::new(),
-                problem: None,
-            }),
+            None => mismatches.push(Mismatch::missed(
+                path.to_string(),
+                expectation.comment_line,
+                expectation.rule.clone(),
+                true,
+            )),
         }
     }
     for ((line, rule), waiting) in on_line {
         for _ in 0..waiting {
-            mismatches.push(Mismatch {
-                path: path.to_string(),
+            mismatches.push(Mismatch::missed(
+                path.to_string(),
                 line,
-                kind: MismatchKind::Missed,
-                rule: rule.clone(),
-                whole_file: false,
-                message: String::new(),
-                problem: None,
-            });
+                rule.clone(),
+                false,
+            ));
         }
     }
     for finding in left {
-        mismatches.push(Mismatch {
-            path: path.to_string(),
-            line: finding.start.line,
-            kind: MismatchKind::Unexpected,
-            rule: finding.rule,
-            whole_file: false,
-            message: finding.message,
-            problem: None,
-        });
+        mismatches.push(Mismatch::unexpected(path.to_string(), finding));
     }
     for (line, problem) in &annotated.problems {
-        mismatches.push(Mismatch {
-            path: path.to_string(),
-            line: *line,
-            kind: MismatchKind::BadComment,
-            rule: String::new(),
-            whole_file: false,
-            message: String::new(),
-            problem: Some(problem.clone()),
-        });
+        mismatches.push(Mismatch::bad(path.to_string(), *line, problem.clone()));
     }
     mismatches
 }
