@@ -67,7 +67,8 @@ impl Mask for AuditOutcome {
 struct FileResult {
     findings: Vec<Finding>,
     record: Option<Record>,
-    commission: commission::Commission,
+    /// The folder's commission of a file that could not be read (a record holds its own).
+    unread: Option<commission::Commission>,
     bytes: u64,
 }
 
@@ -97,10 +98,17 @@ pub fn audit_with_progress(
     let mut bytes = 0;
     for result in results {
         bytes += result.bytes;
+        let commission = result
+            .record
+            .as_ref()
+            .map(|record| &record.commission)
+            .or(result.unread.as_ref());
         for finding in &result.findings {
-            owners
-                .entry(finding.path.clone())
-                .or_insert_with(|| result.commission.clone());
+            if let Some(commission) = commission {
+                owners
+                    .entry(finding.path.clone())
+                    .or_insert_with(|| commission.clone());
+            }
         }
         findings.extend(result.findings);
         if let Some(record) = result.record {
@@ -160,15 +168,19 @@ fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -
         .unwrap_or_else(|| commission::Commission::unknown(root));
     let read = engine::read_file(file, &settings.files);
     let checked = engine::check_document(file, read, pack, &settings.files);
-    let record = checked.analysed.map(|(document, extraction)| {
-        stages::time(stages::Stage::Facts, || {
-            Record::of(&document, &extraction, commission.clone(), pack)
-        })
-    });
+    let (record, unread) = match checked.analysed {
+        Some((document, extraction)) => {
+            let record = stages::time(stages::Stage::Facts, || {
+                Record::of(&document, &extraction, commission, pack)
+            });
+            (Some(record), None)
+        }
+        None => (None, Some(commission)),
+    };
     FileResult {
         findings: checked.findings,
         record,
-        commission,
+        unread,
         bytes,
     }
 }

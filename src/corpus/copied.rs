@@ -1,6 +1,7 @@
 //! `copied-decisions`: the same decision, word for word once numbers and punctuation are set
 //! aside, in many protocols of one commission: decisions written by habit, not for the case.
 
+use super::facts::TextKey;
 use super::{Hit, Record};
 use crate::finding::Related;
 use std::collections::BTreeMap;
@@ -13,26 +14,26 @@ pub fn run(
     min_chars: usize,
 ) -> Vec<Hit> {
     // Text → the places it stands, in date order (protocols come sorted).
-    let mut places: BTreeMap<&str, Vec<(&Record, &super::facts::ItemFact)>> = BTreeMap::new();
-    let mut order: Vec<&str> = Vec::new();
+    let mut places: BTreeMap<TextKey, Vec<(&Record, &super::facts::ItemFact)>> = BTreeMap::new();
+    let mut order: Vec<TextKey> = Vec::new();
     for protocol in protocols {
         for item in &protocol.facts.items {
             if item.item_type != item_type
                 || item.classes.iter().any(|c| unless.contains(c))
-                || item.text_key.chars().count() < min_chars
+                || item.text_key.chars < min_chars
             {
                 continue;
             }
-            let entry = places.entry(item.text_key.as_str()).or_default();
+            let entry = places.entry(item.text_key).or_default();
             if entry.is_empty() {
-                order.push(item.text_key.as_str());
+                order.push(item.text_key);
             }
             entry.push((protocol, item));
         }
     }
     let mut hits = Vec::new();
     for key in order {
-        let occurrences = &places[key];
+        let occurrences = &places[&key];
         let mut documents: Vec<&str> = occurrences.iter().map(|(p, _)| p.path.as_str()).collect();
         documents.dedup();
         if documents.len() < min_documents {
@@ -49,7 +50,7 @@ pub fn run(
                 .collect(),
             ..Hit::new(&first.path, item.at)
                 .with("count", documents.len())
-                .with("number", item.label.clone())
+                .with("number", item.label.to_string())
         });
     }
     hits

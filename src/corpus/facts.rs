@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 pub struct Facts {
     /// The protocol's number as an integer, for citations.
     pub number: Option<i64>,
-    /// The pack's fields, by index.
-    pub fields: Vec<Option<FieldFact>>,
+    /// The pack's fields the corpus rules read, with their index in the pack.
+    pub fields: Vec<(usize, FieldFact)>,
     pub items: Vec<ItemFact>,
     /// Citations of earlier decisions.
     pub references: Vec<Reference>,
@@ -29,24 +29,49 @@ pub struct FieldFact {
     pub at: Position,
 }
 
+/// A decision (or another item a corpus rule reads) as the corpus rules see it.
+///
+/// Boxed strings and slices rather than `String` and `Vec`: an audit holds every decision of an
+/// oblast at once, and each saves the spare capacity word.
 #[derive(Debug, Clone)]
 pub struct ItemFact {
     pub item_type: usize,
-    pub number: Option<String>,
+    pub number: Option<Box<str>>,
     /// How messages name it (see [`crate::extract::Item::label`]).
-    pub label: String,
+    pub label: Box<str>,
     pub at: Position,
-    pub classes: Vec<String>,
-    pub fields: Vec<Option<Value>>,
-    /// The text with numbers, punctuation and case folded away: equal keys mean a copy.
-    pub text_key: String,
+    pub classes: Box<[String]>,
+    /// The item's fields the corpus rules read, with their index in the item's definition.
+    pub fields: Box<[(usize, Value)]>,
+    /// The text with numbers and punctuation left out: equal keys mean a copy.
+    pub text_key: TextKey,
     /// The decision itself says it was carried out.
     pub executed: bool,
 }
 
+/// An item's text as copy detection compares it: a 128-bit hash of its letters and the number
+/// of letters and spaces it had, so that a whole oblast's decisions fit in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct TextKey {
+    pub hash: u128,
+    pub chars: usize,
+}
+
+impl ItemFact {
+    pub fn field(&self, index: usize) -> Option<&Value> {
+        self.fields
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, value)| value)
+    }
+}
+
 impl Facts {
     pub fn field(&self, index: usize) -> Option<&FieldFact> {
-        self.fields.get(index).and_then(Option::as_ref)
+        self.fields
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, fact)| fact)
     }
 
     pub fn months_of(&self, section: usize) -> Option<&BTreeSet<u32>> {
@@ -59,47 +84,11 @@ impl Facts {
 
 pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Facts {
     let position = |offset: usize| document.index.position(&document.source, offset);
-    let fields = extraction
-        .fields
-        .iter()
-        .map(|found| {
-            found.as_ref().map(|f| FieldFact {
-                value: f.value.clone(),
-                at: position(f.span.start),
-            })
-        })
-        .collect();
-    let items = extraction
-        .items
-        .iter()
-        .map(|item| {
-            let texts: Vec<&str> = document.lines[item.lines.clone()]
-                .iter()
-                .map(|l| l.text())
-                .collect();
-            let executed = pack
-                .follow_ups
-                .executed
-                .as_ref()
-                .is_some_and(|re| texts.iter().any(|t| re.is_match(t)));
-            ItemFact {
-                item_type: item.item_type,
-                number: item.number.clone(),
-                label: item.label.clone(),
-                at: position(item.span.start),
-                classes: item.classes.clone(),
-                fields: item
-                    .fields
-                    .iter()
-                    .map(|f| f.as_ref().map(|f| f.value.clone()))
-                    .collect(),
-                text_key: text_key(&texts.join(" ")),
-                executed,
-            }
-        })
-        .collect();
     let kind = extraction.kind_id(pack);
     let default_year = extraction.date.map(|d| chrono::Datelike::year(&d));
+    // What the corpus rules that judge this kind of document read of it: all else is left out.
+    let mut document_fields = BTreeSet::new();
+    let mut item_fields: Vec<(usize, BTreeSet<usize>)> = Vec::new();
     let mut section_months = Vec::new();
     let mut copies = false;
     for rule in pack.active_rules() {
@@ -108,6 +97,13 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
         };
         if !rule.applies_to_kind(kind) {
             continue;
+        }
+        document_fields.extend(check.document_fields());
+        if let Some((item_type, fields)) = check.items() {
+            match item_fields.iter_mut().find(|(t, _)| *t == item_type) {
+                Some((_, known)) => known.extend(fields),
+                None => item_fields.push((item_type, fields.into_iter().collect())),
+            }
         }
         match check {
             CorpusCheck::PlannedSessionsHeld { section, .. }
@@ -127,6 +123,54 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
             _ => {}
         }
     }
+    let fields = extraction
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| document_fields.contains(index))
+        .filter_map(|(index, found)| {
+            let found = found.as_ref()?;
+            Some((
+                index,
+                FieldFact {
+                    value: found.value.clone(),
+                    at: position(found.span.start),
+                },
+            ))
+        })
+        .collect();
+    let items = extraction
+        .items
+        .iter()
+        .filter_map(|item| {
+            let (_, wanted) = item_fields.iter().find(|(t, _)| *t == item.item_type)?;
+            let texts: Vec<&str> = document.lines[item.lines.clone()]
+                .iter()
+                .map(|l| l.text())
+                .collect();
+            let executed = pack
+                .follow_ups
+                .executed
+                .as_ref()
+                .is_some_and(|re| texts.iter().any(|t| re.is_match(t)));
+            Some(ItemFact {
+                item_type: item.item_type,
+                number: item.number.as_deref().map(Box::from),
+                label: item.label.as_str().into(),
+                at: position(item.span.start),
+                classes: item.classes.clone().into_boxed_slice(),
+                fields: item
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| wanted.contains(index))
+                    .filter_map(|(index, f)| Some((index, f.as_ref()?.value.clone())))
+                    .collect(),
+                text_key: text_key(&texts.join(" ")),
+                executed,
+            })
+        })
+        .collect();
     let words = copies.then(|| super::words::masked(document, &pack.commissions));
     let number = pack
         .follow_ups
@@ -138,19 +182,24 @@ pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Fac
             Value::Text(text) => crate::extract::value::first_integer(text),
             _ => None,
         });
-    Facts {
+    let mut facts = Facts {
         number,
         fields,
         items,
         references: super::citations::references(document, pack, default_year),
         section_months,
         words,
-    }
+    };
+    // Kept until every document is read: no spare capacity.
+    facts.fields.shrink_to_fit();
+    facts.items.shrink_to_fit();
+    facts.references.shrink_to_fit();
+    facts
 }
 
-/// Letters only, single spaces: "1.2. Отделу образования (Иванова) — до 30.04.2026" and
+/// Letters only, single spaces, hashed: "1.2. Отделу образования (Иванова) — до 30.04.2026" and
 /// "2.1. Отделу образования (Петрова) до 15.05.2026" differ only in the name.
-pub fn text_key(text: &str) -> String {
+pub fn text_key(text: &str) -> TextKey {
     let mut key = String::with_capacity(text.len());
     for word in text
         .split(|c: char| !c.is_alphabetic())
@@ -161,5 +210,8 @@ pub fn text_key(text: &str) -> String {
         }
         key.push_str(word);
     }
-    key
+    TextKey {
+        hash: xxhash_rust::xxh3::xxh3_128(key.as_bytes()),
+        chars: key.chars().count(),
+    }
 }

@@ -34,7 +34,7 @@ pub fn run(
             {
                 continue;
             }
-            let Some(Some(Value::Deadline(written))) = item.fields.get(deadline) else {
+            let Some(Value::Deadline(written)) = item.field(deadline) else {
                 continue;
             };
             let Some(due) = written.due else {
@@ -57,7 +57,7 @@ pub fn run(
             if reported {
                 hits.push(
                     Hit::new(&protocol.path, item.at)
-                        .with("number", item.label.clone())
+                        .with("number", item.label.to_string())
                         .with("due", show_date(due))
                         .with("days", days.abs())
                         .with("deadline", written.text.clone()),

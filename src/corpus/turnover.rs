@@ -154,10 +154,13 @@ mod tests {
                     kind: None,
                     date: Some(start + chrono::Duration::days(next(700) as i64)),
                     facts: Facts {
-                        fields: vec![Some(FieldFact {
-                            value: Value::Text(people[next(6) as usize].into()),
-                            at: Position::START,
-                        })],
+                        fields: vec![(
+                            0,
+                            FieldFact {
+                                value: Value::Text(people[next(6) as usize].into()),
+                                at: Position::START,
+                            },
+                        )],
                         ..Facts::default()
                     },
                     paragraphs: None,
@@ -173,7 +176,7 @@ mod tests {
             let mut entries: Vec<(NaiveDate, String, String)> = records
                 .iter()
                 .map(|p| {
-                    let Value::Text(name) = &p.facts.fields[0].as_ref().unwrap().value else {
+                    let Value::Text(name) = &p.facts.field(0).unwrap().value else {
                         unreachable!()
                     };
                     (p.date.unwrap(), surname_key(name).unwrap(), name.clone())

@@ -307,6 +307,36 @@ pub enum CorpusCheck {
     CommissionName,
 }
 
+impl CorpusCheck {
+    /// The header fields (pack field indices) the check reads from a document's facts: the
+    /// facts keep only these, as an audit holds the facts of every document at once.
+    pub fn document_fields(&self) -> Vec<usize> {
+        match self {
+            CorpusCheck::PlannedSessionsHeld { year, .. } => vec![*year],
+            CorpusCheck::ProtocolNumbering { number, .. } => vec![*number],
+            CorpusCheck::SecretaryTurnover { secretary, .. } => vec![*secretary],
+            CorpusCheck::PlanPerYear { year, approval, .. } => {
+                std::iter::once(*year).chain(*approval).collect()
+            }
+            CorpusCheck::OverdueDecision { .. }
+            | CorpusCheck::SessionGap { .. }
+            | CorpusCheck::SessionsPerMonth { .. }
+            | CorpusCheck::DuplicateDocuments { .. }
+            | CorpusCheck::CopiedDecisions { .. }
+            | CorpusCheck::CommissionName => Vec::new(),
+        }
+    }
+
+    /// The items (item type, and the indices of the fields of theirs) the check reads.
+    pub fn items(&self) -> Option<(usize, Vec<usize>)> {
+        match self {
+            CorpusCheck::OverdueDecision { item, deadline, .. } => Some((*item, vec![*deadline])),
+            CorpusCheck::CopiedDecisions { item, .. } => Some((*item, Vec::new())),
+            _ => None,
+        }
+    }
+}
+
 pub struct Rule {
     /// `pack/rule`.
     pub id: String,
