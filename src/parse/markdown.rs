@@ -79,12 +79,25 @@ impl<'a> Builder<'a> {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) | Event::Code(text) => {
+            Event::Text(text) => {
                 if self.in_code_block {
                     self.code_text(range);
                 } else {
                     self.text(&text, range);
                 }
+            }
+            Event::Code(text) => {
+                // The event's range holds the backticks too. The content stands inside them as
+                // written (unless the span breaks a line): mapped there character by character,
+                // a match in it points at its own words, not at the whole span.
+                let inner = self
+                    .source
+                    .get(range.clone())
+                    .and_then(|written| written.find(&*text))
+                    .map_or(range.clone(), |at| {
+                        range.start + at..range.start + at + text.len()
+                    });
+                self.text(&text, inner);
             }
             Event::SoftBreak => self.soft_break = true,
             Event::HardBreak => self.flush_line(),
@@ -364,6 +377,15 @@ mod tests {
         assert!(lines[1].style.caps);
         assert!(!lines[2].style.bold);
         assert_eq!(&source[lines[0].span.clone()], "Повестка дня:");
+    }
+
+    #[test]
+    fn words_in_a_code_span_map_to_themselves_not_to_the_span() {
+        let source = "Шапка (`commission: КДН при акимате Темирского района`) ниже\n";
+        let line = &lines(source, 0)[0];
+        let at = line.folded.text.find("темирского").unwrap();
+        let range = line.folded.source_range(at..at + "темирского".len());
+        assert_eq!(&source[range], "Темирского");
     }
 
     #[test]
