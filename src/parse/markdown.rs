@@ -301,13 +301,9 @@ impl<'a> Builder<'a> {
             if index > 0 {
                 joined.push_synthetic(" | ", cell.span.start..cell.span.start);
             }
-            if let Some(text) = self.source.get(cell.span.clone())
-                && cell.folded.text.len() == super::normalize::fold(text, 0).text.len()
-            {
-                joined.push(text, cell.span.start);
-            } else {
-                joined.push_synthetic(&cell.folded.text, cell.span.clone());
-            }
+            // The cell's own folding: its pieces keep their places, so a match in a cell with
+            // markup or a code span still points at its words.
+            joined.push_folded(&cell.folded);
             if !cell.span.is_empty() {
                 span = Some(extend(span, &cell.span));
             }
@@ -383,6 +379,15 @@ mod tests {
     fn words_in_a_code_span_map_to_themselves_not_to_the_span() {
         let source = "Шапка (`commission: КДН при акимате Темирского района`) ниже\n";
         let line = &lines(source, 0)[0];
+        let at = line.folded.text.find("темирского").unwrap();
+        let range = line.folded.source_range(at..at + "темирского".len());
+        assert_eq!(&source[range], "Темирского");
+    }
+
+    #[test]
+    fn words_in_a_table_cell_with_markup_map_to_themselves() {
+        let source = "| a | b |\n|---|---|\n| `names/` | **Темир**: (`КДН при акимате Темирского района`) |\n";
+        let line = &lines(source, 0)[1];
         let at = line.folded.text.find("темирского").unwrap();
         let range = line.folded.source_range(at..at + "темирского".len());
         assert_eq!(&source[range], "Темирского");

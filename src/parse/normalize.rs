@@ -99,6 +99,21 @@ impl Folder {
         }
     }
 
+    /// Appends text folded already (a table cell's), each character still mapping to where it
+    /// came from in the source.
+    pub fn push_folded(&mut self, piece: &Folded) {
+        self.flush_pending(false);
+        for (index, ch) in piece.text.char_indices() {
+            let (start, end) = piece.origin.get(index).copied().unwrap_or((0, 0));
+            self.out.text.push(ch);
+            self.out
+                .origin
+                .extend(std::iter::repeat_n((start, end), ch.len_utf8()));
+            self.previous = Some(ch);
+            self.last_end = end;
+        }
+    }
+
     /// Appends text that has no exact source (an entity, an escape), mapped to `source_range`.
     pub fn push_synthetic(&mut self, text: &str, source_range: std::ops::Range<usize>) {
         for ch in text.chars() {
