@@ -87,16 +87,21 @@ impl Folder {
             // Most characters of a protocol fold to themselves and touch none of the rules
             // below: they are copied straight through, which halved the cost of folding.
             if self.pending.is_empty() && folds_to_itself(ch) {
-                self.out.text.push(ch);
-                self.out
-                    .origin
-                    .extend(std::iter::repeat_n((start, end), ch.len_utf8()));
-                self.previous = Some(ch);
-                self.last_end = end;
+                self.copy_through(ch, start, end);
                 continue;
             }
             self.push_char(ch, start, end);
         }
+    }
+
+    /// Appends a character that needs no folding, from source bytes `start..end`.
+    fn copy_through(&mut self, ch: char, start: u32, end: u32) {
+        self.out.text.push(ch);
+        self.out
+            .origin
+            .extend(std::iter::repeat_n((start, end), ch.len_utf8()));
+        self.previous = Some(ch);
+        self.last_end = end;
     }
 
     /// Appends text folded already (a table cell's), each character still mapping to where it
@@ -105,12 +110,7 @@ impl Folder {
         self.flush_pending(false);
         for (index, ch) in piece.text.char_indices() {
             let (start, end) = piece.origin.get(index).copied().unwrap_or((0, 0));
-            self.out.text.push(ch);
-            self.out
-                .origin
-                .extend(std::iter::repeat_n((start, end), ch.len_utf8()));
-            self.previous = Some(ch);
-            self.last_end = end;
+            self.copy_through(ch, start, end);
         }
     }
 
