@@ -71,9 +71,7 @@ pub fn parse_lang(text: &str) -> Result<Lang, BadValue> {
 }
 
 pub fn parse_date(text: &str) -> Result<NaiveDate, BadValue> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
-        .map_err(|_| BadValue::Date(text.to_string()))
+    hattama::calendar::parse_day(text).ok_or_else(|| BadValue::Date(text.to_string()))
 }
 
 #[cfg(test)]

@@ -116,6 +116,13 @@ pub struct DateParser {
     period_pattern: String,
 }
 
+/// A day as a person gives one to the program (`--as-of`): `2026-11-30` or `30.11.2026`.
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .ok()
+}
+
 impl DateParser {
     pub fn new(words: &CalendarWords) -> Result<DateParser, CalendarError> {
         if words.months.len() != 12 {

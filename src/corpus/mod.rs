@@ -292,10 +292,7 @@ fn judge_commission(
 fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Finding {
     let mut context: BTreeMap<String, Value> = BTreeMap::new();
     context.insert("params".into(), rule.params.clone());
-    context.insert(
-        "as_of".into(),
-        Value::from(settings.as_of.format("%d.%m.%Y").to_string()),
-    );
+    context.insert("as_of".into(), Value::from(show_date(settings.as_of)));
     let mut facts = BTreeMap::new();
     for (name, value) in hit.vars {
         facts.insert(name.to_string(), fact(&value));

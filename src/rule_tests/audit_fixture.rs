@@ -67,7 +67,7 @@ pub fn folders(paths: &[PathBuf]) -> Vec<PathBuf> {
         .collect();
     folders.sort();
     folders.dedup();
-    let outermost: Vec<PathBuf> = folders
+    folders
         .iter()
         .filter(|folder| {
             !folders
@@ -75,8 +75,7 @@ pub fn folders(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .any(|other| other != *folder && folder.starts_with(other))
         })
         .cloned()
-        .collect();
-    outermost
+        .collect()
 }
 
 impl ExpectFile {

@@ -131,9 +131,8 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
-        .map_err(|_| format!("`{text}` is not a date (2026-11-30 or 30.11.2026)"))
+    hattama::calendar::parse_day(text)
+        .ok_or_else(|| format!("`{text}` is not a date (2026-11-30 or 30.11.2026)"))
 }
 
 pub fn run() -> ExitCode {
