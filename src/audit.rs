@@ -9,6 +9,7 @@ use crate::finding::{Finding, Severity, sort_findings};
 use crate::pack::Pack;
 use crate::privacy::{Mask, Masker};
 use crate::progress::{Progress, Silent, Stage};
+use crate::rulebook::Rulebook;
 use crate::stages;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -72,23 +73,24 @@ struct FileResult {
     bytes: u64,
 }
 
-pub fn audit(root: &Path, pack: &Pack, settings: &AuditSettings) -> AuditOutcome {
-    audit_with_progress(root, pack, settings, &Silent)
+pub fn audit(root: &Path, rulebook: &Rulebook, settings: &AuditSettings) -> AuditOutcome {
+    audit_with_progress(root, rulebook, settings, &Silent)
 }
 
 /// [`audit`], reporting each document and each corpus rule to `progress`.
 pub fn audit_with_progress(
     root: &Path,
-    pack: &Pack,
+    rulebook: &Rulebook,
     settings: &AuditSettings,
     progress: &dyn Progress,
 ) -> AuditOutcome {
+    let pack = &rulebook.pack;
     let (files, mut findings) = engine::collect(&[root.to_path_buf()], &settings.files);
     progress.stage(Stage::Documents, files.len());
     let results: Vec<FileResult> = files
         .par_iter()
         .map(|file| {
-            let result = audit_file(root, file, pack, settings);
+            let result = audit_file(root, file, rulebook, settings);
             progress.step();
             result
         })
@@ -131,7 +133,13 @@ pub fn audit_with_progress(
         owners.insert(record.path.clone(), record.commission.clone());
     }
     let mut corpus_findings = stages::time(stages::Stage::Corpus, || {
-        corpus::judge(&records, pack, &settings.files.check, progress)
+        corpus::judge(
+            &records,
+            pack,
+            &rulebook.corpus,
+            &settings.files.check,
+            progress,
+        )
     });
     corpus::to_paragraphs(&mut corpus_findings, &records);
     progress.finish();
@@ -162,16 +170,27 @@ pub fn audit_with_progress(
     }
 }
 
-fn audit_file(root: &Path, file: &Path, pack: &Pack, settings: &AuditSettings) -> FileResult {
+fn audit_file(
+    root: &Path,
+    file: &Path,
+    rulebook: &Rulebook,
+    settings: &AuditSettings,
+) -> FileResult {
     let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     let commission = commission::by_folder(root, file, settings.level)
         .unwrap_or_else(|| commission::Commission::unknown(root));
     let read = engine::read_file(file, &settings.files);
-    let checked = engine::check_document(file, read, pack, &settings.files);
+    let checked = engine::check_document(file, read, rulebook, &settings.files);
     let (record, unread) = match checked.analysed {
         Some((document, extraction)) => {
             let record = stages::time(stages::Stage::Facts, || {
-                Record::of(&document, &extraction, commission, pack)
+                Record::of(
+                    &document,
+                    &extraction,
+                    commission,
+                    &rulebook.pack,
+                    &rulebook.corpus,
+                )
             });
             (Some(record), None)
         }

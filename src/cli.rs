@@ -14,6 +14,7 @@ use hattama::messages;
 use hattama::pack::Pack;
 use hattama::privacy::Masked;
 use hattama::report;
+use hattama::rulebook::Rulebook;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -340,7 +341,7 @@ struct Setup {
     config: Config,
     /// Never dropped: the process ends right after the command, and freeing the compiled
     /// patterns one by one cost more than a small check's own work.
-    pack: std::mem::ManuallyDrop<Pack>,
+    pack: std::mem::ManuallyDrop<Rulebook>,
     lang: Lang,
 }
 
@@ -371,7 +372,7 @@ fn setup(args: &PackArgs) -> Result<Setup> {
 /// Everything `check` and `audit` run with, decided once from the arguments and hattama.yml
 /// (a flag first, then the configuration, then the default), before any document is read.
 struct Run {
-    pack: std::mem::ManuallyDrop<Pack>,
+    pack: std::mem::ManuallyDrop<Rulebook>,
     lang: Lang,
     /// The settings of reading and checking documents: language, audit day, paths to skip.
     settings: Settings,

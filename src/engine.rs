@@ -11,6 +11,7 @@ use crate::messages;
 use crate::pack::Pack;
 use crate::parse::{self, Document};
 use crate::read::{self, Limits, ReadError, SourceText, TextEncoding};
+use crate::rulebook::Rulebook;
 use crate::stages::{self, Stage};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -167,11 +168,11 @@ pub fn is_document(path: &Path) -> bool {
 }
 
 /// Checks every document below `paths`, in parallel; findings come back in a stable order.
-pub fn check_paths(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Outcome {
+pub fn check_paths(paths: &[PathBuf], rulebook: &Rulebook, settings: &Settings) -> Outcome {
     let (files, mut findings) = collect(paths, settings);
     let per_file: Vec<Vec<Finding>> = files
         .par_iter()
-        .map(|path| check_file(path, pack, settings))
+        .map(|path| check_file(path, rulebook, settings))
         .collect();
     findings.extend(per_file.into_iter().flatten());
     sort_findings(&mut findings);
@@ -181,8 +182,8 @@ pub fn check_paths(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Outco
     }
 }
 
-pub fn check_file(path: &Path, pack: &Pack, settings: &Settings) -> Vec<Finding> {
-    check_document(path, read_file(path, settings), pack, settings).findings
+pub fn check_file(path: &Path, rulebook: &Rulebook, settings: &Settings) -> Vec<Finding> {
+    check_document(path, read_file(path, settings), rulebook, settings).findings
 }
 
 /// Reads one file within the size limits: the first stage.
@@ -191,8 +192,13 @@ pub fn read_file(path: &Path, settings: &Settings) -> Result<SourceText, ReadErr
 }
 
 /// Checks text already in memory (tests, editors); `path` decides Markdown or plain text.
-pub fn check_bytes(path: &Path, bytes: &[u8], pack: &Pack, settings: &Settings) -> Vec<Finding> {
-    check_document(path, read::from_bytes(bytes), pack, settings).findings
+pub fn check_bytes(
+    path: &Path,
+    bytes: &[u8],
+    rulebook: &Rulebook,
+    settings: &Settings,
+) -> Vec<Finding> {
+    check_document(path, read::from_bytes(bytes), rulebook, settings).findings
 }
 
 /// One document after the per-document stages: its findings and, when it could be read, the
@@ -208,9 +214,10 @@ pub struct Checked {
 pub fn check_document(
     path: &Path,
     read: Result<SourceText, ReadError>,
-    pack: &Pack,
+    rulebook: &Rulebook,
     settings: &Settings,
 ) -> Checked {
+    let pack = &rulebook.pack;
     let name = path.display().to_string();
     let lang = settings.check.lang;
     let source = match read {
@@ -225,7 +232,13 @@ pub fn check_document(
     let mut findings = source_notes(&name, &source, lang);
     let (mut document, extraction) = analyse(path, source, pack);
     document.path = name;
-    let input = Input::new(&document, &extraction, pack, &settings.check);
+    let input = Input::new(
+        &document,
+        &extraction,
+        pack,
+        &rulebook.document,
+        &settings.check,
+    );
     findings.extend(stages::time(Stage::Check, || {
         crate::suppress::apply(&document, pack, lang, check::check(&input))
     }));

@@ -21,6 +21,7 @@ pub mod progress;
 pub mod read;
 pub mod report;
 pub mod rule_tests;
+pub mod rulebook;
 pub mod serde_error;
 pub mod stages;
 pub mod suppress;

@@ -5,11 +5,11 @@
 
 use hattama::engine::Settings;
 use hattama::lang::Lang;
-use hattama::pack::{self, Pack};
+use hattama::rulebook::Rulebook;
 use std::sync::LazyLock;
 
-pub static PACK: LazyLock<Pack> =
-    LazyLock::new(|| pack::default_pack().expect("the built-in rule pack compiles"));
+pub static PACK: LazyLock<Rulebook> =
+    LazyLock::new(|| Rulebook::builtin().expect("the built-in rule pack compiles"));
 
 /// A fixed "today", so that a crash found on one day reproduces on any other.
 pub fn settings(lang: Lang) -> Settings {

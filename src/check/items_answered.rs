@@ -1,9 +1,57 @@
 //! `items-answered`: every question on the agenda gets a decision.
 
-use super::{Hit, Input};
+use super::{DocumentKind, Hit, Input};
 use crate::extract::Extraction;
+use crate::pack::{Kind, Rule, RuleContext};
+use serde::Deserialize;
 
-pub fn run(input: &Input<'_>, questions_in: usize, answered_by: usize) -> Vec<Hit> {
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Def {
+    /// Where the questions are listed (the agenda).
+    section: Option<String>,
+    /// The section that answers a question (the decision).
+    answered_by: Option<String>,
+}
+
+/// The numbered entries of `questions_in` (the agenda) are paired in order with the
+/// document's questions; each question needs an `answered_by` section.
+#[derive(Debug)]
+pub struct ItemsAnswered {
+    questions_in: usize,
+    answered_by: usize,
+}
+
+impl Kind for ItemsAnswered {
+    const NAME: &'static str = "items-answered";
+    type Def = Def;
+
+    fn compile(def: Def, context: &RuleContext<'_>) -> Result<Self, String> {
+        Ok(ItemsAnswered {
+            questions_in: context.section(
+                def.section
+                    .as_deref()
+                    .ok_or("needs `section` (where the questions are listed)")?,
+            )?,
+            answered_by: context
+                .section(def.answered_by.as_deref().ok_or("needs `answered_by`")?)?,
+        })
+    }
+}
+
+impl DocumentKind for ItemsAnswered {
+    fn run(&self, input: &Input<'_>, _: &Rule) -> Result<Vec<Hit>, String> {
+        Ok(unanswered(input, self.questions_in, self.answered_by))
+    }
+
+    fn nothing_to_judge(&self, input: &Input<'_>) -> Option<String> {
+        let found = |section: usize| input.extraction.hits_of(section).next().is_some();
+        (!(found(self.questions_in) && found(self.answered_by)))
+            .then(|| "no agenda with questions answered by decisions".to_string())
+    }
+}
+
+fn unanswered(input: &Input<'_>, questions_in: usize, answered_by: usize) -> Vec<Hit> {
     let extraction: &Extraction = input.extraction;
     let document = input.document;
     let mut agenda = Vec::new();

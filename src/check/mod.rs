@@ -1,11 +1,14 @@
-//! Stage four: runs every rule of the pack over one extracted document. Each rule kind lives in
-//! its own file and reports [`Hit`]s; this module turns hits into localized findings.
+//! Stage four: runs every rule of the pack over one extracted document. Each rule kind is one
+//! file (its keys, its compilation, its run), listed once in [`kinds`]; it reports [`Hit`]s,
+//! which this module turns into localized findings.
 
 mod condition;
+mod item_field;
 mod items_answered;
 mod pattern;
 mod personal_id;
-mod required;
+mod required_field;
+mod required_section;
 mod scope;
 pub mod snippet;
 mod topic_coverage;
@@ -13,12 +16,52 @@ mod topic_coverage;
 use crate::extract::{Extraction, Value};
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
-use crate::pack::{Check, Pack, Rule};
+use crate::pack::kind::compile_as;
+use crate::pack::{Kind, Pack, Registration, Rule};
 use crate::parse::Document;
 use chrono::NaiveDate;
 use minijinja::Value as TemplateValue;
 use std::collections::BTreeMap;
 use std::ops::Range;
+
+/// A document rule kind, compiled from a rule's keys: it looks at one document at a time.
+pub trait DocumentKind: std::fmt::Debug + Send + Sync {
+    /// Where the rule fires in this document (the rule applies to it), or why it could not
+    /// tell (a condition that fails to evaluate).
+    fn run(&self, input: &Input<'_>, rule: &Rule) -> Result<Vec<Hit>, String>;
+
+    /// What the rule judges, when the document lacks it: a document the rule has nothing
+    /// to judge in passes it without proving anything (a rule's example must not).
+    fn nothing_to_judge(&self, input: &Input<'_>) -> Option<String> {
+        let _ = input;
+        None
+    }
+}
+
+/// The document rule kinds; a new kind is one file and one line here.
+pub fn kinds() -> Vec<Registration<Box<dyn DocumentKind>>> {
+    vec![
+        entry::<required_field::RequiredField>(),
+        entry::<required_section::RequiredSection>(),
+        entry::<pattern::Pattern>(),
+        entry::<item_field::ItemField>(),
+        entry::<condition::Condition>(),
+        entry::<topic_coverage::TopicCoverage>(),
+        entry::<items_answered::ItemsAnswered>(),
+        entry::<personal_id::PersonalId>(),
+    ]
+}
+
+fn entry<K: Kind + DocumentKind + 'static>() -> Registration<Box<dyn DocumentKind>> {
+    Registration {
+        name: K::NAME,
+        compile: |context| Ok(Box::new(compile_as::<K>(context)?)),
+    }
+}
+
+/// The pack's document rules, compiled: each with its index in the pack's rules.
+#[derive(Debug, Default)]
+pub struct Rules(pub Vec<(usize, Box<dyn DocumentKind>)>);
 
 /// What a check run needs beyond the pack.
 #[derive(Debug, Clone)]
@@ -54,6 +97,7 @@ pub struct Input<'a> {
     pub document: &'a Document,
     pub extraction: &'a Extraction,
     pub pack: &'a Pack,
+    pub rules: &'a Rules,
     pub settings: &'a CheckSettings,
     /// The template context every rule shares (fields, document, date), made at the first
     /// finding or condition that needs it: most rules find nothing in most documents.
@@ -65,12 +109,14 @@ impl<'a> Input<'a> {
         document: &'a Document,
         extraction: &'a Extraction,
         pack: &'a Pack,
+        rules: &'a Rules,
         settings: &'a CheckSettings,
     ) -> Input<'a> {
         Input {
             document,
             extraction,
             pack,
+            rules,
             settings,
             shared_context: std::sync::OnceLock::new(),
         }
@@ -164,11 +210,12 @@ pub fn template_value(value: &Value) -> TemplateValue {
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let kind = input.extraction.kind_id(input.pack);
     let mut findings = Vec::new();
-    for rule in input.pack.active_rules() {
-        if matches!(rule.check, Check::Corpus(_)) || !rule.applies(kind, input.extraction.date) {
+    for (index, check) in &input.rules.0 {
+        let rule = &input.pack.rules[*index];
+        if !rule.enabled || !rule.applies(kind, input.extraction.date) {
             continue;
         }
-        let hits = match run_rule(input, rule) {
+        let hits = match check.run(input, rule) {
             Ok(hits) => hits,
             Err(error) => {
                 findings.push(rule_error(input, rule, &error));
@@ -184,46 +231,6 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         }
     }
     findings
-}
-
-fn run_rule(input: &Input<'_>, rule: &Rule) -> Result<Vec<Hit>, String> {
-    Ok(match &rule.check {
-        Check::RequiredField { fields } => required::fields(input, fields),
-        Check::RequiredSection { sections } => required::sections(input, sections),
-        Check::Pattern {
-            scope,
-            group,
-            when,
-            require,
-            forbid,
-        } => pattern::run(
-            input,
-            *scope,
-            group.as_deref(),
-            when.as_deref(),
-            require.as_deref(),
-            forbid.as_ref(),
-        ),
-        Check::ItemField {
-            item,
-            fields,
-            unless,
-        } => required::item_fields(input, *item, fields, unless),
-        Check::Condition { item, unless, at } => condition::run(input, rule, *item, unless, *at)?,
-        Check::TopicCoverage {
-            scope,
-            when,
-            topics,
-            min_topics,
-        } => topic_coverage::run(input, *scope, when.as_deref(), topics, *min_topics),
-        Check::ItemsAnswered {
-            questions_in,
-            answered_by,
-        } => items_answered::run(input, *questions_in, *answered_by),
-        Check::PersonalId { scope } => personal_id::run(input, *scope),
-        // Corpus rules run over all documents at once, in `crate::corpus`.
-        Check::Corpus(_) => Vec::new(),
-    })
 }
 
 /// A rule's message and fix rendered in `lang` with `context`, personal data masked.

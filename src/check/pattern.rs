@@ -1,14 +1,126 @@
 //! `pattern`: text that must appear in each part of a scope, or must never appear.
 
 use super::scope::{Unit, any_line_matches, units};
-use super::{Hit, Input};
-use crate::pack::{Forbid, Scope};
+use super::{DocumentKind, Hit, Input};
+use crate::pack::{Kind, LazyRegex, Rule, RuleContext, Scope, ScopeDef};
 use crate::parse::Line;
 use regex::Regex;
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-pub fn run(
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Def {
+    #[serde(flatten)]
+    scope: ScopeDef,
+    /// Only parts where one of these patterns matches are looked at.
+    #[serde(default)]
+    when: Vec<String>,
+    /// Items whose text gives the same `key` capture (or `key2`, `key3`…) form one unit (the
+    /// decisions about one minor, named by initials).
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(default)]
+    require: Vec<String>,
+    #[serde(default)]
+    forbid: Vec<String>,
+    /// What `forbid` is matched against: `folded` (the default: lower case, spelling folded)
+    /// or `source` (the text as written, for names told apart by their capitals).
+    #[serde(default)]
+    text: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Pattern {
+    scope: Scope,
+    group: Option<LazyRegex>,
+    when: Option<LazyRegex>,
+    require: Option<LazyRegex>,
+    forbid: Option<Forbid>,
+}
+
+/// What a `pattern` rule forbids, and which text it is matched against.
+#[derive(Debug)]
+enum Forbid {
+    /// The folded text (lower case, spelling folded), like every other pattern.
+    Folded(LazyRegex),
+    /// The text as written, seen as the masks see it (`privacy::detection_view`).
+    Source(LazyRegex),
+}
+
+impl Kind for Pattern {
+    const NAME: &'static str = "pattern";
+    type Def = Def;
+
+    fn compile(def: Def, context: &RuleContext<'_>) -> Result<Self, String> {
+        if def.require.is_empty() == def.forbid.is_empty() {
+            return Err("a pattern rule takes either `require` or `forbid`".into());
+        }
+        let scope = context.scope(&def.scope)?;
+        let group = match &def.group {
+            Some(pattern) => {
+                if !matches!(scope, Scope::Item(_)) {
+                    return Err("`group` gathers items: it needs `scope: item`".into());
+                }
+                let regex = context.regex(std::slice::from_ref(pattern))?;
+                if regex
+                    .as_ref()
+                    .is_some_and(|r| !r.capture_names().flatten().any(|n| n.starts_with("key")))
+                {
+                    return Err("`group` needs a named group `(?P<key>…)`".into());
+                }
+                regex
+            }
+            None => None,
+        };
+        let forbid = match def.text.as_deref() {
+            None | Some("folded") => context.regex(&def.forbid)?.map(Forbid::Folded),
+            Some("source") if def.forbid.is_empty() => {
+                return Err("`text: source` applies to `forbid` only".into());
+            }
+            Some("source") => context.source_regex(&def.forbid)?.map(Forbid::Source),
+            Some(other) => {
+                return Err(format!("`text: {other}`: expected `folded` or `source`"));
+            }
+        };
+        Ok(Pattern {
+            scope,
+            group,
+            when: context.regex(&def.when)?,
+            require: context.regex(&def.require)?,
+            forbid,
+        })
+    }
+}
+
+impl DocumentKind for Pattern {
+    fn run(&self, input: &Input<'_>, _: &Rule) -> Result<Vec<Hit>, String> {
+        Ok(find(
+            input,
+            self.scope,
+            self.group.as_deref(),
+            self.when.as_deref(),
+            self.require.as_deref(),
+            self.forbid.as_ref(),
+        ))
+    }
+
+    fn nothing_to_judge(&self, input: &Input<'_>) -> Option<String> {
+        if let Some(group) = &self.group
+            && !input
+                .document
+                .lines
+                .iter()
+                .any(|line| group.is_match(line.text()))
+        {
+            return Some("the document names no one the rule's `group` gathers".to_string());
+        }
+        super::scope::absent(input, self.scope)
+    }
+}
+
+fn find(
     input: &Input<'_>,
     scope: Scope,
     group: Option<&Regex>,

@@ -19,6 +19,28 @@ pub struct Unit {
     pub number: Option<String>,
 }
 
+/// What the scope names, when the document lacks it (no item, question or section of it).
+pub fn absent(input: &Input<'_>, scope: Scope) -> Option<String> {
+    let extraction = input.extraction;
+    match scope {
+        Scope::Item(item) => input
+            .items_of(item, &[])
+            .next()
+            .is_none()
+            .then(|| format!("no `{}` in the document", input.pack.items[item].id)),
+        Scope::Question(_) => extraction
+            .questions
+            .is_empty()
+            .then(|| "no agenda question in the document".to_string()),
+        Scope::Section(section) => extraction
+            .hits_of(section)
+            .next()
+            .is_none()
+            .then(|| format!("section `{}` is not found", input.pack.sections[section].id)),
+        Scope::Document | Scope::FirstLines(_) | Scope::LastLines(_) => None,
+    }
+}
+
 pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
     let document = input.document;
     let total = document.lines.len();

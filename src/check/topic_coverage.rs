@@ -2,11 +2,102 @@
 //! directions of the "Children of Kazakhstan" concept); the finding lists the missing ones.
 
 use super::scope::{any_line_matches, units};
-use super::{Hit, Input};
-use crate::pack::{Scope, Topic};
+use super::{DocumentKind, Hit, Input};
+use crate::lang::Localized;
+use crate::pack::{Kind, LazyRegex, Rule, RuleContext, Scope, ScopeDef};
 use regex::Regex;
+use serde::Deserialize;
 
-pub fn run(
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Def {
+    #[serde(flatten)]
+    scope: ScopeDef,
+    /// Only parts where one of these patterns matches are looked at.
+    #[serde(default)]
+    when: Vec<String>,
+    #[serde(default)]
+    topics: Vec<TopicDef>,
+    /// How many topics must be covered (default: all).
+    #[serde(default)]
+    min_topics: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicDef {
+    id: String,
+    name: Localized,
+    patterns: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct TopicCoverage {
+    scope: Scope,
+    when: Option<LazyRegex>,
+    topics: Vec<Topic>,
+    min_topics: usize,
+}
+
+#[derive(Debug)]
+struct Topic {
+    name: Localized,
+    pattern: LazyRegex,
+}
+
+impl Kind for TopicCoverage {
+    const NAME: &'static str = "topic-coverage";
+    type Def = Def;
+
+    fn compile(def: Def, context: &RuleContext<'_>) -> Result<Self, String> {
+        let topics = def
+            .topics
+            .iter()
+            .map(|t| {
+                Ok(Topic {
+                    name: t.name.clone(),
+                    pattern: context
+                        .regex(&t.patterns)?
+                        .ok_or_else(|| format!("topic `{}` has no patterns", t.id))?,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        if topics.is_empty() {
+            return Err("needs `topics`".into());
+        }
+        let min_topics = def.min_topics.unwrap_or(topics.len()).min(topics.len());
+        Ok(TopicCoverage {
+            scope: context.scope(&def.scope)?,
+            when: context.regex(&def.when)?,
+            topics,
+            min_topics,
+        })
+    }
+}
+
+impl DocumentKind for TopicCoverage {
+    fn run(&self, input: &Input<'_>, _: &Rule) -> Result<Vec<Hit>, String> {
+        Ok(uncovered(
+            input,
+            self.scope,
+            self.when.as_deref(),
+            &self.topics,
+            self.min_topics,
+        ))
+    }
+
+    fn nothing_to_judge(&self, input: &Input<'_>) -> Option<String> {
+        let when = self.when.as_ref()?;
+        (!input
+            .document
+            .lines
+            .iter()
+            .any(|line| when.is_match(line.text())))
+        .then(|| "the document does not mention what the rule looks for".to_string())
+    }
+}
+
+fn uncovered(
     input: &Input<'_>,
     scope: Scope,
     when: Option<&Regex>,

@@ -13,7 +13,8 @@
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::messages;
-use crate::pack::{self, LoadedPack, Origin, Pack, PackError};
+use crate::pack::{self, LoadedPack, Origin, PackError};
+use crate::rulebook::Rulebook;
 use crate::serde_error::SerdeError;
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 use indexmap::IndexMap;
@@ -305,7 +306,11 @@ impl Config {
     /// compiled rules: a document rule reads its `params` in its templates, but a corpus rule
     /// turns them into typed fields when it is compiled (`max_gap_days` of a session gap), so
     /// only a change made before compiling reaches both, and is checked the same way.
-    pub fn load_pack(&self, extra: &[PathBuf], without_default: bool) -> Result<Pack, ConfigError> {
+    pub fn load_pack(
+        &self,
+        extra: &[PathBuf],
+        without_default: bool,
+    ) -> Result<Rulebook, ConfigError> {
         let mut dirs = self.rule_dirs();
         dirs.extend(extra.iter().cloned());
         let without_default = without_default || self.file.default_rules == Some(false);
@@ -315,7 +320,7 @@ impl Config {
         for (rule, name, value) in &selection.params {
             catalogue.set_param(&mut packs, *rule, name, value);
         }
-        let mut pack = pack::compile(packs).map_err(|error| match self.path() {
+        let mut rulebook = Rulebook::compile(packs).map_err(|error| match self.path() {
             Some(path) if !selection.params.is_empty() => ConfigError::Invalid {
                 origin: error.origin.clone(),
                 key: None,
@@ -335,14 +340,14 @@ impl Config {
             .iter()
             .map(|&(r, severity)| (name(r), severity))
             .collect();
-        for rule in &mut pack.rules {
+        for rule in &mut rulebook.pack.rules {
             let id = rule.id.as_str();
             rule.enabled = !disabled.contains(id) || enabled.contains(id);
             if let Some(&severity) = severity.get(id) {
                 rule.severity = severity;
             }
         }
-        Ok(pack)
+        Ok(rulebook)
     }
 
     /// Resolves `enable`, `disable`, `severity` and `params` against the loaded rules.
@@ -431,7 +436,7 @@ fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::{Check, CorpusCheck};
+    use crate::pack::Pack;
 
     fn config(text: &str) -> Result<Config, ConfigError> {
         Config::parse(
@@ -441,7 +446,7 @@ mod tests {
         )
     }
 
-    fn pack(text: &str) -> Result<Pack, ConfigError> {
+    fn pack(text: &str) -> Result<Rulebook, ConfigError> {
         config(text)?.load_pack(&[] as &[PathBuf], false)
     }
 
@@ -597,10 +602,13 @@ mod tests {
         // Later entries win over earlier ones.
         assert_eq!(rule(&pack, "plan-year").severity, Severity::Warning);
         assert_eq!(rule(&pack, "plan-basis").severity, Severity::Info);
-        assert!(matches!(
-            rule(&pack, "session-gap").check,
-            Check::Corpus(CorpusCheck::SessionGap { max_gap_days: 30 })
-        ));
+        let (_, gap) = pack
+            .corpus
+            .0
+            .iter()
+            .find(|(index, _)| pack.rules[*index].id.ends_with("/session-gap"))
+            .unwrap();
+        assert_eq!(format!("{gap:?}"), "SessionGap { max_gap_days: 30 }");
         let quorum = rule(&pack, "quorum").params.get_attr("quorum").unwrap();
         assert_eq!(quorum.to_string(), "0.75");
     }

@@ -15,10 +15,129 @@
 
 use super::minhash::{self, HASHES, jaccard};
 use super::words::Wording;
-use super::{Hit, Record, align, lsh};
-use crate::finding::{Position, Related};
+use super::{Commission, Corpus, CorpusKind, Hit, Needs, Record, align, lsh};
+use crate::check::CheckSettings;
+use crate::finding::{Finding, Position, Related, Severity};
+use crate::pack::{Kind, Role, Rule, RuleContext};
+use chrono::NaiveDate;
 use rayon::prelude::*;
+use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Def {}
+
+#[derive(Deserialize)]
+struct Params {
+    #[serde(default = "default_threshold")]
+    threshold: f64,
+    #[serde(default = "default_shingle")]
+    shingle: i64,
+    #[serde(default = "default_candidate")]
+    candidate: f64,
+    #[serde(default = "default_min_words")]
+    min_words: i64,
+}
+
+fn default_threshold() -> f64 {
+    0.8
+}
+
+fn default_shingle() -> i64 {
+    4
+}
+
+fn default_candidate() -> f64 {
+    0.3
+}
+
+fn default_min_words() -> i64 {
+    150
+}
+
+/// Documents whose masked word sequences are at least `threshold` the same, across the
+/// whole corpus: a plan is as often copied from the next district as from last year.
+#[derive(Debug)]
+pub struct DuplicateDocuments {
+    limits: Limits,
+}
+
+impl Kind for DuplicateDocuments {
+    const NAME: &'static str = "duplicate-documents";
+    type Def = Def;
+
+    fn compile(_: Def, context: &RuleContext<'_>) -> Result<Self, String> {
+        let params: Params = context.params()?;
+        Ok(DuplicateDocuments {
+            limits: Limits {
+                threshold: params.threshold.clamp(0.0, 1.0),
+                shingle: params.shingle.clamp(1, 32) as usize,
+                candidate: params.candidate.clamp(0.0, 1.0),
+                min_words: params.min_words.max(0) as usize,
+            },
+        })
+    }
+}
+
+impl CorpusKind for DuplicateDocuments {
+    fn needs(&self) -> Needs {
+        Needs {
+            words: true,
+            ..Needs::default()
+        }
+    }
+
+    fn role(&self) -> Role {
+        Role::Duplicates
+    }
+
+    /// Copies are looked for across commissions, in [`CorpusKind::judge_corpus`].
+    fn judge(&self, _: &Commission<'_>, _: &[&Record], _: NaiveDate) -> Vec<Hit> {
+        Vec::new()
+    }
+
+    fn judge_corpus(
+        &self,
+        corpus: &Corpus<'_>,
+        documents: &dyn Fn(&Record) -> bool,
+        rule: &Rule,
+        settings: &CheckSettings,
+    ) -> (Vec<Hit>, Vec<Finding>) {
+        let candidates: Vec<&Record> = corpus.records.iter().filter(|r| documents(r)).collect();
+        let outcome = run(&candidates, self.limits);
+        let notes = outcome
+            .not_compared
+            .iter()
+            .map(|document| not_compared_finding(rule, document, settings))
+            .collect();
+        (outcome.hits, notes)
+    }
+}
+
+/// The engine's own finding for a document the copy check could not compare with every
+/// document it shares a bucket with: said, so that nobody takes the silence for "no copy".
+const NOT_COMPARED: &str = "hattama/copies-not-compared";
+
+fn not_compared_finding(rule: &Rule, document: &NotCompared, settings: &CheckSettings) -> Finding {
+    Finding {
+        rule: NOT_COMPARED.to_string(),
+        severity: Severity::Warning,
+        path: document.path.clone(),
+        start: Position::START,
+        end: Position::START,
+        message: crate::messages::copies_not_compared(
+            settings.lang,
+            &rule.id,
+            document.others,
+            lsh::MAX_PAIRS,
+        ),
+        fix: None,
+        snippet: None,
+        related: Vec::new(),
+        facts: BTreeMap::new(),
+    }
+}
 
 /// How far below `candidate` a signature's estimate of the shingle similarity may be before
 /// the exact similarity is not worth computing (the estimate from 80 hashes errs by less than
@@ -242,6 +361,29 @@ mod tests {
     use super::*;
     use crate::corpus::words::Wording;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn a_document_left_unchecked_for_copies_is_a_warning_naming_the_rule() {
+        let pack = crate::pack::default_pack().unwrap();
+        let rule = pack
+            .rules
+            .iter()
+            .find(|r| r.kind == DuplicateDocuments::NAME)
+            .unwrap();
+        let settings = CheckSettings {
+            lang: crate::lang::Lang::En,
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        };
+        let document = NotCompared {
+            path: "aktobe/alga/2026/plan-2026.md".into(),
+            others: 612,
+        };
+        let finding = not_compared_finding(rule, &document, &settings);
+        assert_eq!(finding.rule, NOT_COMPARED);
+        assert_eq!(finding.severity, Severity::Warning);
+        assert_eq!(finding.path, document.path);
+        assert!(finding.message.contains(&rule.id) && finding.message.contains("612"));
+    }
 
     fn plan(index: usize, words: Vec<u32>) -> Record {
         Record {

@@ -4,7 +4,7 @@ use super::citations::Reference;
 use crate::extract::fields::months_in;
 use crate::extract::{Extraction, Value};
 use crate::finding::Position;
-use crate::pack::{Check, CorpusCheck, Pack};
+use crate::pack::Pack;
 use crate::parse::Document;
 use std::collections::BTreeSet;
 
@@ -82,46 +82,46 @@ impl Facts {
     }
 }
 
-pub fn collect(document: &Document, extraction: &Extraction, pack: &Pack) -> Facts {
+pub fn collect(
+    document: &Document,
+    extraction: &Extraction,
+    pack: &Pack,
+    rules: &super::Rules,
+) -> Facts {
     let position = |offset: usize| document.index.position(&document.source, offset);
-    let kind = extraction.kind_id(pack);
+    let document_kind = extraction.kind_id(pack);
     let default_year = extraction.date.map(|d| chrono::Datelike::year(&d));
     // What the corpus rules that judge this kind of document read of it: all else is left out.
     let mut document_fields = BTreeSet::new();
     let mut item_fields: Vec<(usize, BTreeSet<usize>)> = Vec::new();
     let mut section_months = Vec::new();
     let mut copies = false;
-    for rule in pack.active_rules() {
-        let Check::Corpus(check) = &rule.check else {
-            continue;
-        };
-        if !rule.applies_to_kind(kind) {
+    for (rule, kind) in rules.active(pack) {
+        if !rule.applies_to_kind(document_kind) {
             continue;
         }
-        document_fields.extend(check.document_fields());
-        if let Some((item_type, fields)) = check.items() {
+        let needs = kind.needs();
+        document_fields.extend(needs.fields);
+        if let Some((item_type, fields)) = needs.items {
             match item_fields.iter_mut().find(|(t, _)| *t == item_type) {
                 Some((_, known)) => known.extend(fields),
                 None => item_fields.push((item_type, fields.into_iter().collect())),
             }
         }
-        match check {
-            CorpusCheck::PlannedSessionsHeld { section, .. }
-                if !section_months.iter().any(|(s, _)| s == section) =>
-            {
-                let texts: Vec<String> = extraction
-                    .hits_of(*section)
-                    .flat_map(|hit| {
-                        document.lines[hit.lines.clone()]
-                            .iter()
-                            .map(|l| l.text().to_string())
-                    })
-                    .collect();
-                section_months.push((*section, months_in(pack, &texts, default_year)));
-            }
-            CorpusCheck::DuplicateDocuments { .. } => copies = true,
-            _ => {}
+        if let Some(section) = needs.section_months
+            && !section_months.iter().any(|(s, _)| *s == section)
+        {
+            let texts: Vec<String> = extraction
+                .hits_of(section)
+                .flat_map(|hit| {
+                    document.lines[hit.lines.clone()]
+                        .iter()
+                        .map(|l| l.text().to_string())
+                })
+                .collect();
+            section_months.push((section, months_in(pack, &texts, default_year)));
         }
+        copies |= needs.words;
     }
     let fields = extraction
         .fields

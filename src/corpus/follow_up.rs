@@ -4,10 +4,89 @@
 //! citation that extends the deadline moves it. With `within_days`, the decisions due soon.
 
 use super::citations::{Reference, Said};
-use super::{Hit, Record, show_date};
+use super::{Commission, CorpusKind, Hit, Needs, Record, show_date};
 use crate::extract::Value;
+use crate::pack::{Kind, Role, RuleContext};
 use chrono::NaiveDate;
+use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Def {
+    item: Option<String>,
+    /// The item's deadline field.
+    #[serde(default)]
+    fields: Vec<String>,
+    #[serde(default)]
+    unless: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Params {
+    /// Report the decisions due within this many days instead of those overdue.
+    #[serde(default)]
+    within_days: Option<i64>,
+}
+
+/// A decision due before `--as-of` (or, with `within_days`, due within that many days) that
+/// nothing reports executed.
+#[derive(Debug)]
+pub struct OverdueDecision {
+    item: usize,
+    deadline: usize,
+    unless: Vec<String>,
+    within_days: Option<i64>,
+}
+
+impl Kind for OverdueDecision {
+    const NAME: &'static str = "overdue-decision";
+    type Def = Def;
+
+    fn compile(def: Def, context: &RuleContext<'_>) -> Result<Self, String> {
+        let item = context.item(def.item.as_deref().ok_or("needs `item`")?)?;
+        let deadline = context.item_field(
+            item,
+            def.fields
+                .first()
+                .ok_or("needs `fields: [deadline field]`")?,
+        )?;
+        Ok(OverdueDecision {
+            item,
+            deadline,
+            unless: context.classes(item, &def.unless)?,
+            within_days: context.params::<Params>()?.within_days,
+        })
+    }
+}
+
+impl CorpusKind for OverdueDecision {
+    fn needs(&self) -> Needs {
+        Needs {
+            items: Some((self.item, vec![self.deadline])),
+            ..Needs::default()
+        }
+    }
+
+    fn role(&self) -> Role {
+        // Past the deadline, not due soon: the report's table of overdue decisions.
+        match self.within_days {
+            None => Role::Overdue,
+            Some(_) => Role::Corpus,
+        }
+    }
+
+    fn judge(&self, _: &Commission<'_>, documents: &[&Record], as_of: NaiveDate) -> Vec<Hit> {
+        run(
+            documents,
+            self.item,
+            self.deadline,
+            &self.unless,
+            self.within_days,
+            as_of,
+        )
+    }
+}
 
 /// What later protocols said about one decision.
 #[derive(Default, Clone, Copy)]
@@ -16,7 +95,7 @@ struct Status {
     extended_to: Option<NaiveDate>,
 }
 
-pub fn run(
+fn run(
     protocols: &[&Record],
     item_type: usize,
     deadline: usize,

@@ -3,10 +3,35 @@
 //! was never changed. It stays with its folder's commission; the finding is about it.
 
 use super::naming::{self, Named};
-use super::{Commission, Hit, Record};
+use super::{Commission, CorpusKind, Hit, Record};
+use crate::pack::{Kind, RuleContext};
+use chrono::NaiveDate;
+use serde::Deserialize;
 use std::collections::HashSet;
 
-pub fn run(commission: &Commission<'_>, documents: &[&Record]) -> Vec<Hit> {
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Def {}
+
+#[derive(Debug)]
+pub struct CommissionName;
+
+impl Kind for CommissionName {
+    const NAME: &'static str = "commission-name";
+    type Def = Def;
+
+    fn compile(_: Def, _: &RuleContext<'_>) -> Result<Self, String> {
+        Ok(CommissionName)
+    }
+}
+
+impl CorpusKind for CommissionName {
+    fn judge(&self, commission: &Commission<'_>, documents: &[&Record], _: NaiveDate) -> Vec<Hit> {
+        run(commission, documents)
+    }
+}
+
+fn run(commission: &Commission<'_>, documents: &[&Record]) -> Vec<Hit> {
     let names: Vec<Option<&Named>> = commission
         .records
         .iter()

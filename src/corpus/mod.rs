@@ -1,7 +1,8 @@
 //! Stage four, across documents: the rules that look at all documents of a commission at once
 //! (follow-ups, session cadence, numbering, secretaries, plans, copies). Each document is
 //! reduced to [`facts::Facts`] while it is parsed, in parallel; the rules then judge the facts,
-//! so a national corpus never has to be held in memory as parsed documents.
+//! so a national corpus never has to be held in memory as parsed documents. Each rule kind is
+//! one file (its keys, its compilation, its judgement), listed once in [`kinds`].
 
 mod align;
 mod cadence;
@@ -15,19 +16,22 @@ mod lsh;
 mod minhash;
 mod misfiled;
 pub mod naming;
-
 mod numbering;
+mod planned_sessions_held;
 mod plans;
 pub mod score;
+mod session_gap;
 pub mod sessions;
+mod sessions_per_month;
 mod turnover;
 mod union_find;
 pub mod words;
 
 use crate::check::{CheckSettings, render};
 use crate::extract::Extraction;
-use crate::finding::{Finding, Position, Related, Severity};
-use crate::pack::{CorpusCheck, Pack, Rule};
+use crate::finding::{Finding, Position, Related};
+use crate::pack::kind::compile_as;
+use crate::pack::{Kind, Pack, Registration, Role, Rule};
 use crate::parse::Document;
 use crate::progress::{Progress, Stage};
 use chrono::NaiveDate;
@@ -57,6 +61,7 @@ impl Record {
         extraction: &Extraction,
         commission: commission::Commission,
         pack: &Pack,
+        rules: &Rules,
     ) -> Record {
         Record {
             path: document.path.clone(),
@@ -64,7 +69,7 @@ impl Record {
             named: naming::read(document, pack),
             kind: extraction.kind_id(pack).map(str::to_string),
             date: extraction.date,
-            facts: facts::collect(document, extraction, pack),
+            facts: facts::collect(document, extraction, pack, rules),
             paragraphs: document.paragraphs.clone(),
         }
     }
@@ -151,142 +156,140 @@ pub fn by_commission(records: &[Record]) -> Vec<Commission<'_>> {
     groups
 }
 
+/// A corpus rule kind, compiled from a rule's keys: it judges documents together.
+pub trait CorpusKind: std::fmt::Debug + Send + Sync {
+    /// What it reads of each document of its kinds: the facts keep only that, as an audit
+    /// holds the facts of every document at once.
+    fn needs(&self) -> Needs {
+        Needs::default()
+    }
+
+    /// How the reports treat its findings.
+    fn role(&self) -> Role {
+        Role::Corpus
+    }
+
+    /// What it finds among one commission's documents of the rule's kinds, in date order.
+    fn judge(
+        &self,
+        commission: &Commission<'_>,
+        documents: &[&Record],
+        as_of: NaiveDate,
+    ) -> Vec<Hit>;
+
+    /// What it finds in the whole corpus (`documents` are those of the rule's kinds): by
+    /// default, what [`CorpusKind::judge`] finds in each commission. A kind that compares
+    /// commissions with each other judges here instead, and may add findings of its own.
+    fn judge_corpus(
+        &self,
+        corpus: &Corpus<'_>,
+        documents: &dyn Fn(&Record) -> bool,
+        rule: &Rule,
+        settings: &CheckSettings,
+    ) -> (Vec<Hit>, Vec<Finding>) {
+        let _ = rule;
+        let hits = corpus
+            .commissions
+            .iter()
+            .flat_map(|commission| {
+                let of_kind: Vec<&Record> = commission
+                    .records
+                    .iter()
+                    .copied()
+                    .filter(|record| documents(record))
+                    .collect();
+                self.judge(commission, &of_kind, settings.as_of)
+            })
+            .collect();
+        (hits, Vec::new())
+    }
+}
+
+/// Every document's record, as read, and the same records by commission.
+pub struct Corpus<'a> {
+    pub records: &'a [Record],
+    pub commissions: Vec<Commission<'a>>,
+}
+
+/// What a corpus kind reads of each document (pack indices).
+#[derive(Debug, Default)]
+pub struct Needs {
+    /// Header fields.
+    pub fields: Vec<usize>,
+    /// Items of one type, and which of their fields.
+    pub items: Option<(usize, Vec<usize>)>,
+    /// A section whose months it counts (sessions planned by month).
+    pub section_months: Option<usize>,
+    /// The document's masked words, to compare documents.
+    pub words: bool,
+}
+
+/// The corpus rule kinds; a new kind is one file and one line here.
+pub fn kinds() -> Vec<Registration<Box<dyn CorpusKind>>> {
+    vec![
+        entry::<follow_up::OverdueDecision>(),
+        entry::<session_gap::SessionGap>(),
+        entry::<sessions_per_month::SessionsPerMonth>(),
+        entry::<planned_sessions_held::PlannedSessionsHeld>(),
+        entry::<numbering::ProtocolNumbering>(),
+        entry::<turnover::SecretaryTurnover>(),
+        entry::<plans::PlanPerYear>(),
+        entry::<duplicates::DuplicateDocuments>(),
+        entry::<copied::CopiedDecisions>(),
+        entry::<misfiled::CommissionName>(),
+    ]
+}
+
+fn entry<K: Kind + CorpusKind + 'static>() -> Registration<Box<dyn CorpusKind>> {
+    Registration {
+        name: K::NAME,
+        compile: |context| Ok(Box::new(compile_as::<K>(context)?)),
+    }
+}
+
+/// The pack's corpus rules, compiled: each with its index in the pack's rules.
+#[derive(Debug, Default)]
+pub struct Rules(pub Vec<(usize, Box<dyn CorpusKind>)>);
+
+impl Rules {
+    /// The rules that run, with the pack's part of each.
+    pub fn active<'a>(
+        &'a self,
+        pack: &'a Pack,
+    ) -> impl Iterator<Item = (&'a Rule, &'a dyn CorpusKind)> {
+        self.0
+            .iter()
+            .map(|(index, kind)| (&pack.rules[*index], kind.as_ref()))
+            .filter(|(rule, _)| rule.enabled)
+    }
+}
+
 /// Runs every corpus rule of the pack over the records.
 pub fn judge(
     records: &[Record],
     pack: &Pack,
+    rules: &Rules,
     settings: &CheckSettings,
     progress: &dyn Progress,
 ) -> Vec<Finding> {
-    let commissions = by_commission(records);
+    let corpus = Corpus {
+        records,
+        commissions: by_commission(records),
+    };
     let mut findings = Vec::new();
-    let corpus_rules: Vec<(&Rule, &CorpusCheck)> = pack
-        .active_rules()
-        .filter_map(|rule| match &rule.check {
-            crate::pack::Check::Corpus(check) => Some((rule, check)),
-            _ => None,
-        })
-        .collect();
-    progress.stage(Stage::Commissions, corpus_rules.len());
-    for (rule, check) in corpus_rules {
+    let active: Vec<(&Rule, &dyn CorpusKind)> = rules.active(pack).collect();
+    progress.stage(Stage::Commissions, active.len());
+    for (rule, kind) in active {
         progress.step();
-        let of_kind = |record: &&Record| rule.applies(record.kind.as_deref(), record.date);
-        let hits = match check {
-            CorpusCheck::DuplicateDocuments {
-                threshold,
-                shingle,
-                candidate,
-                min_words,
-            } => {
-                let candidates: Vec<&Record> = records.iter().filter(of_kind).collect();
-                let outcome = duplicates::run(
-                    &candidates,
-                    duplicates::Limits {
-                        threshold: *threshold,
-                        shingle: *shingle,
-                        candidate: *candidate,
-                        min_words: *min_words,
-                    },
-                );
-                findings.extend(
-                    outcome
-                        .not_compared
-                        .iter()
-                        .map(|document| not_compared(rule, document, settings)),
-                );
-                outcome.hits
-            }
-            _ => commissions
-                .iter()
-                .flat_map(|commission| {
-                    let documents: Vec<&Record> =
-                        commission.records.iter().copied().filter(of_kind).collect();
-                    judge_commission(check, commission, &documents, settings)
-                })
-                .collect(),
-        };
+        let of_kind = |record: &Record| rule.applies(record.kind.as_deref(), record.date);
+        let (hits, notes) = kind.judge_corpus(&corpus, &of_kind, rule, settings);
+        findings.extend(notes);
         findings.extend(
             hits.into_iter()
                 .map(|hit| finding(pack, rule, settings, hit)),
         );
     }
     findings
-}
-
-fn judge_commission(
-    check: &CorpusCheck,
-    commission: &Commission<'_>,
-    documents: &[&Record],
-    settings: &CheckSettings,
-) -> Vec<Hit> {
-    match check {
-        CorpusCheck::OverdueDecision {
-            item,
-            deadline,
-            unless,
-            within_days,
-        } => follow_up::run(
-            documents,
-            *item,
-            *deadline,
-            unless,
-            *within_days,
-            settings.as_of,
-        ),
-        CorpusCheck::SessionGap { max_gap_days } => {
-            cadence::gaps(commission, documents, *max_gap_days, settings.as_of)
-        }
-        CorpusCheck::SessionsPerMonth { min_per_month } => {
-            cadence::per_month(commission, documents, *min_per_month, settings.as_of)
-        }
-        CorpusCheck::PlannedSessionsHeld {
-            section,
-            year,
-            sessions,
-        } => cadence::planned_held(
-            commission,
-            documents,
-            *section,
-            *year,
-            sessions,
-            settings.as_of,
-        ),
-        CorpusCheck::ProtocolNumbering {
-            number,
-            record_start,
-        } => numbering::run(documents, *number, *record_start),
-        CorpusCheck::SecretaryTurnover {
-            secretary,
-            max_secretaries,
-            window_days,
-        } => turnover::run(
-            commission,
-            documents,
-            *secretary,
-            *max_secretaries,
-            *window_days,
-        ),
-        CorpusCheck::PlanPerYear {
-            year,
-            approval,
-            sessions,
-        } => plans::per_year(
-            commission,
-            documents,
-            *year,
-            *approval,
-            sessions,
-            settings.as_of,
-        ),
-        CorpusCheck::CopiedDecisions {
-            item,
-            unless,
-            min_documents,
-            min_chars,
-        } => copied::run(documents, *item, unless, *min_documents, *min_chars),
-        CorpusCheck::CommissionName => misfiled::run(commission, documents),
-        CorpusCheck::DuplicateDocuments { .. } => Vec::new(),
-    }
 }
 
 fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Finding {
@@ -313,34 +316,6 @@ fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Find
     }
 }
 
-/// The engine's own finding for a document the copy check could not compare with every
-/// document it shares a bucket with: said, so that nobody takes the silence for "no copy".
-const NOT_COMPARED: &str = "hattama/copies-not-compared";
-
-fn not_compared(
-    rule: &Rule,
-    document: &duplicates::NotCompared,
-    settings: &CheckSettings,
-) -> Finding {
-    Finding {
-        rule: NOT_COMPARED.to_string(),
-        severity: Severity::Warning,
-        path: document.path.clone(),
-        start: Position::START,
-        end: Position::START,
-        message: crate::messages::copies_not_compared(
-            settings.lang,
-            &rule.id,
-            document.others,
-            lsh::MAX_PAIRS,
-        ),
-        fix: None,
-        snippet: None,
-        related: Vec::new(),
-        facts: BTreeMap::new(),
-    }
-}
-
 /// A message value as JSON for the report's tables (masked with the rest of the finding).
 fn fact(value: &Value) -> serde_json::Value {
     match value.as_str() {
@@ -357,36 +332,4 @@ pub fn show_date(date: NaiveDate) -> String {
 /// A year and month as `03.2026`.
 pub fn show_month(year: i32, month: u32) -> String {
     format!("{month:02}.{year}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_document_left_unchecked_for_copies_is_a_warning_naming_the_rule() {
-        let pack = crate::pack::default_pack().unwrap();
-        let rule = pack
-            .active_rules()
-            .find(|r| {
-                matches!(
-                    r.check,
-                    crate::pack::Check::Corpus(CorpusCheck::DuplicateDocuments { .. })
-                )
-            })
-            .unwrap();
-        let settings = CheckSettings {
-            lang: crate::lang::Lang::En,
-            as_of: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
-        };
-        let document = duplicates::NotCompared {
-            path: "aktobe/alga/2026/plan-2026.md".into(),
-            others: 612,
-        };
-        let finding = not_compared(rule, &document, &settings);
-        assert_eq!(finding.rule, NOT_COMPARED);
-        assert_eq!(finding.severity, Severity::Warning);
-        assert_eq!(finding.path, document.path);
-        assert!(finding.message.contains(&rule.id) && finding.message.contains("612"));
-    }
 }

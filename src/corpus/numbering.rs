@@ -4,11 +4,61 @@
 //! not missing ones; with `record_start` the rule reports exactly that, as a note.
 
 use super::sessions;
-use super::{Hit, Record};
+use super::{Commission, CorpusKind, Hit, Needs, Record};
 use crate::finding::Position;
+use crate::pack::{Kind, RuleContext};
+use chrono::NaiveDate;
+use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-pub fn run(protocols: &[&Record], number_field: usize, record_start: bool) -> Vec<Hit> {
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Def {
+    /// The field that holds a protocol's number.
+    #[serde(default)]
+    fields: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Params {
+    #[serde(default)]
+    record_start: bool,
+}
+
+#[derive(Debug)]
+pub struct ProtocolNumbering {
+    number: usize,
+    /// Report where the record begins (numbers before the first on record) instead of gaps
+    /// and repeats.
+    record_start: bool,
+}
+
+impl Kind for ProtocolNumbering {
+    const NAME: &'static str = "protocol-numbering";
+    type Def = Def;
+
+    fn compile(def: Def, context: &RuleContext<'_>) -> Result<Self, String> {
+        Ok(ProtocolNumbering {
+            number: context.field(def.fields.first().ok_or("needs `fields`")?)?,
+            record_start: context.params::<Params>()?.record_start,
+        })
+    }
+}
+
+impl CorpusKind for ProtocolNumbering {
+    fn needs(&self) -> Needs {
+        Needs {
+            fields: vec![self.number],
+            ..Needs::default()
+        }
+    }
+
+    fn judge(&self, _: &Commission<'_>, documents: &[&Record], _: NaiveDate) -> Vec<Hit> {
+        run(documents, self.number, self.record_start)
+    }
+}
+
+fn run(protocols: &[&Record], number_field: usize, record_start: bool) -> Vec<Hit> {
     let mut by_year: BTreeMap<i32, Vec<(i64, &Record, Position)>> = BTreeMap::new();
     // Protocols whose year nothing tells: they may fill their number in any year.
     let mut yearless: BTreeSet<i64> = BTreeSet::new();

@@ -9,6 +9,11 @@ use crate::extract::Value;
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
+/// The document kind that records a session, where a rule's `params.sessions` does not say.
+pub fn default_kind() -> String {
+    "protocol".to_string()
+}
+
 /// When the protocol's session was held, as far as anything says.
 pub fn date_of(record: &Record) -> Option<NaiveDate> {
     record.date.or_else(|| date_in_file_name(&record.path))

@@ -1,13 +1,79 @@
 //! `secretary-turnover`: more different secretaries within any window of days (12 months by
 //! default) than the rule allows. Secretaries are told apart by surname.
 
-use super::{Commission, Hit, Record, show_date};
+use super::{Commission, CorpusKind, Hit, Needs, Record, show_date};
 use crate::extract::Value;
 use crate::finding::Position;
+use crate::pack::{Kind, RuleContext};
 use chrono::NaiveDate;
+use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
-pub fn run(
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Def {
+    /// The field that names a protocol's secretary.
+    #[serde(default)]
+    fields: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Params {
+    #[serde(default = "default_max_secretaries")]
+    max_secretaries: i64,
+    #[serde(default = "default_window_days")]
+    window_days: i64,
+}
+
+fn default_max_secretaries() -> i64 {
+    2
+}
+
+fn default_window_days() -> i64 {
+    365
+}
+
+#[derive(Debug)]
+pub struct SecretaryTurnover {
+    secretary: usize,
+    max_secretaries: usize,
+    window_days: i64,
+}
+
+impl Kind for SecretaryTurnover {
+    const NAME: &'static str = "secretary-turnover";
+    type Def = Def;
+
+    fn compile(def: Def, context: &RuleContext<'_>) -> Result<Self, String> {
+        let params: Params = context.params()?;
+        Ok(SecretaryTurnover {
+            secretary: context.field(def.fields.first().ok_or("needs `fields`")?)?,
+            max_secretaries: params.max_secretaries.max(1) as usize,
+            window_days: params.window_days.max(1),
+        })
+    }
+}
+
+impl CorpusKind for SecretaryTurnover {
+    fn needs(&self) -> Needs {
+        Needs {
+            fields: vec![self.secretary],
+            ..Needs::default()
+        }
+    }
+
+    fn judge(&self, commission: &Commission<'_>, documents: &[&Record], _: NaiveDate) -> Vec<Hit> {
+        run(
+            commission,
+            documents,
+            self.secretary,
+            self.max_secretaries,
+            self.window_days,
+        )
+    }
+}
+
+fn run(
     commission: &Commission<'_>,
     protocols: &[&Record],
     secretary_field: usize,

@@ -3,6 +3,7 @@
 //! needs. Everything that can be wrong with a pack is found here, before any document is read.
 
 use super::LazyRegex as Regex;
+use super::kind::{Compiled, KindCompiler, RuleContext};
 use super::load::{LoadedPack, Origin, PackError};
 use super::model::*;
 use super::patterns::PatternCompiler;
@@ -77,7 +78,12 @@ impl Compiler<'_> {
     }
 }
 
-pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
+/// Compiles the packs, and each rule's kind with `kinds`: the pack, and each compiled rule
+/// with its index in the pack's rules.
+pub fn compile<K: KindCompiler>(
+    packs: Vec<LoadedPack>,
+    kind_compiler: &K,
+) -> Result<Compiled<K::Check>, PackError> {
     let last = packs.len().saturating_sub(1);
     let mut terms = BTreeMap::new();
     let mut calendar_def = None;
@@ -447,24 +453,39 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
     let commissions = commission_names(&compiler, &packs)?;
     let categories = categories(&packs);
     let category_ids: Vec<String> = categories.iter().map(|c| c.id.clone()).collect();
-    let context = RuleContext {
-        compiler: &compiler,
-        category_ids: &category_ids,
-        kind_ids: &kind_ids,
-        sections: &sections,
-        fields: &fields,
-        items: &items,
-    };
-    let mut rules: Vec<Rule> = Vec::new();
+    let mut rules: Vec<(Rule, Option<K::Check>)> = Vec::new();
     let mut templates = minijinja::Environment::new();
     templates.set_undefined_behavior(minijinja::UndefinedBehavior::Lenient);
     templates.add_filter("plural", plural);
-    for (pack_index, pack) in packs.iter().enumerate() {
+    for pack in &packs {
         for source in pack.rule_sources() {
             let origin = source.file.locate_id(&source.rule.id);
-            let rule = context
-                .rule(pack_index, source.namespace, source.rule, origin.clone())
-                .map_err(|message| PackError::new(origin.clone(), message))?;
+            let at = |message: String| {
+                PackError::new(
+                    origin.clone(),
+                    format!("rule `{}`: {message}", source.rule.id),
+                )
+            };
+            let rule = rule(
+                source.rule,
+                source.namespace,
+                origin.clone(),
+                &kind_ids,
+                &category_ids,
+            )
+            .map_err(at)?;
+            let check = kind_compiler
+                .compile(&RuleContext {
+                    rule: &rule,
+                    source: pack,
+                    params: &source.rule.params,
+                    patterns: &compiler.patterns,
+                    kind_ids: &kind_ids,
+                    sections: &sections,
+                    fields: &fields,
+                    items: &items,
+                })
+                .map_err(at)?;
             for lang in Lang::ALL {
                 for (part, text) in [
                     ("message", rule.message.get(lang)),
@@ -477,18 +498,19 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
                         })?;
                 }
             }
-            if let Some(condition) = &source.rule.condition {
-                templates
-                    .add_template_owned(
-                        rule.condition_name(),
-                        format!("{{% if {condition} %}}1{{% endif %}}"),
-                    )
-                    .map_err(|e| PackError::new(origin.clone(), format!("condition: {e}")))?;
-            }
-            rules.retain(|earlier| earlier.id != rule.id);
-            rules.push(rule);
+            rules.retain(|(earlier, _)| earlier.id != rule.id);
+            rules.push((rule, check));
         }
     }
+    let mut checks = Vec::new();
+    let rules: Vec<Rule> = rules
+        .into_iter()
+        .enumerate()
+        .map(|(index, (rule, check))| {
+            checks.extend(check.map(|check| (index, check)));
+            rule
+        })
+        .collect();
     let section_headings =
         regex::RegexSetBuilder::new(sections.iter().map(|s| s.heading.for_set()))
             .multi_line(true)
@@ -501,7 +523,7 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
                 )
             })?;
     let coverage = coverage(&packs, &rules)?;
-    Ok(Pack {
+    let pack = Pack {
         categories,
         coverage,
         section_headings,
@@ -525,6 +547,10 @@ pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
         commissions,
         masker,
         templates,
+    };
+    Ok(Compiled {
+        pack,
+        rules: checks,
     })
 }
 
@@ -640,477 +666,62 @@ fn coverage(packs: &[LoadedPack], rules: &[Rule]) -> Result<Vec<Coverage>, PackE
         .collect()
 }
 
-struct RuleContext<'a> {
-    compiler: &'a Compiler<'a>,
-    category_ids: &'a [String],
-    kind_ids: &'a [String],
-    sections: &'a [Section],
-    fields: &'a [Field],
-    items: &'a [ItemType],
-}
-
-/// Rule kinds and the keys each one reads beyond the common ones.
-const KINDS: &[(&str, &[&str])] = &[
-    ("required-field", &["fields"]),
-    ("required-section", &["sections"]),
-    (
-        "pattern",
-        &[
-            "scope", "section", "item", "lines", "when", "group", "require", "forbid", "text",
-        ],
-    ),
-    ("item-field", &["item", "fields", "unless"]),
-    ("condition", &["condition", "item", "unless", "at"]),
-    (
-        "topic-coverage",
-        &[
-            "scope",
-            "section",
-            "item",
-            "lines",
-            "when",
-            "topics",
-            "min_topics",
-        ],
-    ),
-    ("items-answered", &["section", "answered_by"]),
-    ("personal-id", &["scope", "section", "item", "lines"]),
-    ("overdue-decision", &["item", "fields", "unless"]),
-    ("session-gap", &[]),
-    ("sessions-per-month", &[]),
-    ("planned-sessions-held", &["section", "fields"]),
-    ("protocol-numbering", &["fields"]),
-    ("secretary-turnover", &["fields"]),
-    ("plan-per-year", &["fields"]),
-    ("duplicate-documents", &[]),
-    ("copied-decisions", &["item", "unless"]),
-    ("commission-name", &[]),
-];
-
-/// The kind-specific keys a rule sets, to refuse those its kind would ignore.
-fn keys_set(rule: &RuleDef) -> Vec<&'static str> {
-    let mut keys = Vec::new();
-    let mut note = |set: bool, key: &'static str| {
-        if set {
-            keys.push(key)
+/// A rule's common keys checked and compiled; its kind's keys are compiled by a
+/// [`KindCompiler`].
+fn rule(
+    def: &RuleDef,
+    namespace: &str,
+    origin: Origin,
+    kind_ids: &[String],
+    category_ids: &[String],
+) -> Result<Rule, String> {
+    let severity = Severity::parse(&def.severity).ok_or_else(|| {
+        format!(
+            "severity `{}` is not one of error, warning, info",
+            def.severity
+        )
+    })?;
+    for kind in &def.documents {
+        if kind != ANY_DOCUMENT && !kind_ids.contains(kind) {
+            return Err(format!(
+                "`documents` names `{kind}`, which no `kinds:` entry defines"
+            ));
         }
-    };
-    note(!rule.fields.is_empty(), "fields");
-    note(!rule.sections.is_empty(), "sections");
-    note(rule.scope.is_some(), "scope");
-    note(rule.section.is_some(), "section");
-    note(rule.item.is_some(), "item");
-    note(rule.lines.is_some(), "lines");
-    note(!rule.when.is_empty(), "when");
-    note(rule.group.is_some(), "group");
-    note(!rule.require.is_empty(), "require");
-    note(!rule.forbid.is_empty(), "forbid");
-    note(rule.text.is_some(), "text");
-    note(!rule.unless.is_empty(), "unless");
-    note(rule.condition.is_some(), "condition");
-    note(rule.at.is_some(), "at");
-    note(!rule.topics.is_empty(), "topics");
-    note(rule.min_topics.is_some(), "min_topics");
-    note(rule.answered_by.is_some(), "answered_by");
-    keys
-}
-
-impl RuleContext<'_> {
-    fn section(&self, id: &str) -> Result<usize, String> {
-        self.sections
-            .iter()
-            .position(|s| s.id == id)
-            .ok_or_else(|| format!("names the section `{id}`, which no `sections:` entry defines"))
     }
-
-    fn item(&self, id: &str) -> Result<usize, String> {
-        self.items
-            .iter()
-            .position(|s| s.id == id)
-            .ok_or_else(|| format!("names the item type `{id}`, which no `items:` entry defines"))
+    let since = def
+        .since
+        .as_deref()
+        .map(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d"))
+        .transpose()
+        .map_err(|e| format!("`since` must be a date like 2026-01-30: {e}"))?;
+    let category = def
+        .category
+        .clone()
+        .unwrap_or_else(|| OTHER_CATEGORY.into());
+    if def.category.is_some() && !category_ids.contains(&category) {
+        return Err(format!(
+            "`category: {category}` is not one of the pack's categories ({})",
+            category_ids.join(", ")
+        ));
     }
-
-    fn field(&self, id: &str) -> Result<usize, String> {
-        self.fields
-            .iter()
-            .position(|s| s.id == id)
-            .ok_or_else(|| format!("names the field `{id}`, which no `fields:` entry defines"))
-    }
-
-    fn regex(&self, pack: usize, patterns: &[String]) -> Result<Option<Regex>, String> {
-        self.compiler.any(pack, patterns).map_err(|e| {
-            format!(
-                "{} (the pattern on line {}, column {})",
-                e.message, e.origin.line, e.origin.column
-            )
-        })
-    }
-
-    fn source_regex(&self, patterns: &[String]) -> Result<Option<Regex>, String> {
-        self.compiler
-            .patterns
-            .compile_any_source(patterns)
-            .map_err(|e| format!("invalid pattern: {e}"))
-    }
-
-    fn scope(&self, rule: &RuleDef) -> Result<Scope, String> {
-        let scope = rule.scope.as_deref().unwrap_or("document");
-        let uses: &[&str] = match scope {
-            "first-lines" | "last-lines" => &["lines"],
-            "section" => &["section"],
-            "question" => &["section"],
-            "item" => &["item"],
-            _ => &[],
-        };
-        for (key, set) in [
-            ("section", rule.section.is_some()),
-            ("item", rule.item.is_some()),
-            ("lines", rule.lines.is_some()),
-        ] {
-            if set && !uses.contains(&key) {
-                return Err(format!("`{key}` means nothing with `scope: {scope}`"));
-            }
-        }
-        Ok(match scope {
-            "document" => Scope::Document,
-            "first-lines" => {
-                Scope::FirstLines(rule.lines.ok_or("`scope: first-lines` needs `lines`")?)
-            }
-            "last-lines" => {
-                Scope::LastLines(rule.lines.ok_or("`scope: last-lines` needs `lines`")?)
-            }
-            "section" => Scope::Section(
-                self.section(
-                    rule.section
-                        .as_deref()
-                        .ok_or("`scope: section` needs `section`")?,
-                )?,
-            ),
-            "question" => Scope::Question(
-                rule.section
-                    .as_deref()
-                    .map(|s| self.section(s))
-                    .transpose()?,
-            ),
-            "item" => {
-                Scope::Item(self.item(rule.item.as_deref().ok_or("`scope: item` needs `item`")?)?)
-            }
-            other => {
-                return Err(format!(
-                    "unknown scope `{other}` (document, first-lines, last-lines, section, question, item)"
-                ));
-            }
-        })
-    }
-
-    fn rule(
-        &self,
-        pack: usize,
-        namespace: &str,
-        def: &RuleDef,
-        origin: Origin,
-    ) -> Result<Rule, String> {
-        let prefix = format!("rule `{}`", def.id);
-        let with_prefix = |e: String| format!("{prefix}: {e}");
-        let Some((_, allowed)) = KINDS.iter().find(|(kind, _)| *kind == def.kind) else {
-            return Err(with_prefix(format!(
-                "unknown kind `{}` (one of: {})",
-                def.kind,
-                KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
-            )));
-        };
-        if let Some(stray) = keys_set(def).into_iter().find(|key| !allowed.contains(key)) {
-            return Err(with_prefix(format!(
-                "`{stray}` means nothing to a rule of kind `{}`",
-                def.kind
-            )));
-        }
-        let severity = Severity::parse(&def.severity).ok_or_else(|| {
-            with_prefix(format!(
-                "severity `{}` is not one of error, warning, info",
-                def.severity
-            ))
-        })?;
-        for kind in &def.documents {
-            if kind != ANY_DOCUMENT && !self.kind_ids.contains(kind) {
-                return Err(with_prefix(format!(
-                    "`documents` names `{kind}`, which no `kinds:` entry defines"
-                )));
-            }
-        }
-        let since = def
-            .since
-            .as_deref()
-            .map(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d"))
-            .transpose()
-            .map_err(|e| with_prefix(format!("`since` must be a date like 2026-01-30: {e}")))?;
-        let category = def
-            .category
-            .clone()
-            .unwrap_or_else(|| OTHER_CATEGORY.into());
-        if def.category.is_some() && !self.category_ids.contains(&category) {
-            return Err(with_prefix(format!(
-                "`category: {category}` is not one of the pack's categories ({})",
-                self.category_ids.join(", ")
-            )));
-        }
-        let check = self.check(pack, def).map_err(with_prefix)?;
-        let params = minijinja::Value::from(minijinja::value::Serde(&def.params));
-        Ok(Rule {
-            id: format!("{namespace}/{}", def.id),
-            kind: def.kind.clone(),
-            severity,
-            category,
-            documents: def.documents.clone(),
-            since,
-            requirement: def.requirement.clone(),
-            message: def.message.clone(),
-            fix: def.fix.clone(),
-            why: def.why.clone(),
-            example: def.example.clone(),
-            params,
-            check,
-            origin,
-            enabled: true,
-        })
-    }
-
-    fn check(&self, pack: usize, def: &RuleDef) -> Result<Check, String> {
-        Ok(match def.kind.as_str() {
-            "required-field" => Check::RequiredField {
-                fields: non_empty(&def.fields, "fields")?
-                    .iter()
-                    .map(|f| self.field(f))
-                    .collect::<Result<_, _>>()?,
-            },
-            "required-section" => Check::RequiredSection {
-                sections: non_empty(&def.sections, "sections")?
-                    .iter()
-                    .map(|s| self.section(s))
-                    .collect::<Result<_, _>>()?,
-            },
-            "pattern" => {
-                if def.require.is_empty() == def.forbid.is_empty() {
-                    return Err("a pattern rule takes either `require` or `forbid`".into());
-                }
-                let scope = self.scope(def)?;
-                let group = match &def.group {
-                    Some(pattern) => {
-                        if !matches!(scope, Scope::Item(_)) {
-                            return Err("`group` gathers items: it needs `scope: item`".into());
-                        }
-                        let regex = self.regex(pack, std::slice::from_ref(pattern))?;
-                        if regex.as_ref().is_some_and(|r| {
-                            !r.capture_names().flatten().any(|n| n.starts_with("key"))
-                        }) {
-                            return Err("`group` needs a named group `(?P<key>…)`".into());
-                        }
-                        regex
-                    }
-                    None => None,
-                };
-                let forbid = match def.text.as_deref() {
-                    None | Some("folded") => self.regex(pack, &def.forbid)?.map(Forbid::Folded),
-                    Some("source") if def.forbid.is_empty() => {
-                        return Err("`text: source` applies to `forbid` only".into());
-                    }
-                    Some("source") => self.source_regex(&def.forbid)?.map(Forbid::Source),
-                    Some(other) => {
-                        return Err(format!("`text: {other}`: expected `folded` or `source`"));
-                    }
-                };
-                Check::Pattern {
-                    scope,
-                    group,
-                    when: self.regex(pack, &def.when)?,
-                    require: self.regex(pack, &def.require)?,
-                    forbid,
-                }
-            }
-            "item-field" => {
-                let item = self.item(def.item.as_deref().ok_or("needs `item`")?)?;
-                let fields = non_empty(&def.fields, "fields")?
-                    .iter()
-                    .map(|f| {
-                        self.items[item]
-                            .fields
-                            .iter()
-                            .position(|x| &x.id == f)
-                            .ok_or_else(|| {
-                                format!("item `{}` has no field `{f}`", self.items[item].id)
-                            })
-                    })
-                    .collect::<Result<_, _>>()?;
-                Check::ItemField {
-                    item,
-                    fields,
-                    unless: self.classes(item, &def.unless)?,
-                }
-            }
-            "condition" => {
-                def.condition.as_deref().ok_or("needs `condition`")?;
-                let item = def.item.as_deref().map(|i| self.item(i)).transpose()?;
-                let unless = match item {
-                    Some(item) => self.classes(item, &def.unless)?,
-                    None if def.unless.is_empty() => Vec::new(),
-                    None => return Err("`unless` names item classes: it needs `item`".into()),
-                };
-                // `at` names where the finding points: a document field, or for item
-                // conditions one of the item's fields.
-                let at = match (item, def.at.as_deref()) {
-                    (_, None) => None,
-                    (None, Some(field)) => Some(self.field(field)?),
-                    (Some(item), Some(field)) => Some(
-                        self.items[item]
-                            .fields
-                            .iter()
-                            .position(|x| x.id == field)
-                            .ok_or_else(|| {
-                                format!("item `{}` has no field `{field}`", self.items[item].id)
-                            })?,
-                    ),
-                };
-                Check::Condition { item, unless, at }
-            }
-            "topic-coverage" => {
-                let topics = def
-                    .topics
-                    .iter()
-                    .map(|t| {
-                        Ok(Topic {
-                            id: t.id.clone(),
-                            name: t.name.clone(),
-                            pattern: self
-                                .regex(pack, &t.patterns)?
-                                .ok_or_else(|| format!("topic `{}` has no patterns", t.id))?,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, String>>()?;
-                if topics.is_empty() {
-                    return Err("needs `topics`".into());
-                }
-                let min_topics = def.min_topics.unwrap_or(topics.len()).min(topics.len());
-                Check::TopicCoverage {
-                    scope: self.scope(def)?,
-                    when: self.regex(pack, &def.when)?,
-                    topics,
-                    min_topics,
-                }
-            }
-            "items-answered" => Check::ItemsAnswered {
-                questions_in: self.section(
-                    def.section
-                        .as_deref()
-                        .ok_or("needs `section` (where the questions are listed)")?,
-                )?,
-                answered_by: self
-                    .section(def.answered_by.as_deref().ok_or("needs `answered_by`")?)?,
-            },
-            "personal-id" => Check::PersonalId {
-                scope: self.scope(def)?,
-            },
-            corpus => Check::Corpus(self.corpus_check(corpus, def)?),
-        })
-    }
-
-    fn item_field(&self, item: usize, id: &str) -> Result<usize, String> {
-        self.items[item]
-            .fields
-            .iter()
-            .position(|x| x.id == id)
-            .ok_or_else(|| format!("item `{}` has no field `{id}`", self.items[item].id))
-    }
-
-    fn corpus_check(&self, kind: &str, def: &RuleDef) -> Result<CorpusCheck, String> {
-        let params = Params(&def.params);
-        let field = |position: usize| -> Result<usize, String> {
-            let id = def.fields.get(position).ok_or("needs `fields`")?;
-            self.field(id)
-        };
-        Ok(match kind {
-            "overdue-decision" => {
-                let item = self.item(def.item.as_deref().ok_or("needs `item`")?)?;
-                let deadline = self.item_field(
-                    item,
-                    def.fields
-                        .first()
-                        .ok_or("needs `fields: [deadline field]`")?,
-                )?;
-                CorpusCheck::OverdueDecision {
-                    item,
-                    deadline,
-                    unless: self.classes(item, &def.unless)?,
-                    within_days: params.integer("within_days")?,
-                }
-            }
-            "session-gap" => CorpusCheck::SessionGap {
-                max_gap_days: params.integer("max_gap_days")?.unwrap_or(45),
-            },
-            "sessions-per-month" => CorpusCheck::SessionsPerMonth {
-                min_per_month: params.integer("min_per_month")?.unwrap_or(1).max(0) as usize,
-            },
-            "planned-sessions-held" => CorpusCheck::PlannedSessionsHeld {
-                section: self.section(def.section.as_deref().ok_or("needs `section`")?)?,
-                year: field(0)?,
-                sessions: params.kind("sessions", self.kind_ids)?,
-            },
-            "protocol-numbering" => CorpusCheck::ProtocolNumbering {
-                number: field(0)?,
-                record_start: params.boolean("record_start")?.unwrap_or(false),
-            },
-            "secretary-turnover" => CorpusCheck::SecretaryTurnover {
-                secretary: field(0)?,
-                max_secretaries: params.integer("max_secretaries")?.unwrap_or(2).max(1) as usize,
-                window_days: params.integer("window_days")?.unwrap_or(365).max(1),
-            },
-            "plan-per-year" => CorpusCheck::PlanPerYear {
-                year: field(0)?,
-                approval: def.fields.get(1).map(|id| self.field(id)).transpose()?,
-                sessions: params.kind("sessions", self.kind_ids)?,
-            },
-            "duplicate-documents" => CorpusCheck::DuplicateDocuments {
-                threshold: params.number("threshold")?.unwrap_or(0.8).clamp(0.0, 1.0),
-                shingle: params.integer("shingle")?.unwrap_or(4).clamp(1, 32) as usize,
-                candidate: params.number("candidate")?.unwrap_or(0.3).clamp(0.0, 1.0),
-                min_words: params.integer("min_words")?.unwrap_or(150).max(0) as usize,
-            },
-            "copied-decisions" => {
-                let item = self.item(def.item.as_deref().ok_or("needs `item`")?)?;
-                CorpusCheck::CopiedDecisions {
-                    item,
-                    unless: self.classes(item, &def.unless)?,
-                    min_documents: params.integer("min_documents")?.unwrap_or(3).max(2) as usize,
-                    min_chars: params.integer("min_chars")?.unwrap_or(40).max(0) as usize,
-                }
-            }
-            "commission-name" => CorpusCheck::CommissionName,
-            other => return Err(format!("unknown kind `{other}`")),
-        })
-    }
-
-    fn classes(&self, item: usize, names: &[String]) -> Result<Vec<String>, String> {
-        for name in names {
-            if !self.items[item]
-                .classes
-                .iter()
-                .any(|(class, _)| class == name)
-            {
-                return Err(format!(
-                    "item `{}` has no class `{name}`",
-                    self.items[item].id
-                ));
-            }
-        }
-        Ok(names.to_vec())
-    }
-}
-
-fn non_empty<'a>(list: &'a [String], key: &str) -> Result<&'a [String], String> {
-    if list.is_empty() {
-        Err(format!("needs `{key}`"))
-    } else {
-        Ok(list)
-    }
+    Ok(Rule {
+        id: format!("{namespace}/{}", def.id),
+        kind: def.kind.clone(),
+        severity,
+        category,
+        documents: def.documents.clone(),
+        since,
+        requirement: def.requirement.clone(),
+        message: def.message.clone(),
+        fix: def.fix.clone(),
+        why: def.why.clone(),
+        example: def.example.clone(),
+        params: minijinja::Value::from(minijinja::value::Serde(&def.params)),
+        role: Role::default(),
+        keys: def.keys.clone(),
+        origin,
+        enabled: true,
+    })
 }
 
 /// `{{ n | plural("заседание", "заседания", "заседаний") }}` picks the Russian form for n;
@@ -1121,56 +732,5 @@ fn plural(n: i64, one: String, other: String, many: Option<String>) -> String {
     match many {
         Some(many) => crate::messages::plural(Lang::Ru, n, [&one, &other, &many]).to_string(),
         None => crate::messages::plural(Lang::En, n, [&one, &other, &other]).to_string(),
-    }
-}
-
-/// A rule's `params`, read with a clear error when a value has the wrong type.
-struct Params<'a>(&'a BTreeMap<String, serde_yaml_ng::Value>);
-
-impl Params<'_> {
-    fn integer(&self, key: &str) -> Result<Option<i64>, String> {
-        match self.0.get(key) {
-            None => Ok(None),
-            Some(value) => value
-                .as_i64()
-                .map(Some)
-                .ok_or_else(|| format!("`params.{key}` must be a whole number")),
-        }
-    }
-
-    /// A document kind named in `params` (which documents are sessions); `protocol` by default.
-    fn kind(&self, key: &str, known: &[String]) -> Result<String, String> {
-        let kind = match self.0.get(key) {
-            None => "protocol".to_string(),
-            Some(value) => value
-                .as_str()
-                .ok_or_else(|| format!("`params.{key}` must name a document kind"))?
-                .to_string(),
-        };
-        if known.contains(&kind) {
-            Ok(kind)
-        } else {
-            Err(format!("`params.{key}: {kind}` names no document kind"))
-        }
-    }
-
-    fn boolean(&self, key: &str) -> Result<Option<bool>, String> {
-        match self.0.get(key) {
-            None => Ok(None),
-            Some(value) => value
-                .as_bool()
-                .map(Some)
-                .ok_or_else(|| format!("`params.{key}` must be true or false")),
-        }
-    }
-
-    fn number(&self, key: &str) -> Result<Option<f64>, String> {
-        match self.0.get(key) {
-            None => Ok(None),
-            Some(value) => value
-                .as_f64()
-                .map(Some)
-                .ok_or_else(|| format!("`params.{key}` must be a number")),
-        }
     }
 }

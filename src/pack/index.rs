@@ -1,7 +1,7 @@
 //! What the audit summary and the reports need to know of each rule, looked up once per run
 //! instead of by a search through the pack for every finding.
 
-use super::{Check, CorpusCheck, Pack};
+use super::{Pack, Role};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The category of the engine's own findings about files (unreadable, not text, encoding,
@@ -25,21 +25,17 @@ impl<'a> RuleIndex<'a> {
         };
         for rule in &pack.rules {
             index.category.insert(&rule.id, &rule.category);
-            let Check::Corpus(check) = &rule.check else {
-                continue;
-            };
-            index.corpus.insert(&rule.id);
-            match check {
-                // Without `within_days`: past the deadline, not due soon.
-                CorpusCheck::OverdueDecision {
-                    within_days: None, ..
-                } => {
+            if rule.role.is_corpus() {
+                index.corpus.insert(&rule.id);
+            }
+            match rule.role {
+                Role::Overdue => {
                     index.overdue.insert(&rule.id);
                 }
-                CorpusCheck::DuplicateDocuments { .. } => {
+                Role::Duplicates => {
                     index.duplicates.insert(&rule.id);
                 }
-                _ => {}
+                Role::Document | Role::Corpus => {}
             }
         }
         index

@@ -5,6 +5,7 @@
 mod case;
 mod compile;
 pub mod index;
+pub mod kind;
 mod lazy_regex;
 pub mod load;
 pub use lazy_regex::LazyRegex;
@@ -14,23 +15,19 @@ pub mod schema;
 
 pub use compile::OTHER_CATEGORY;
 pub use index::{FILES_CATEGORY, RuleIndex};
+pub use kind::{Compiled, Kind, KindCompiler, NoKinds, Registration, RuleContext, ScopeDef};
 pub use load::{LoadedPack, Origin, PackError};
 pub use model::*;
 
 use std::path::Path;
 
-/// The default pack alone.
+/// The default pack alone, its rules' kinds not compiled: what reads documents without
+/// running rules needs no more (the stages that run rules compile them, `crate::rulebook`).
 pub fn default_pack() -> Result<Pack, PackError> {
-    compile::compile(vec![load::builtin()?])
+    Ok(compile(vec![load::builtin()?], &NoKinds)?.pack)
 }
 
-/// The default pack (unless `without_default`) layered with packs read from `dirs`, in order:
-/// a pack with the id of an earlier one replaces it.
-pub fn load_packs(dirs: &[impl AsRef<Path>], without_default: bool) -> Result<Pack, PackError> {
-    compile(read_packs(dirs, without_default)?)
-}
-
-/// The definitions [`load_packs`] compiles, as read, layered: the configuration adjusts rule
+/// The definitions [`compile`] compiles, as read, layered: the configuration adjusts rule
 /// parameters here, before they are compiled.
 pub fn read_packs(
     dirs: &[impl AsRef<Path>],
@@ -46,25 +43,11 @@ pub fn read_packs(
     Ok(load::layer(packs))
 }
 
-/// Compiles layered definitions into a pack ready to run.
-pub fn compile(packs: Vec<LoadedPack>) -> Result<Pack, PackError> {
-    compile::compile(packs)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The built-in pack's patterns are parsed and narrowed only at first use (`known_valid`),
-    /// which turns a broken one into a pattern that matches nothing. This is the check that
-    /// lets them: compiled as a user's pack would be, the built-in pack has no broken pattern.
-    #[test]
-    fn every_built_in_pattern_passes_the_checks_a_user_pack_gets() {
-        let mut builtin = load::builtin().unwrap();
-        assert!(builtin.known_valid);
-        builtin.known_valid = false;
-        if let Err(error) = compile(vec![builtin]) {
-            panic!("{error}");
-        }
-    }
+/// Compiles layered definitions into a pack, and each rule's kind with `kinds` (each compiled
+/// rule with its index in the pack's rules).
+pub fn compile<K: KindCompiler>(
+    packs: Vec<LoadedPack>,
+    kinds: &K,
+) -> Result<Compiled<K::Check>, PackError> {
+    compile::compile(packs, kinds)
 }

@@ -130,14 +130,6 @@ pub enum Region {
     Section(usize),
 }
 
-/// What a `pattern` rule forbids, and which text it is matched against.
-pub enum Forbid {
-    /// The folded text (lower case, spelling folded), like every other pattern.
-    Folded(Regex),
-    /// The text as written, seen as the masks see it (`privacy::detection_view`).
-    Source(Regex),
-}
-
 pub struct FieldPattern {
     pub regex: Regex,
     /// The value a match gives, instead of the matched text.
@@ -198,142 +190,23 @@ pub enum Scope {
     Item(usize),
 }
 
-pub struct Topic {
-    pub id: String,
-    pub name: Localized,
-    pub pattern: Regex,
+/// How the reports treat a rule's findings, which its kind says when it is compiled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Role {
+    /// About one document.
+    #[default]
+    Document,
+    /// About the documents of a commission together.
+    Corpus,
+    /// Decisions past their deadline (the report's table of overdue decisions).
+    Overdue,
+    /// Near-copies of documents (the report's table of copies).
+    Duplicates,
 }
 
-/// What a rule checks: one variant per generic rule kind.
-pub enum Check {
-    RequiredField {
-        fields: Vec<usize>,
-    },
-    RequiredSection {
-        sections: Vec<usize>,
-    },
-    Pattern {
-        scope: Scope,
-        group: Option<Regex>,
-        when: Option<Regex>,
-        require: Option<Regex>,
-        forbid: Option<Forbid>,
-    },
-    ItemField {
-        item: usize,
-        fields: Vec<usize>,
-        unless: Vec<String>,
-    },
-    Condition {
-        item: Option<usize>,
-        unless: Vec<String>,
-        /// A document field, or with `item` an item field, whose place the finding points at.
-        at: Option<usize>,
-    },
-    TopicCoverage {
-        scope: Scope,
-        when: Option<Regex>,
-        topics: Vec<Topic>,
-        min_topics: usize,
-    },
-    /// The numbered entries of `questions_in` (the agenda) are paired in order with the
-    /// document's questions; each question needs an `answered_by` section.
-    ItemsAnswered {
-        questions_in: usize,
-        answered_by: usize,
-    },
-    PersonalId {
-        scope: Scope,
-    },
-    /// Checks across the documents of one commission; run by `hattama audit`.
-    Corpus(CorpusCheck),
-}
-
-/// The corpus rule kinds: each looks at all documents of a commission (or of the oblast).
-#[derive(Debug, Clone, PartialEq)]
-pub enum CorpusCheck {
-    /// A decision due before `--as-of` (or, with `within_days`, due within that many days)
-    /// that nothing reports executed.
-    OverdueDecision {
-        item: usize,
-        deadline: usize,
-        unless: Vec<String>,
-        within_days: Option<i64>,
-    },
-    SessionGap {
-        max_gap_days: i64,
-    },
-    SessionsPerMonth {
-        min_per_month: usize,
-    },
-    /// Months a plan's section lists for sessions, with no session held.
-    PlannedSessionsHeld {
-        section: usize,
-        year: usize,
-        sessions: String,
-    },
-    ProtocolNumbering {
-        number: usize,
-        /// Report where the record begins (numbers before the first on record) instead of
-        /// gaps and repeats.
-        record_start: bool,
-    },
-    SecretaryTurnover {
-        secretary: usize,
-        max_secretaries: usize,
-        window_days: i64,
-    },
-    PlanPerYear {
-        year: usize,
-        approval: Option<usize>,
-        sessions: String,
-    },
-    /// Documents whose masked word sequences are at least `threshold` the same; pairs are
-    /// aligned only when at least `candidate` of their `shingle`-word shingles are shared.
-    DuplicateDocuments {
-        threshold: f64,
-        shingle: usize,
-        candidate: f64,
-        /// Documents of fewer words are not compared.
-        min_words: usize,
-    },
-    CopiedDecisions {
-        item: usize,
-        unless: Vec<String>,
-        min_documents: usize,
-        min_chars: usize,
-    },
-    /// A document that names another commission than the rest of its folder does.
-    CommissionName,
-}
-
-impl CorpusCheck {
-    /// The header fields (pack field indices) the check reads from a document's facts: the
-    /// facts keep only these, as an audit holds the facts of every document at once.
-    pub fn document_fields(&self) -> Vec<usize> {
-        match self {
-            CorpusCheck::PlannedSessionsHeld { year, .. } => vec![*year],
-            CorpusCheck::ProtocolNumbering { number, .. } => vec![*number],
-            CorpusCheck::SecretaryTurnover { secretary, .. } => vec![*secretary],
-            CorpusCheck::PlanPerYear { year, approval, .. } => {
-                std::iter::once(*year).chain(*approval).collect()
-            }
-            CorpusCheck::OverdueDecision { .. }
-            | CorpusCheck::SessionGap { .. }
-            | CorpusCheck::SessionsPerMonth { .. }
-            | CorpusCheck::DuplicateDocuments { .. }
-            | CorpusCheck::CopiedDecisions { .. }
-            | CorpusCheck::CommissionName => Vec::new(),
-        }
-    }
-
-    /// The items (item type, and the indices of the fields of theirs) the check reads.
-    pub fn items(&self) -> Option<(usize, Vec<usize>)> {
-        match self {
-            CorpusCheck::OverdueDecision { item, deadline, .. } => Some((*item, vec![*deadline])),
-            CorpusCheck::CopiedDecisions { item, .. } => Some((*item, Vec::new())),
-            _ => None,
-        }
+impl Role {
+    pub fn is_corpus(self) -> bool {
+        self != Role::Document
     }
 }
 
@@ -352,7 +225,10 @@ pub struct Rule {
     pub why: Localized,
     pub example: Option<Localized>,
     pub params: minijinja::Value,
-    pub check: Check,
+    /// Said by the kind when the rule is compiled.
+    pub role: Role,
+    /// The kind's own keys as written (`fields`, `scope`, `when`…).
+    pub keys: std::collections::BTreeMap<String, serde_yaml_ng::Value>,
     pub origin: Origin,
     /// False when the configuration turned the rule off: it stays listed, but never runs.
     pub enabled: bool,

@@ -398,18 +398,9 @@ pub struct ItemFieldDef {
     pub recurring: Vec<String>,
 }
 
+/// One rule: the keys every rule has, and its kind's own keys, which the kind reads into its
+/// definition when it is compiled (and refuses those it does not know).
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TopicDef {
-    pub id: String,
-    pub name: Localized,
-    pub patterns: Vec<String>,
-}
-
-/// One rule. The keys after `fix` belong to particular kinds; the compiler checks that a rule
-/// has the keys its kind needs and none it would ignore.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RuleDef {
     pub id: String,
     pub kind: String,
@@ -435,43 +426,7 @@ pub struct RuleDef {
     pub example: Option<Localized>,
     #[serde(default)]
     pub params: BTreeMap<String, serde_yaml_ng::Value>,
-
-    #[serde(default)]
-    pub fields: Vec<String>,
-    #[serde(default)]
-    pub sections: Vec<String>,
-    #[serde(default)]
-    pub scope: Option<String>,
-    #[serde(default)]
-    pub section: Option<String>,
-    #[serde(default)]
-    pub item: Option<String>,
-    #[serde(default)]
-    pub lines: Option<usize>,
-    #[serde(default)]
-    pub when: Vec<String>,
-    /// Items whose text gives the same `key` capture (or `key2`, `key3`…) form one unit (the decisions about one
-    /// minor, named by initials).
-    #[serde(default)]
-    pub group: Option<String>,
-    #[serde(default)]
-    pub require: Vec<String>,
-    #[serde(default)]
-    pub forbid: Vec<String>,
-    /// What `forbid` is matched against: `folded` (the default: lower case, spelling folded) or
-    /// `source` (the text as written, for names told apart by their capitals).
-    #[serde(default)]
-    pub text: Option<String>,
-    #[serde(default)]
-    pub unless: Vec<String>,
-    #[serde(default)]
-    pub condition: Option<String>,
-    #[serde(default)]
-    pub at: Option<String>,
-    #[serde(default)]
-    pub topics: Vec<TopicDef>,
-    #[serde(default)]
-    pub min_topics: Option<usize>,
-    #[serde(default)]
-    pub answered_by: Option<String>,
+    /// The keys of the rule's kind (`fields`, `scope`, `forbid`…).
+    #[serde(flatten)]
+    pub keys: BTreeMap<String, serde_yaml_ng::Value>,
 }

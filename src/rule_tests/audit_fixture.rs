@@ -20,7 +20,8 @@ use crate::audit::{self, AuditSettings};
 use crate::corpus::commission::FolderLevel;
 use crate::engine::Settings;
 use crate::finding::Finding;
-use crate::pack::{Pack, RuleIndex};
+use crate::pack::RuleIndex;
+use crate::rulebook::Rulebook;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -105,7 +106,7 @@ impl ExpectFile {
 
 /// Audits the fixture folder `dir` and compares its corpus findings with `expect.yaml`:
 /// how many findings it expects, and the mismatches.
-pub fn test_folder(dir: &Path, pack: &Pack, settings: &Settings) -> (usize, Vec<Mismatch>) {
+pub fn test_folder(dir: &Path, rulebook: &Rulebook, settings: &Settings) -> (usize, Vec<Mismatch>) {
     let expect = match ExpectFile::read(dir) {
         Ok(expect) => expect,
         Err(mismatch) => return (0, vec![mismatch]),
@@ -118,8 +119,8 @@ pub fn test_folder(dir: &Path, pack: &Pack, settings: &Settings) -> (usize, Vec<
             .commission_level
             .map_or(FolderLevel::Deepest, FolderLevel::Level),
     };
-    let outcome = audit::audit(dir, pack, &audit_settings);
-    let rules = RuleIndex::of(pack);
+    let outcome = audit::audit(dir, rulebook, &audit_settings);
+    let rules = RuleIndex::of(&rulebook.pack);
     let corpus_findings: Vec<Finding> = outcome
         .findings
         .into_iter()
@@ -129,7 +130,7 @@ pub fn test_folder(dir: &Path, pack: &Pack, settings: &Settings) -> (usize, Vec<
     let mut mismatches = Vec::new();
     let mut wanted = Vec::new();
     for expected in &expect.findings {
-        match pack.rule(&expected.rule) {
+        match rulebook.rule(&expected.rule) {
             Some(rule) => wanted.push((rule.id.clone(), expected)),
             None => mismatches.push(Mismatch::bad(
                 expect_path.clone(),

@@ -25,6 +25,7 @@ use crate::messages;
 use crate::pack::Pack;
 use crate::privacy::{Mask, Masked, Masker};
 use crate::read;
+use crate::rulebook::Rulebook;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -419,7 +420,11 @@ impl RuleTestError {
 /// Tests the pack on every document below `paths`: each document on its own by its expect
 /// comments, except those in an audit fixture (a folder with `expect.yaml`), which is audited
 /// as a whole ([`audit_fixture`]).
-pub fn run(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Result<Report, RuleTestError> {
+pub fn run(
+    paths: &[PathBuf],
+    rulebook: &Rulebook,
+    settings: &Settings,
+) -> Result<Report, RuleTestError> {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return Err(RuleTestError::Missing(missing.clone()));
     }
@@ -434,12 +439,12 @@ pub fn run(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Result<Report
         .partition(|file| folders.iter().any(|folder| file.starts_with(folder)));
     let mut results: Vec<(usize, Vec<Mismatch>)> = alone
         .par_iter()
-        .map(|file| test_file(file, pack, settings))
+        .map(|file| test_file(file, rulebook, settings))
         .collect();
     results.extend(
         folders
             .iter()
-            .map(|folder| audit_fixture::test_folder(folder, pack, settings)),
+            .map(|folder| audit_fixture::test_folder(folder, rulebook, settings)),
     );
     let mut report = Report {
         files: alone.len() + in_folders.len(),
@@ -454,7 +459,7 @@ pub fn run(paths: &[PathBuf], pack: &Pack, settings: &Settings) -> Result<Report
 }
 
 /// One fixture: how many findings it expects, and the mismatches.
-pub fn test_file(path: &Path, pack: &Pack, settings: &Settings) -> (usize, Vec<Mismatch>) {
+pub fn test_file(path: &Path, rulebook: &Rulebook, settings: &Settings) -> (usize, Vec<Mismatch>) {
     let name = path.display().to_string();
     let source = match read::read_path(path, &settings.limits) {
         Ok(source) => source,
@@ -463,12 +468,12 @@ pub fn test_file(path: &Path, pack: &Pack, settings: &Settings) -> (usize, Vec<M
             return (0, compare(&name, &Annotated::default(), vec![finding]));
         }
     };
-    let annotated = annotate(&source.text, pack);
+    let annotated = annotate(&source.text, &rulebook.pack);
     let stripped = read::from_bytes(annotated.text.as_bytes()).map(|mut stripped| {
         stripped.encoding = source.encoding;
         stripped
     });
-    let findings = engine::check_document(path, stripped, pack, settings).findings;
+    let findings = engine::check_document(path, stripped, rulebook, settings).findings;
     let findings = findings
         .into_iter()
         .map(|mut finding| {

@@ -6,11 +6,10 @@ use hattama::audit::{self, AuditSettings};
 use hattama::corpus::commission::FolderLevel;
 use hattama::engine::Settings;
 use hattama::lang::Lang;
-use hattama::pack;
 use std::path::Path;
 
 fn audit(folder: &str) -> audit::AuditOutcome {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let settings = AuditSettings {
         files: Settings::new(Lang::En, NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()),
         level: FolderLevel::Deepest,
@@ -162,7 +161,7 @@ fn the_audit_is_the_same_whatever_the_thread_count() {
 /// Every corpus rule of the default pack fires in some fixture oblast and in none of the clean.
 #[test]
 fn every_corpus_rule_has_a_fixture_that_triggers_it() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let folders = [
         "overdue",
         "cadence",
@@ -181,11 +180,7 @@ fn every_corpus_rule_has_a_fixture_that_triggers_it() {
         .flat_map(|folder| found(folder))
         .map(|(rule, _, _)| rule)
         .collect();
-    for rule in pack
-        .rules
-        .iter()
-        .filter(|r| matches!(r.check, hattama::pack::Check::Corpus(_)))
-    {
+    for rule in pack.rules.iter().filter(|r| r.role.is_corpus()) {
         assert!(
             fired.contains(&rule.id),
             "no fixture oblast triggers {}",
@@ -195,7 +190,7 @@ fn every_corpus_rule_has_a_fixture_that_triggers_it() {
 }
 
 fn audit_on(folder: &str, as_of: (i32, u32, u32)) -> audit::AuditOutcome {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let settings = AuditSettings {
         files: Settings::new(
             Lang::En,
@@ -209,11 +204,11 @@ fn audit_on(folder: &str, as_of: (i32, u32, u32)) -> audit::AuditOutcome {
 /// (rule, path below the folder, line) of the findings of corpus rules (those about a
 /// commission's documents together), for fixtures whose documents have findings of their own.
 fn corpus_found(folder: &str, as_of: (i32, u32, u32)) -> Vec<(String, String, u32)> {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let corpus: std::collections::BTreeSet<&str> = pack
         .rules
         .iter()
-        .filter(|r| matches!(r.check, hattama::pack::Check::Corpus(_)))
+        .filter(|r| r.role.is_corpus())
         .map(|r| r.id.as_str())
         .collect();
     let prefix = format!("fixtures/audit/{folder}");

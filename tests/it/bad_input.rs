@@ -186,7 +186,7 @@ fn an_output_never_overwrites_a_document_being_checked() {
 }
 
 fn check_bytes(name: &str, bytes: &[u8]) -> Vec<hattama::finding::Finding> {
-    let pack = hattama::pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let settings = hattama::engine::Settings::new(hattama::lang::Lang::En, as_of);
     hattama::engine::check_bytes(Path::new(name), bytes, &pack, &settings)

@@ -8,7 +8,6 @@ use crate::common;
 use chrono::NaiveDate;
 use hattama::engine::{self, Settings};
 use hattama::lang::Lang;
-use hattama::pack;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -37,7 +36,7 @@ fn twins() -> Vec<(PathBuf, PathBuf)> {
 
 #[test]
 fn word_documents_give_the_findings_of_their_text_twins() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let pairs = twins();
     assert!(pairs.len() >= 6, "{pairs:?}");
     let mut sloppy = 0;
@@ -163,7 +162,7 @@ fn word_xml(root: &str, paragraphs: &[&str]) -> String {
 
 /// The number and date a protocol gives, as the engine reads them.
 fn number_and_date(bytes: &[u8]) -> (Option<String>, Option<NaiveDate>) {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let path = Path::new("protokol.docx");
     let source = hattama::read::from_file_bytes(path, bytes).unwrap();
     let (_, extraction) = engine::analyse(path, source, &pack);

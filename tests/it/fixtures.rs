@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 use hattama::engine::{self, Outcome, Settings};
 use hattama::lang::Lang;
-use hattama::pack::{self, Pack};
+use hattama::pack::Pack;
 use hattama::privacy::Masked;
 use hattama::report::{self, Format};
+use hattama::rulebook::Rulebook;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -14,7 +15,7 @@ fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
-fn check(lang: Lang, pack: &Pack) -> Masked<Outcome> {
+fn check(lang: Lang, pack: &Rulebook) -> Masked<Outcome> {
     let outcome = engine::check_paths(
         &[PathBuf::from("fixtures/check")],
         pack,
@@ -39,25 +40,25 @@ fn concise(outcome: &Masked<Outcome>, pack: &Pack, lang: Lang) -> String {
 
 #[test]
 fn findings_in_russian() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     insta::assert_snapshot!(concise(&check(Lang::Ru, &pack), &pack, Lang::Ru));
 }
 
 #[test]
 fn findings_in_kazakh() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     insta::assert_snapshot!(concise(&check(Lang::Kk, &pack), &pack, Lang::Kk));
 }
 
 #[test]
 fn findings_in_english() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     insta::assert_snapshot!(concise(&check(Lang::En, &pack), &pack, Lang::En));
 }
 
 #[test]
 fn the_same_places_are_found_in_every_language() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let places = |lang| {
         check(lang, &pack)
             .into_inner()
@@ -73,7 +74,7 @@ fn the_same_places_are_found_in_every_language() {
 
 #[test]
 fn no_message_is_left_unrendered() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     for lang in Lang::ALL {
         for finding in check(lang, &pack).into_inner().findings {
             for text in std::iter::once(&finding.message).chain(finding.fix.as_ref()) {
@@ -87,7 +88,7 @@ fn no_message_is_left_unrendered() {
 
 #[test]
 fn clean_fixtures_have_no_findings() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let outcome = check(Lang::En, &pack);
     let noisy: Vec<_> = outcome
         .findings
@@ -101,7 +102,7 @@ fn clean_fixtures_have_no_findings() {
 /// of a document kind it applies to.
 #[test]
 fn every_rule_has_a_fixture_that_triggers_it_and_one_that_must_not() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let outcome = check(Lang::En, &pack);
     let mut fired: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for finding in &outcome.findings {
@@ -122,10 +123,7 @@ fn every_rule_has_a_fixture_that_triggers_it_and_one_that_must_not() {
         .filter(|p| !p.ends_with("MANIFEST.md"))
         .collect();
     // Corpus rules need a folder of documents: tests/audit.rs covers them.
-    let document_rules = pack
-        .rules
-        .iter()
-        .filter(|r| !matches!(r.check, hattama::pack::Check::Corpus(_)));
+    let document_rules = pack.rules.iter().filter(|r| !r.role.is_corpus());
     for rule in document_rules {
         let triggered = fired.get(rule.id.as_str()).cloned().unwrap_or_default();
         assert!(!triggered.is_empty(), "no fixture triggers {}", rule.id);

@@ -20,9 +20,14 @@ const LAYERS: &[&[&str]] = &[
     // The compiled rules.
     &["pack"],
     &["extract"],
-    &["check", "suppress", "config"],
-    // One document through every stage (`engine`); documents of a commission (`corpus`).
-    &["engine", "corpus"],
+    &["check", "suppress"],
+    // Documents of a commission together.
+    &["corpus"],
+    // The pack with each rule compiled by the stage that runs its kind.
+    &["rulebook"],
+    &["config"],
+    // One document through every stage.
+    &["engine"],
     &["audit", "changed", "inputs"],
     // `test-rules`: documents by their expect comments, audit fixtures by their expect.yaml.
     &["rule_tests"],

@@ -11,7 +11,7 @@ use hattama::audit::{self, AuditSettings};
 use hattama::corpus::commission::FolderLevel;
 use hattama::engine::{self, Settings};
 use hattama::lang::Lang;
-use hattama::pack::{self, Pack};
+use hattama::pack::Pack;
 use hattama::privacy::{Masked, is_valid_iin};
 use hattama::report::{self, Format};
 use rand_chacha::ChaCha8Rng;
@@ -298,7 +298,7 @@ fn oblast(seed: u64) -> (tempfile::TempDir, Vec<Planted>) {
 
 #[test]
 fn no_format_of_check_or_audit_prints_a_planted_child() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     for seed in [1, 2] {
         let (dir, planted) = oblast(seed);
         let root = dir.path().join("oblast");
@@ -336,7 +336,7 @@ fn no_format_of_check_or_audit_prints_a_planted_child() {
 
 #[test]
 fn the_rules_find_every_planted_child() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let (dir, planted) = oblast(3);
     let root = dir.path().join("oblast");
     let outcome = engine::check_paths(&[root], &pack, &Settings::new(Lang::En, as_of()));

@@ -297,7 +297,7 @@ fn output_to_a_file_has_no_colour_codes() {
 /// page lists a share of each commission's findings and stays a few megabytes.
 #[test]
 fn a_national_html_report_stays_small() {
-    let pack = hattama::pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let mut outcome = AuditOutcome::default();
     for district in 0..271 {
         let id = format!("district-{district:03}");

@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use hattama::engine::{self, Settings};
 use hattama::finding::Finding;
 use hattama::lang::Lang;
-use hattama::pack;
 use std::path::{Path, PathBuf};
 
 fn settings() -> Settings {
@@ -13,7 +12,7 @@ fn settings() -> Settings {
 }
 
 fn check_bytes(name: &str, bytes: &[u8]) -> Vec<Finding> {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     engine::check_bytes(Path::new(name), bytes, &pack, &settings())
 }
 
@@ -28,7 +27,7 @@ fn markdown_corpora_written_by_others_never_break_the_run() {
         eprintln!("../shared/corpora is not beside the project; skipping");
         return;
     }
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let outcome = engine::check_paths(&[corpora.to_path_buf()], &pack, &settings());
     assert!(
         outcome.documents > 1000,
@@ -120,7 +119,7 @@ fn a_file_over_the_size_limit_is_reported_without_being_read() {
     let line = "1.1. Отделу образования провести семинар. Срок: постоянно.\n";
     let big: String = line.repeat(50 * 1024 * 1024 / line.len() + 1);
     std::fs::write(&path, big).unwrap();
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let outcome = engine::check_paths(std::slice::from_ref(&path), &pack, &settings());
     assert_eq!(outcome.findings.len(), 1);
     assert_eq!(outcome.findings[0].rule, "hattama/too-large");
@@ -147,7 +146,7 @@ fn a_large_file_under_the_limit_is_checked() {
 
 #[test]
 fn unreadable_paths_are_findings_and_the_run_goes_on() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let paths = [
         PathBuf::from("no/such/folder"),
         PathBuf::from("fixtures/check/ru-protocol-clean-01.md"),
@@ -164,7 +163,7 @@ fn symlink_loops_do_not_hang_the_walk() {
     let dir = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
     std::fs::write(dir.path().join("a.md"), "# ПРОТОКОЛ № 1\n").unwrap();
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let outcome = engine::check_paths(&[dir.path().to_path_buf()], &pack, &settings());
     assert_eq!(outcome.documents, 1);
     assert!(
@@ -179,7 +178,7 @@ fn symlink_loops_do_not_hang_the_walk() {
 
 #[test]
 fn output_is_the_same_whatever_the_thread_count() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let run = |threads| {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -213,7 +212,7 @@ impl Lcg {
 /// produce: every mutation is read without a panic, and every finding has a valid position.
 #[test]
 fn mutated_fixtures_never_panic() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let mut sources: Vec<(String, Vec<u8>)> = std::fs::read_dir("fixtures/check")
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -282,7 +281,7 @@ fn auditing_the_markdown_corpora_never_breaks() {
     if !corpora.is_dir() {
         return;
     }
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let settings = hattama::audit::AuditSettings {
         files: settings(),
         level: hattama::corpus::commission::FolderLevel::Deepest,

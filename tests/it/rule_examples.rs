@@ -9,15 +9,16 @@
 //! over months; their example is an illustration of one part (a protocol line closing a
 //! decision) and is only checked to exist.
 
-use hattama::check::{self, CheckSettings, Input};
+use hattama::check::{self, CheckSettings, DocumentKind, Input};
 use hattama::extract::Extraction;
 use hattama::lang::Lang;
-use hattama::pack::{Check, Pack, Rule, Scope};
+use hattama::pack::{Pack, Rule};
 use hattama::parse::Document;
+use hattama::rulebook::Rulebook;
 use std::path::Path;
 
-fn pack() -> Pack {
-    hattama::pack::default_pack().expect("the default pack loads")
+fn pack() -> Rulebook {
+    Rulebook::builtin().expect("the default pack loads")
 }
 
 /// The kind a rule's example is put in: the rule's first kind (`*` rules read any document).
@@ -36,122 +37,60 @@ fn analyse(pack: &Pack, kind: &str, body: &str) -> (Document, Extraction) {
     hattama::engine::analyse(Path::new("example.md"), source, pack)
 }
 
-fn findings_of(pack: &Pack, rule: &Rule, document: &Document, extraction: &Extraction) -> usize {
-    let settings = CheckSettings {
+const AS_OF: (i32, u32, u32) = (2026, 3, 1);
+
+fn settings() -> CheckSettings {
+    CheckSettings {
         lang: Lang::En,
-        as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
-    };
-    let input = Input::new(document, extraction, pack, &settings);
+        as_of: chrono::NaiveDate::from_ymd_opt(AS_OF.0, AS_OF.1, AS_OF.2).unwrap(),
+    }
+}
+
+fn findings_of(
+    rulebook: &Rulebook,
+    rule: &Rule,
+    document: &Document,
+    extraction: &Extraction,
+) -> usize {
+    let settings = settings();
+    let input = Input::new(
+        document,
+        extraction,
+        &rulebook.pack,
+        &rulebook.document,
+        &settings,
+    );
     check::check(&input)
         .iter()
         .filter(|finding| finding.rule == rule.id)
         .count()
 }
 
-/// What the example must contain for the rule to have something to judge; `None` when it
-/// does, else what is missing.
+/// What the example lacks for the rule to have something to judge, as the rule's kind says.
 fn gives_something_to_judge(
-    pack: &Pack,
-    rule: &Rule,
+    rulebook: &Rulebook,
+    kind: &dyn DocumentKind,
     document: &Document,
     extraction: &Extraction,
 ) -> Option<String> {
-    let field_found = |field: usize| extraction.fields[field].is_some();
-    let items_of = |item: usize, unless: &[String]| {
-        extraction
-            .items
-            .iter()
-            .filter(move |found| {
-                found.item_type == item && !found.classes.iter().any(|c| unless.contains(c))
-            })
-            .collect::<Vec<_>>()
-    };
-    let section_found = |section: usize| extraction.hits_of(section).next().is_some();
-    match &rule.check {
-        Check::RequiredField { fields } => fields
-            .iter()
-            .find(|f| !field_found(**f))
-            .map(|f| format!("field `{}` is not read", pack.fields[*f].id)),
-        Check::RequiredSection { sections } => sections
-            .iter()
-            .find(|s| !section_found(**s))
-            .map(|s| format!("section `{}` is not found", pack.sections[*s].id)),
-        Check::ItemField {
-            item,
-            fields,
-            unless,
-        } => {
-            let complete = items_of(*item, unless)
-                .iter()
-                .any(|found| fields.iter().all(|f| found.fields[*f].is_some()));
-            (!complete).then(|| {
-                format!(
-                    "no `{}` with all of its fields {:?}",
-                    pack.items[*item].id,
-                    fields
-                        .iter()
-                        .map(|f| &pack.items[*item].fields[*f].id)
-                        .collect::<Vec<_>>()
-                )
-            })
-        }
-        Check::Condition {
-            item: Some(item),
-            unless,
-            at,
-        } => {
-            let judged = items_of(*item, unless)
-                .iter()
-                .any(|found| at.is_none_or(|f| found.fields[f].is_some()));
-            (!judged).then(|| format!("no `{}` the condition reads", pack.items[*item].id))
-        }
-        Check::Condition {
-            item: None,
-            at: Some(field),
-            ..
-        } => (!field_found(*field))
-            .then(|| format!("field `{}` is not read", pack.fields[*field].id)),
-        Check::Pattern {
-            group: Some(group), ..
-        } if !document
-            .lines
-            .iter()
-            .any(|line| group.is_match(line.text())) =>
-        {
-            Some("the example names no one the rule's `group` gathers".to_string())
-        }
-        Check::Pattern { scope, .. } => match scope {
-            Scope::Item(item) => items_of(*item, &[])
-                .is_empty()
-                .then(|| format!("no `{}` in the example", pack.items[*item].id)),
-            Scope::Question(_) => extraction
-                .questions
-                .is_empty()
-                .then(|| "no agenda question in the example".to_string()),
-            Scope::Section(section) => (!section_found(*section))
-                .then(|| format!("section `{}` is not found", pack.sections[*section].id)),
-            _ => None,
-        },
-        Check::TopicCoverage {
-            when: Some(when), ..
-        } => (!document.lines.iter().any(|line| when.is_match(line.text())))
-            .then(|| "the example does not mention what the rule looks for".to_string()),
-        Check::ItemsAnswered {
-            questions_in,
-            answered_by,
-        } => (!(section_found(*questions_in) && section_found(*answered_by)))
-            .then(|| "no agenda with questions answered by decisions".to_string()),
-        // A rule that forbids something (personal data) is judged on any text; a condition
-        // over the whole document and a topic list are judged by the control below.
-        _ => None,
-    }
+    let settings = settings();
+    let input = Input::new(
+        document,
+        extraction,
+        &rulebook.pack,
+        &rulebook.document,
+        &settings,
+    );
+    kind.nothing_to_judge(&input)
 }
 
 /// Rules whose example is judged by running them: every kind but those across documents.
-fn document_rules(pack: &Pack) -> impl Iterator<Item = &Rule> {
-    pack.rules
+fn document_rules(rulebook: &Rulebook) -> impl Iterator<Item = (&Rule, &dyn DocumentKind)> {
+    rulebook
+        .document
+        .0
         .iter()
-        .filter(|rule| !matches!(rule.check, Check::Corpus(_)))
+        .map(|(index, kind)| (&rulebook.pack.rules[*index], kind.as_ref()))
 }
 
 #[test]
@@ -191,7 +130,7 @@ fn every_rule_states_its_requirement_in_each_language() {
 fn each_document_rule_accepts_its_own_example() {
     let pack = pack();
     let mut problems = Vec::new();
-    for rule in document_rules(&pack) {
+    for (rule, check) in document_rules(&pack) {
         let Some(example) = &rule.example else {
             continue;
         };
@@ -205,7 +144,7 @@ fn each_document_rule_accepts_its_own_example() {
                     rule.id
                 ));
             }
-            if let Some(missing) = gives_something_to_judge(&pack, rule, &document, &extraction) {
+            if let Some(missing) = gives_something_to_judge(&pack, check, &document, &extraction) {
                 problems.push(format!("{} ({lang}): {missing}", rule.id));
             }
         }
@@ -218,10 +157,10 @@ fn each_document_rule_accepts_its_own_example() {
 #[test]
 fn an_empty_document_breaks_the_rules_the_examples_satisfy() {
     let pack = pack();
-    for rule in document_rules(&pack) {
-        let control = match &rule.check {
-            Check::RequiredField { .. } | Check::RequiredSection { .. } => true,
-            Check::TopicCoverage { when, .. } => when.is_none(),
+    for (rule, _) in document_rules(&pack) {
+        let control = match rule.kind.as_str() {
+            "required-field" | "required-section" => true,
+            "topic-coverage" => !rule.keys.contains_key("when"),
             _ => false,
         };
         if control {

@@ -8,7 +8,7 @@ use crate::common;
 use common::hattama;
 
 use hattama::engine;
-use hattama::pack::{self, Check};
+
 use hattama::read;
 use hattama::rule_tests::annotate;
 use hattama::rule_tests::audit_fixture::{self, ExpectFile};
@@ -128,7 +128,7 @@ fn no_folder_is_a_usage_error() {
 /// another fixture of a kind it applies to (the pack's tests cover every rule both ways).
 #[test]
 fn every_document_rule_is_expected_somewhere_and_silent_elsewhere() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     // For each fixture: its kind and the rules it expects.
     let mut expected: BTreeMap<PathBuf, (String, BTreeSet<String>)> = BTreeMap::new();
     for file in fixtures() {
@@ -145,10 +145,7 @@ fn every_document_rule_is_expected_somewhere_and_silent_elsewhere() {
         let rules = annotated.expectations.into_iter().map(|e| e.rule).collect();
         expected.insert(file, (kind, rules));
     }
-    let document_rules = pack
-        .rules
-        .iter()
-        .filter(|rule| !matches!(rule.check, Check::Corpus(_)));
+    let document_rules = pack.rules.iter().filter(|rule| !rule.role.is_corpus());
     let mut count = 0;
     for rule in document_rules {
         count += 1;
@@ -173,7 +170,7 @@ fn every_document_rule_is_expected_somewhere_and_silent_elsewhere() {
 /// the comments taken out they must be those documents to the byte, so the two never drift.
 #[test]
 fn annotated_fixtures_are_the_check_fixtures_plus_comments() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let mut compared = 0;
     for annotated_path in fixtures() {
         let plain_path = Path::new("fixtures/check").join(annotated_path.file_name().unwrap());
@@ -284,7 +281,7 @@ fn an_expect_yaml_with_an_unknown_key_or_rule_is_named_with_its_line() {
 /// another that holds documents of a kind it applies to.
 #[test]
 fn every_corpus_rule_is_expected_somewhere_and_silent_elsewhere() {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let folders = audit_fixture::folders(&[PathBuf::from(AUDIT_FIXTURES)]);
     assert!(folders.len() >= 10, "only {} audit fixtures", folders.len());
     // For each folder: the kinds of its documents and the rules it expects.
@@ -311,11 +308,7 @@ fn every_corpus_rule_is_expected_somewhere_and_silent_elsewhere() {
         fixtures.push((kinds, rules));
     }
     let mut count = 0;
-    for rule in pack
-        .rules
-        .iter()
-        .filter(|r| matches!(r.check, Check::Corpus(_)))
-    {
+    for rule in pack.rules.iter().filter(|r| r.role.is_corpus()) {
         count += 1;
         assert!(
             fixtures.iter().any(|(_, rules)| rules.contains(&rule.id)),

@@ -9,11 +9,10 @@ use chrono::NaiveDate;
 use hattama::engine::{self, Settings};
 use hattama::finding::Finding;
 use hattama::lang::Lang;
-use hattama::pack;
 use std::path::Path;
 
 fn check_bytes(name: &str, bytes: &[u8]) -> Vec<Finding> {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let settings = Settings::new(Lang::En, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     engine::check_bytes(Path::new(name), bytes, &pack, &settings)
 }

@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use hattama::engine::{self, Settings};
 use hattama::finding::{Finding, Severity};
 use hattama::lang::Lang;
-use hattama::pack;
 use std::path::Path;
 
 const CLEAN: &str = include_str!("../../fixtures/check/ru-protocol-clean-01.md");
@@ -20,7 +19,7 @@ fn sloppy() -> String {
 }
 
 fn check(name: &str, text: &str) -> Vec<Finding> {
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let settings = Settings::new(Lang::En, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     engine::check_bytes(Path::new(name), text.as_bytes(), &pack, &settings)
 }
@@ -246,7 +245,7 @@ fn audits_honour_suppressions_and_mask_quoted_reasons() {
     std::fs::create_dir_all(&district).unwrap();
     let text = "ПРОТОКОЛ № 1\nот 12.03.2026\n\n<!-- hattama-disable-file protocol-place -->\n<!-- hattama-disable-next-line quorum -- н/л ИИН 110514503212 -->\nПОСТАНОВИЛИ:\n1.1. Отделу образования провести семинар. Срок: до 30.04.2026.\n";
     std::fs::write(district.join("p1.md"), text).unwrap();
-    let pack = hattama::pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let settings = hattama::audit::AuditSettings {
         files: hattama::engine::Settings::new(
             hattama::lang::Lang::En,

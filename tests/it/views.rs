@@ -196,7 +196,7 @@ fn inspect_view(pack: &hattama::pack::Pack, path: &std::path::Path, lang: Lang) 
 
 #[test]
 fn inspect_reads_in_the_language_without_raw_values() {
-    let pack = hattama::pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let fixtures: Vec<_> = std::fs::read_dir("fixtures/check")
         .unwrap()
         .map(|entry| entry.unwrap().path())

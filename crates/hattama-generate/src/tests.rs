@@ -9,7 +9,7 @@ use hattama::corpus::citations::Said;
 use hattama::engine::{self, Settings};
 use hattama::extract::Value;
 use hattama::lang::Lang;
-use hattama::pack::{Pack, default_pack};
+use hattama::rulebook::Rulebook;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -134,7 +134,7 @@ fn layout_and_counts() {
 fn clean_corpus_has_no_findings() {
     let dir = tempfile::tempdir().expect("temp dir");
     generate(&options(dir.path(), 3, false)).expect("generated");
-    let pack = default_pack().expect("built-in pack");
+    let pack = hattama::rulebook::Rulebook::builtin().expect("built-in pack");
     let outcome = engine::check_paths(
         &[dir.path().to_path_buf()],
         &pack,
@@ -156,7 +156,7 @@ fn clean_corpus_has_no_findings() {
 fn document_findings_are_the_planted_ones() {
     let dir = tempfile::tempdir().expect("temp dir");
     let truth = generate(&options(dir.path(), 4, true)).expect("generated");
-    let pack = default_pack().expect("built-in pack");
+    let pack = hattama::rulebook::Rulebook::builtin().expect("built-in pack");
     let outcome = engine::check_paths(
         &[dir.path().to_path_buf()],
         &pack,
@@ -203,7 +203,7 @@ fn document_findings_are_the_planted_ones() {
 fn corpus_defects_are_exactly_the_planted_ones() {
     let dir = tempfile::tempdir().expect("temp dir");
     let truth = generate(&options(dir.path(), 4, true)).expect("generated");
-    let pack = default_pack().expect("built-in pack");
+    let pack = hattama::rulebook::Rulebook::builtin().expect("built-in pack");
     let facts = read_corpus(dir.path(), &pack);
     let derived = derive(&facts, date(2026, 11, 30));
     let planted: BTreeSet<(String, String)> = truth
@@ -221,7 +221,7 @@ fn corpus_defects_are_exactly_the_planted_ones() {
 
 #[test]
 fn other_dates_and_seeds_agree_too() {
-    let pack = default_pack().expect("built-in pack");
+    let pack = hattama::rulebook::Rulebook::builtin().expect("built-in pack");
     for (seed, years, as_of) in [
         (1, vec![2024, 2025, 2026], date(2026, 5, 10)),
         (2, vec![2025, 2026], date(2026, 1, 5)),
@@ -296,7 +296,7 @@ fn national_corpus_ground_truth() {
     };
     let truth = generate(&opts).expect("generated");
     assert!(truth.documents > 40_000, "{}", truth.documents);
-    let pack = default_pack().expect("built-in pack");
+    let pack = hattama::rulebook::Rulebook::builtin().expect("built-in pack");
     let derived = derive(&read_corpus(dir.path(), &pack), as_of);
     let planted: BTreeSet<(String, String)> = truth
         .planted
@@ -426,7 +426,8 @@ struct Corpus {
 }
 
 /// Reads the generated files the way the tool does and keeps what corpus rules need.
-fn read_corpus(root: &Path, pack: &Pack) -> Corpus {
+fn read_corpus(root: &Path, rulebook: &Rulebook) -> Corpus {
+    let pack = &rulebook.pack;
     let field = |id: &str| {
         pack.fields
             .iter()
@@ -455,7 +456,7 @@ fn read_corpus(root: &Path, pack: &Pack) -> Corpus {
         let source = hattama::read::from_bytes(&bytes).expect("decodable");
         let text = source.text.clone();
         let (document, extraction) = engine::analyse(Path::new(&rel), source, pack);
-        let facts = hattama::corpus::facts::collect(&document, &extraction, pack);
+        let facts = hattama::corpus::facts::collect(&document, &extraction, pack, &rulebook.corpus);
         let district = rel.split('/').take(2).collect::<Vec<_>>().join("/");
         let text_of = |f: usize| {
             extraction.fields[f]
@@ -706,7 +707,7 @@ fn derive(c: &Corpus, as_of: NaiveDate) -> BTreeSet<(String, String)> {
 fn deadline_phrases_read_as_their_kind() {
     use hattama::extract::DeadlineKind;
     let w = wording::get().expect("built-in wording");
-    let pack = default_pack().expect("built-in pack");
+    let pack = hattama::rulebook::Rulebook::builtin().expect("built-in pack");
     let decision_type = pack
         .items
         .iter()

@@ -7,7 +7,6 @@ use hattama::audit::{self, AuditSettings};
 use hattama::corpus::commission::FolderLevel;
 use hattama::engine::Settings;
 use hattama::lang::Lang;
-use hattama::pack;
 use hattama_generate::{DocumentFormat, GenerateOptions, generate};
 use std::collections::BTreeSet;
 
@@ -31,7 +30,7 @@ fn run(defects: bool) -> (Places, Places) {
         format: DocumentFormat::Text,
     })
     .unwrap();
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let settings = AuditSettings {
         files: Settings::new(Lang::En, as_of()),
         level: FolderLevel::Deepest,
@@ -92,7 +91,7 @@ fn audited(format: DocumentFormat) -> (Vec<Seen>, hattama_generate::GroundTruth)
         format,
     })
     .unwrap();
-    let pack = pack::default_pack().unwrap();
+    let pack = hattama::rulebook::Rulebook::builtin().unwrap();
     let settings = AuditSettings {
         files: Settings::new(Lang::Ru, as_of()),
         level: FolderLevel::Deepest,
