@@ -2,6 +2,7 @@
 //! rules across each commission's documents, and a summary per commission.
 
 use crate::corpus::commission::{self, FolderLevel};
+use crate::corpus::owners::Owners;
 use crate::corpus::score;
 use crate::corpus::{self, Record};
 use crate::engine::{self, Settings};
@@ -96,42 +97,23 @@ pub fn audit_with_progress(
         })
         .collect();
     let mut records = Vec::new();
-    let mut owners: BTreeMap<String, commission::Commission> = BTreeMap::new();
+    let mut owners = Owners::default();
     let mut bytes = 0;
     for result in results {
         bytes += result.bytes;
-        let commission = result
-            .record
-            .as_ref()
-            .map(|record| &record.commission)
-            .or(result.unread.as_ref());
-        for finding in &result.findings {
-            if let Some(commission) = commission {
-                owners
-                    .entry(finding.path.clone())
-                    .or_insert_with(|| commission.clone());
+        let commission = result.record.as_ref().map(|r| &r.commission);
+        if let Some(commission) = commission.or(result.unread.as_ref()) {
+            for finding in &result.findings {
+                owners.claim(&finding.path, commission);
             }
         }
         findings.extend(result.findings);
-        if let Some(record) = result.record {
-            records.push(record);
-        }
+        records.extend(result.record);
     }
     records.sort_by(|a, b| a.path.cmp(&b.path));
     // Only with every document read can a commission be named and a loose file placed.
     commission::resolve(&mut records, |name| pack.masker.mask(name));
-    let names: BTreeMap<String, std::sync::Arc<str>> = records
-        .iter()
-        .map(|r| (r.commission.id.clone(), r.commission.name.clone()))
-        .collect();
-    for owner in owners.values_mut() {
-        if let Some(name) = names.get(&owner.id) {
-            owner.name = name.clone();
-        }
-    }
-    for record in &records {
-        owners.insert(record.path.clone(), record.commission.clone());
-    }
+    owners.settle(&records);
     let mut corpus_findings = stages::time(stages::Stage::Corpus, || {
         corpus::judge(
             &records,
@@ -148,18 +130,11 @@ pub fn audit_with_progress(
     let commissions = score::summarise(
         &records,
         &findings,
-        &owners,
+        &owners.0,
         pack,
         settings.files.check.as_of,
     );
-    let mut owners: BTreeMap<String, String> =
-        owners.into_iter().map(|(path, c)| (path, c.id)).collect();
-    // Findings about a commission as a whole point at its folder.
-    for summary in &commissions {
-        owners
-            .entry(summary.path.clone())
-            .or_insert_with(|| summary.id.clone());
-    }
+    let owners = owners.ids(&commissions);
     AuditOutcome {
         root: root.display().to_string(),
         findings,

@@ -116,6 +116,21 @@ pub struct DateParser {
     period_pattern: String,
 }
 
+/// A day as people in Kazakhstan write it: `30.11.2026`. Values carry days as `2026-11-30`
+/// (templates compare them, JSON reports sort them); this is how messages and tables show them.
+pub fn show_day(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+/// A value written `2026-11-30` shown as [`show_day`] does; any other text as it is. The
+/// templates' `date` filter (`{{ due | date }}`).
+pub fn show_iso_day(text: &str) -> String {
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(date) => show_day(date),
+        Err(_) => text.to_string(),
+    }
+}
+
 /// A day as a person gives one to the program (`--as-of`): `2026-11-30` or `30.11.2026`.
 pub fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")

@@ -1051,3 +1051,14 @@ fn lexicon_words_begin_and_end_with_letters() {
     let p = with(&|w| w.year.push("-жылғы".to_string())).expect("accepted");
     assert_eq!(p.find_dates_in("2026-жылғы 12 наурыз", None).len(), 1);
 }
+
+#[test]
+fn values_carry_days_as_iso_and_messages_show_them_as_people_write_them() {
+    let day = NaiveDate::from_ymd_opt(2026, 6, 4).unwrap();
+    assert_eq!(super::show_day(day), "04.06.2026");
+    assert_eq!(super::show_iso_day(&day.to_string()), "04.06.2026");
+    // Anything that is not a day passes through: a deadline's own words, an empty value.
+    assert_eq!(super::show_iso_day("до конца года"), "до конца года");
+    assert_eq!(super::show_iso_day(""), "");
+    assert_eq!(super::parse_day("04.06.2026"), Some(day));
+}

@@ -3,6 +3,7 @@
 //! which this module turns into localized findings.
 
 mod condition;
+mod hit;
 mod item_field;
 mod items_answered;
 mod pattern;
@@ -14,12 +15,13 @@ pub mod snippet;
 mod topic_coverage;
 
 use crate::extract::{Extraction, Value};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Position, Severity};
 use crate::lang::Lang;
 use crate::pack::kind::compile_as;
 use crate::pack::{Kind, Pack, Registration, Rule};
 use crate::parse::Document;
 use chrono::NaiveDate;
+pub use hit::{Hit, Place};
 use minijinja::Value as TemplateValue;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -69,27 +71,6 @@ pub struct CheckSettings {
     pub lang: Lang,
     /// "Today" for rules about dates; fixed by `--as-of` so runs are reproducible.
     pub as_of: NaiveDate,
-}
-
-/// One place where a rule fires, with the values its message names.
-#[derive(Debug, Clone, Default)]
-pub struct Hit {
-    pub span: Range<usize>,
-    pub vars: BTreeMap<&'static str, TemplateValue>,
-}
-
-impl Hit {
-    pub fn at(span: Range<usize>) -> Hit {
-        Hit {
-            span,
-            vars: BTreeMap::new(),
-        }
-    }
-
-    pub fn with(mut self, name: &'static str, value: impl Into<TemplateValue>) -> Hit {
-        self.vars.insert(name, value.into());
-        self
-    }
 }
 
 /// Everything a rule kind looks at.
@@ -227,7 +208,14 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         }
         let context = input.base_context(rule);
         for hit in hits {
-            findings.push(finding(input, rule, &context, hit));
+            findings.push(finding(
+                input.pack,
+                rule,
+                input.settings.lang,
+                &context,
+                hit,
+                Some(input),
+            ));
         }
     }
     findings
@@ -260,18 +248,66 @@ pub fn render(
     (message, Some(fix).filter(|f| !f.is_empty()))
 }
 
-fn finding(
-    input: &Input<'_>,
+/// A rule's finding at one of its hits: the message and fix worded from the base `context`
+/// and the hit's values, which the finding keeps as its facts (masked like the message when a
+/// report shows them). A hit in the document being checked is located in `input`, with its
+/// line as the snippet; a hit in a file of the corpus points at it.
+pub fn finding(
+    pack: &Pack,
     rule: &Rule,
-    base: &BTreeMap<String, TemplateValue>,
+    lang: Lang,
+    context: &BTreeMap<String, TemplateValue>,
     hit: Hit,
+    input: Option<&Input<'_>>,
 ) -> Finding {
-    let mut context = base.clone();
+    let mut context = context.clone();
+    let mut facts = BTreeMap::new();
     for (name, value) in hit.vars {
+        facts.insert(name.to_string(), fact(&value));
         context.insert(name.to_string(), value);
     }
-    let (message, fix) = render(input.pack, rule, input.settings.lang, &context);
-    locate(input, &rule.id, rule.severity, hit.span, message, fix)
+    let (message, fix) = render(pack, rule, lang, &context);
+    let mut finding = match (hit.place, input) {
+        (Place::Span(span), Some(input)) => {
+            locate(input, &rule.id, rule.severity, span, message, fix)
+        }
+        (Place::File { path, at }, _) => Finding {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            path,
+            start: at,
+            end: at,
+            message,
+            fix,
+            snippet: None,
+            related: Vec::new(),
+            facts: BTreeMap::new(),
+        },
+        // A span means nothing without its document; document kinds always have one.
+        (Place::Span(_), None) => Finding {
+            rule: rule.id.clone(),
+            severity: rule.severity,
+            path: String::new(),
+            start: Position::START,
+            end: Position::START,
+            message,
+            fix,
+            snippet: None,
+            related: Vec::new(),
+            facts: BTreeMap::new(),
+        },
+    };
+    finding.related = hit.related;
+    finding.facts = facts;
+    finding
+}
+
+/// A message value as JSON for the report's tables and the JSON report.
+fn fact(value: &TemplateValue) -> serde_json::Value {
+    match value.as_str() {
+        Some(text) => serde_json::Value::String(text.to_string()),
+        None => serde_json::to_value(value).unwrap_or(serde_json::Value::Null),
+    }
 }
 
 /// A finding at a source span, with the masked source line (or part of it) as its snippet.

@@ -3,7 +3,7 @@
 //! passed without one (`planned-sessions-held`).
 
 use super::sessions::{date_of, year_of};
-use super::{Commission, Hit, Record, show_date, show_month};
+use super::{Commission, Hit, Record, show_month};
 use crate::extract::Value;
 use crate::finding::Position;
 use chrono::{Datelike, NaiveDate};
@@ -43,10 +43,10 @@ pub fn gaps(
         .enumerate()
         .filter(|(i, pair)| is_gap(i + 1, (pair[1].0 - pair[0].0).num_days()))
         .map(|(_, pair)| {
-            Hit::new(&pair[1].1.path, Position::START)
+            Hit::in_file(&pair[1].1.path, Position::START)
                 .with("days", (pair[1].0 - pair[0].0).num_days())
-                .with("from", show_date(pair[0].0))
-                .with("to", show_date(pair[1].0))
+                .with("from", pair[0].0.to_string())
+                .with("to", pair[1].0.to_string())
         })
         .collect();
     // A commission that stopped meeting: the gap runs to the audit day.
@@ -54,10 +54,10 @@ pub fn gaps(
         && is_gap(days.len(), (as_of - *last).num_days())
     {
         hits.push(
-            Hit::new(commission.path, Position::START)
+            Hit::in_file(commission.path, Position::START)
                 .with("days", (as_of - *last).num_days())
-                .with("from", show_date(*last))
-                .with("to", show_date(as_of)),
+                .with("from", last.to_string())
+                .with("to", as_of.to_string()),
         );
     }
     hits
@@ -222,7 +222,7 @@ pub fn per_month(
     short
         .into_iter()
         .map(|(year, months)| {
-            Hit::new(commission.path, Position::START)
+            Hit::in_file(commission.path, Position::START)
                 .with("year", year)
                 .with("count", months.len())
                 .with("months", months.join(", "))
@@ -264,7 +264,7 @@ pub fn planned_held(
             .collect();
         if !missed.is_empty() {
             hits.push(
-                Hit::new(&plan.path, Position::START)
+                Hit::in_file(&plan.path, Position::START)
                     .with("year", year)
                     .with("count", missed.len())
                     .with("months", missed.join(", ")),

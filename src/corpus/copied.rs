@@ -118,7 +118,7 @@ fn run(
                     line: i.at.line,
                 })
                 .collect(),
-            ..Hit::new(&first.path, item.at)
+            ..Hit::in_file(&first.path, item.at)
                 .with("count", documents.len())
                 .with("number", item.label.to_string())
         });

@@ -287,7 +287,7 @@ fn copies_in(documents: &[Compared<'_>], members: &[usize]) -> Vec<Hit> {
             .collect();
         hits.push(Hit {
             related,
-            ..Hit::new(&documents[copy].record.path, Position::START)
+            ..Hit::in_file(&documents[copy].record.path, Position::START)
                 .with("similarity", (similarity * 100.0).round() as i64)
                 .with("original", documents[original].record.path.clone())
                 .with("cluster", members.len())
@@ -419,7 +419,7 @@ mod tests {
             .map(|hit| {
                 let original = hit.vars["original"].as_str().unwrap().to_string();
                 let cluster = i64::try_from(hit.vars["cluster"].clone()).unwrap();
-                (hit.path, original, cluster)
+                (hit.path().unwrap().to_string(), original, cluster)
             })
             .collect()
     }
@@ -519,7 +519,7 @@ mod tests {
         let outcome = run_within(&records, LIMITS, 100);
         assert!(!outcome.not_compared.is_empty());
         let said = |path: &str| {
-            outcome.hits.iter().any(|hit| hit.path == path)
+            outcome.hits.iter().any(|hit| hit.path() == Some(path))
                 || outcome.not_compared.iter().any(|n| n.path == path)
         };
         let unsaid: Vec<&str> = plans[1..]

@@ -4,7 +4,7 @@
 //! citation that extends the deadline moves it. With `within_days`, the decisions due soon.
 
 use super::citations::{Reference, Said};
-use super::{Commission, CorpusKind, Hit, Needs, Record, show_date};
+use super::{Commission, CorpusKind, Hit, Needs, Record};
 use crate::extract::Value;
 use crate::pack::{Kind, Role, RuleContext};
 use chrono::NaiveDate;
@@ -135,9 +135,9 @@ fn run(
             };
             if reported {
                 hits.push(
-                    Hit::new(&protocol.path, item.at)
+                    Hit::in_file(&protocol.path, item.at)
                         .with("number", item.label.to_string())
-                        .with("due", show_date(due))
+                        .with("due", due.to_string())
                         .with("days", days.abs())
                         .with("deadline", written.text.clone()),
                 );

@@ -67,7 +67,7 @@ fn run(commission: &Commission<'_>, documents: &[&Record]) -> Vec<Hit> {
         let Some((witness, _)) = witnesses.iter().find(|(_, n)| n.comparable(named)) else {
             continue;
         };
-        let mut hit = Hit::new(&document.path, named.at)
+        let mut hit = Hit::in_file(&document.path, named.at)
             .with("name", named.name.clone())
             .with("commission", consensus.name.clone())
             .with("documents", agreed.len());

@@ -17,6 +17,7 @@ mod minhash;
 mod misfiled;
 pub mod naming;
 mod numbering;
+pub mod owners;
 mod planned_sessions_held;
 mod plans;
 pub mod score;
@@ -27,9 +28,10 @@ mod turnover;
 mod union_find;
 pub mod words;
 
-use crate::check::{CheckSettings, render};
+pub use crate::check::Hit;
+use crate::check::{CheckSettings, finding};
 use crate::extract::Extraction;
-use crate::finding::{Finding, Position, Related};
+use crate::finding::Finding;
 use crate::pack::kind::compile_as;
 use crate::pack::{Kind, Pack, Registration, Role, Rule};
 use crate::parse::Document;
@@ -94,32 +96,6 @@ pub fn to_paragraphs(findings: &mut [Finding], records: &[Record]) {
                 related.line = crate::finding::paragraph_of(related.line, map);
             }
         }
-    }
-}
-
-/// What a corpus rule reports before it is rendered: where, the values its message uses,
-/// and the other documents involved.
-#[derive(Debug, Clone)]
-pub struct Hit {
-    pub path: String,
-    pub at: Position,
-    pub vars: BTreeMap<&'static str, Value>,
-    pub related: Vec<Related>,
-}
-
-impl Hit {
-    pub fn new(path: &str, at: Position) -> Hit {
-        Hit {
-            path: path.to_string(),
-            at,
-            vars: BTreeMap::new(),
-            related: Vec::new(),
-        }
-    }
-
-    pub fn with(mut self, name: &'static str, value: impl Into<Value>) -> Hit {
-        self.vars.insert(name, value.into());
-        self
     }
 }
 
@@ -284,49 +260,15 @@ pub fn judge(
         let of_kind = |record: &Record| rule.applies(record.kind.as_deref(), record.date);
         let (hits, notes) = kind.judge_corpus(&corpus, &of_kind, rule, settings);
         findings.extend(notes);
+        let mut context: BTreeMap<String, Value> = BTreeMap::new();
+        context.insert("params".into(), rule.params.clone());
+        context.insert("as_of".into(), Value::from(settings.as_of.to_string()));
         findings.extend(
             hits.into_iter()
-                .map(|hit| finding(pack, rule, settings, hit)),
+                .map(|hit| finding(pack, rule, settings.lang, &context, hit, None)),
         );
     }
     findings
-}
-
-fn finding(pack: &Pack, rule: &Rule, settings: &CheckSettings, hit: Hit) -> Finding {
-    let mut context: BTreeMap<String, Value> = BTreeMap::new();
-    context.insert("params".into(), rule.params.clone());
-    context.insert("as_of".into(), Value::from(show_date(settings.as_of)));
-    let mut facts = BTreeMap::new();
-    for (name, value) in hit.vars {
-        facts.insert(name.to_string(), fact(&value));
-        context.insert(name.to_string(), value);
-    }
-    let (message, fix) = render(pack, rule, settings.lang, &context);
-    Finding {
-        rule: rule.id.clone(),
-        severity: rule.severity,
-        path: hit.path,
-        start: hit.at,
-        end: hit.at,
-        message,
-        fix,
-        snippet: None,
-        related: hit.related,
-        facts,
-    }
-}
-
-/// A message value as JSON for the report's tables (masked with the rest of the finding).
-fn fact(value: &Value) -> serde_json::Value {
-    match value.as_str() {
-        Some(text) => serde_json::Value::String(text.to_string()),
-        None => serde_json::to_value(value).unwrap_or(serde_json::Value::Null),
-    }
-}
-
-/// Dates as people in Kazakhstan write them.
-pub fn show_date(date: NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
 }
 
 /// A year and month as `03.2026`.

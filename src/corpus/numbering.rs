@@ -98,7 +98,7 @@ fn run(protocols: &[&Record], number_field: usize, record_start: bool) -> Vec<Hi
         if record_start {
             if begins_later && let Some((protocol, at)) = first_use.get(&lowest) {
                 hits.push(
-                    Hit::new(&protocol.path, *at)
+                    Hit::in_file(&protocol.path, *at)
                         .with("year", year)
                         .with("number", lowest)
                         .with("problem", "start")
@@ -111,7 +111,7 @@ fn run(protocols: &[&Record], number_field: usize, record_start: bool) -> Vec<Hi
         for (number, protocol, at) in &numbered {
             if !used.insert(*number) {
                 hits.push(
-                    Hit::new(&protocol.path, *at)
+                    Hit::in_file(&protocol.path, *at)
                         .with("year", year)
                         .with("number", *number)
                         .with("problem", "duplicate"),
@@ -132,7 +132,7 @@ fn run(protocols: &[&Record], number_field: usize, record_start: bool) -> Vec<Hi
             }
             if let Some((protocol, at)) = first_use.get(&number) {
                 hits.push(
-                    Hit::new(&protocol.path, *at)
+                    Hit::in_file(&protocol.path, *at)
                         .with("year", year)
                         .with("number", number)
                         .with("problem", "gap")

@@ -90,6 +90,6 @@ fn per_year(
         .collect();
     session_years
         .difference(&planned)
-        .map(|year| Hit::new(commission.path, Position::START).with("year", *year))
+        .map(|year| Hit::in_file(commission.path, Position::START).with("year", *year))
         .collect()
 }

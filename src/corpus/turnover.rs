@@ -1,7 +1,7 @@
 //! `secretary-turnover`: more different secretaries within any window of days (12 months by
 //! default) than the rule allows. Secretaries are told apart by surname.
 
-use super::{Commission, CorpusKind, Hit, Needs, Record, show_date};
+use super::{Commission, CorpusKind, Hit, Needs, Record};
 use crate::extract::Value;
 use crate::finding::Position;
 use crate::pack::{Kind, RuleContext};
@@ -114,11 +114,11 @@ fn run(
         }
         if in_window.len() > max_secretaries {
             return vec![
-                Hit::new(commission.path, Position::START)
+                Hit::in_file(commission.path, Position::START)
                     .with("count", in_window.len())
                     .with("names", in_order(&entries[start..end]).join(", "))
-                    .with("from", show_date(entries[start].0))
-                    .with("to", show_date(entries[end - 1].0)),
+                    .with("from", entries[start].0.to_string())
+                    .with("to", entries[end - 1].0.to_string()),
             ];
         }
     }
@@ -252,14 +252,7 @@ mod tests {
             let max_secretaries = 1 + round % 4;
             let window_days = [0, 30, 90, 365][round / 10];
             let expected = by_recount(&entries, max_secretaries, window_days).map(
-                |(count, names, from, to)| {
-                    format!(
-                        "{count} {} {} {}",
-                        names.join(", "),
-                        show_date(from),
-                        show_date(to)
-                    )
-                },
+                |(count, names, from, to)| format!("{count} {} {} {}", names.join(", "), from, to),
             );
             let found = run(&commission, &records, 0, max_secretaries, window_days)
                 .first()

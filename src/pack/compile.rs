@@ -457,6 +457,7 @@ pub fn compile<K: KindCompiler>(
     let mut templates = minijinja::Environment::new();
     templates.set_undefined_behavior(minijinja::UndefinedBehavior::Lenient);
     templates.add_filter("plural", plural);
+    templates.add_filter("date", crate::calendar::show_iso_day);
     for pack in &packs {
         for source in pack.rule_sources() {
             let origin = source.file.locate_id(&source.rule.id);

@@ -405,7 +405,7 @@ fn overdue<'a>(findings: &[FindingView<'a>], rules: &RuleIndex<'_>) -> Vec<Overd
             line: f.line,
             decision: fact_text(f.facts, "number"),
             deadline: fact_text(f.facts, "deadline"),
-            due: fact_text(f.facts, "due"),
+            due: crate::calendar::show_iso_day(&fact_text(f.facts, "due")),
             days: fact_number(f.facts, "days"),
         })
         .collect();
