@@ -347,5 +347,6 @@ fn file_problem_with(name: &str, rule: &str, severity: Severity, message: String
         snippet: None,
         related: Vec::new(),
         facts: Default::default(),
+        tabled: None,
     }
 }

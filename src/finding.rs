@@ -71,6 +71,55 @@ pub struct Finding {
     /// reports that tabulate them; personal data masked like the message.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub facts: std::collections::BTreeMap<String, serde_json::Value>,
+    /// What a report's own tables read of it, for the kinds whose findings have one.
+    #[serde(skip)]
+    pub tabled: Option<Tabled>,
+}
+
+/// What a report's tables read of a finding, typed, from the kinds whose findings have a table
+/// of their own; the same values are among its `facts` for the JSON report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tabled {
+    /// A decision past its deadline that nothing reports executed.
+    Overdue {
+        /// Its number in its protocol (`2.2`).
+        decision: String,
+        /// The deadline as the protocol wrote it.
+        deadline: String,
+        due: chrono::NaiveDate,
+        /// Days since it fell due.
+        days: i64,
+    },
+    /// A near-copy of another document.
+    Copy {
+        /// The path of the document it copies.
+        original: String,
+        /// Per cent of shared word sequences.
+        similarity: i64,
+        /// Documents in its cluster of near-copies.
+        cluster: i64,
+    },
+}
+
+impl Mask for Tabled {
+    fn mask_with(&mut self, masker: &Masker) {
+        match self {
+            Tabled::Overdue {
+                decision,
+                deadline,
+                due: _,
+                days: _,
+            } => {
+                decision.mask_with(masker);
+                deadline.mask_with(masker);
+            }
+            Tabled::Copy {
+                original,
+                similarity: _,
+                cluster: _,
+            } => original.mask_with(masker),
+        }
+    }
 }
 
 impl Mask for Finding {
@@ -88,6 +137,7 @@ impl Mask for Finding {
             snippet,
             related,
             facts,
+            tabled,
         } = self;
         rule.mask_with(masker);
         path.mask_with(masker);
@@ -97,6 +147,9 @@ impl Mask for Finding {
         related.mask_with(masker);
         for value in facts.values_mut() {
             value.mask_with(masker);
+        }
+        if let Some(tabled) = tabled {
+            tabled.mask_with(masker);
         }
     }
 }
@@ -187,6 +240,7 @@ pub(crate) fn sample(path: &str, line: u32, snippet: &str) -> Finding {
         snippet: Some(snippet.into()),
         related: Vec::new(),
         facts: Default::default(),
+        tabled: None,
     }
 }
 

@@ -4,7 +4,9 @@
 
 use crate::check::{self, DocumentKind};
 use crate::corpus::{self, CorpusKind};
-use crate::pack::{self, KindCompiler, LoadedPack, Pack, PackError, Registration, RuleContext};
+use crate::pack::{
+    self, KindCompiler, LoadedPack, Pack, PackError, Registration, Role, RuleContext,
+};
 
 /// A rule of either stage, compiled.
 pub enum CompiledRule {
@@ -67,7 +69,7 @@ impl Rulebook {
             match rule {
                 CompiledRule::Document(kind) => document.push((index, kind)),
                 CompiledRule::Corpus(kind) => {
-                    pack.rules[index].role = kind.role();
+                    pack.rules[index].role = Role::Corpus;
                     corpus.push((index, kind));
                 }
             }

@@ -218,6 +218,7 @@ impl Suppressions {
             snippet: None,
             related: Vec::new(),
             facts: Default::default(),
+            tabled: None,
         });
     }
 
@@ -437,6 +438,7 @@ mod tests {
             snippet: None,
             related: Vec::new(),
             facts: Default::default(),
+            tabled: None,
         };
         let all_but = Grant {
             rule: None,

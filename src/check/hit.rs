@@ -1,7 +1,7 @@
 //! What a rule kind reports, document or corpus, before it is worded: where, the values its
 //! message names, and the other documents it is about.
 
-use crate::finding::{Position, Related};
+use crate::finding::{Position, Related, Tabled};
 use minijinja::Value;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -21,6 +21,8 @@ pub struct Hit {
     pub place: Place,
     pub vars: BTreeMap<&'static str, Value>,
     pub related: Vec<Related>,
+    /// What a report's own table reads of it (overdue decisions, copies).
+    pub tabled: Option<Tabled>,
 }
 
 impl Hit {
@@ -42,6 +44,7 @@ impl Hit {
             place,
             vars: BTreeMap::new(),
             related: Vec::new(),
+            tabled: None,
         }
     }
 
@@ -53,6 +56,12 @@ impl Hit {
     /// Another document the finding is about.
     pub fn related(mut self, related: Related) -> Hit {
         self.related.push(related);
+        self
+    }
+
+    /// A row of a report's table.
+    pub fn tabled(mut self, tabled: Tabled) -> Hit {
+        self.tabled = Some(tabled);
         self
     }
 

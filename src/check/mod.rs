@@ -282,6 +282,7 @@ pub fn finding(
             snippet: None,
             related: Vec::new(),
             facts: BTreeMap::new(),
+            tabled: None,
         },
         // A span means nothing without its document; document kinds always have one.
         (Place::Span(_), None) => Finding {
@@ -295,10 +296,12 @@ pub fn finding(
             snippet: None,
             related: Vec::new(),
             facts: BTreeMap::new(),
+            tabled: None,
         },
     };
     finding.related = hit.related;
     finding.facts = facts;
+    finding.tabled = hit.tabled;
     finding
 }
 
@@ -344,6 +347,7 @@ pub fn locate(
         snippet,
         related: Vec::new(),
         facts: Default::default(),
+        tabled: None,
     }
 }
 

@@ -17,8 +17,8 @@ use super::minhash::{self, HASHES, jaccard};
 use super::words::Wording;
 use super::{Commission, Corpus, CorpusKind, Hit, Needs, Record, align, lsh};
 use crate::check::CheckSettings;
-use crate::finding::{Finding, Position, Related, Severity};
-use crate::pack::{Kind, Role, Rule, RuleContext};
+use crate::finding::{Finding, Position, Related, Severity, Tabled};
+use crate::pack::{Kind, Rule, RuleContext};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -88,10 +88,6 @@ impl CorpusKind for DuplicateDocuments {
         }
     }
 
-    fn role(&self) -> Role {
-        Role::Duplicates
-    }
-
     /// Copies are looked for across commissions, in [`CorpusKind::judge_corpus`].
     fn judge(&self, _: &Commission<'_>, _: &[&Record], _: NaiveDate) -> Vec<Hit> {
         Vec::new()
@@ -136,6 +132,7 @@ fn not_compared_finding(rule: &Rule, document: &NotCompared, settings: &CheckSet
         snippet: None,
         related: Vec::new(),
         facts: BTreeMap::new(),
+        tabled: None,
     }
 }
 
@@ -285,12 +282,19 @@ fn copies_in(documents: &[Compared<'_>], members: &[usize]) -> Vec<Hit> {
                 line: 1,
             })
             .collect();
+        let similarity = (similarity * 100.0).round() as i64;
+        let original = documents[original].record.path.clone();
         hits.push(Hit {
             related,
             ..Hit::in_file(&documents[copy].record.path, Position::START)
-                .with("similarity", (similarity * 100.0).round() as i64)
-                .with("original", documents[original].record.path.clone())
+                .with("similarity", similarity)
+                .with("original", original.clone())
                 .with("cluster", members.len())
+                .tabled(Tabled::Copy {
+                    original,
+                    similarity,
+                    cluster: members.len() as i64,
+                })
         });
     }
     hits

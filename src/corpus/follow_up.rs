@@ -6,7 +6,8 @@
 use super::citations::{Reference, Said};
 use super::{Commission, CorpusKind, Hit, Needs, Record};
 use crate::extract::Value;
-use crate::pack::{Kind, Role, RuleContext};
+use crate::finding::Tabled;
+use crate::pack::{Kind, RuleContext};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -68,14 +69,6 @@ impl CorpusKind for OverdueDecision {
         }
     }
 
-    fn role(&self) -> Role {
-        // Past the deadline, not due soon: the report's table of overdue decisions.
-        match self.within_days {
-            None => Role::Overdue,
-            Some(_) => Role::Corpus,
-        }
-    }
-
     fn judge(&self, _: &Commission<'_>, documents: &[&Record], as_of: NaiveDate) -> Vec<Hit> {
         run(
             documents,
@@ -134,13 +127,21 @@ fn run(
                 Some(window) => days <= 0 && -days <= window,
             };
             if reported {
-                hits.push(
-                    Hit::in_file(&protocol.path, item.at)
-                        .with("number", item.label.to_string())
-                        .with("due", due.to_string())
-                        .with("days", days.abs())
-                        .with("deadline", written.text.clone()),
-                );
+                let hit = Hit::in_file(&protocol.path, item.at)
+                    .with("number", item.label.to_string())
+                    .with("due", due.to_string())
+                    .with("days", days.abs())
+                    .with("deadline", written.text.clone());
+                // Past the deadline, not due soon: a row of the report's overdue decisions.
+                hits.push(match within_days {
+                    None => hit.tabled(Tabled::Overdue {
+                        decision: item.label.to_string(),
+                        deadline: written.text.clone(),
+                        due,
+                        days,
+                    }),
+                    Some(_) => hit,
+                });
             }
         }
     }

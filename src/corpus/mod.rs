@@ -33,7 +33,7 @@ use crate::check::{CheckSettings, finding};
 use crate::extract::Extraction;
 use crate::finding::Finding;
 use crate::pack::kind::compile_as;
-use crate::pack::{Kind, Pack, Registration, Role, Rule};
+use crate::pack::{Kind, Pack, Registration, Rule};
 use crate::parse::Document;
 use crate::progress::{Progress, Stage};
 use chrono::NaiveDate;
@@ -138,11 +138,6 @@ pub trait CorpusKind: std::fmt::Debug + Send + Sync {
     /// holds the facts of every document at once.
     fn needs(&self) -> Needs {
         Needs::default()
-    }
-
-    /// How the reports treat its findings.
-    fn role(&self) -> Role {
-        Role::Corpus
     }
 
     /// What it finds among one commission's documents of the rule's kinds, in date order.

@@ -3,7 +3,7 @@
 
 use super::Record;
 use super::commission::Commission;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Tabled};
 use crate::pack::{Pack, RuleIndex};
 use crate::privacy::{Mask, Masker};
 use chrono::{Datelike, NaiveDate};
@@ -269,7 +269,7 @@ fn count_findings(
             Severity::Warning => summary.warnings += 1,
             Severity::Info => summary.infos += 1,
         }
-        if rules.is_overdue(&finding.rule) {
+        if matches!(finding.tabled, Some(Tabled::Overdue { .. })) {
             summary.overdue += 1;
         }
         *summary

@@ -1,7 +1,7 @@
 //! What the audit summary and the reports need to know of each rule, looked up once per run
 //! instead of by a search through the pack for every finding.
 
-use super::{Pack, Role};
+use super::Pack;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The category of the engine's own findings about files (unreadable, not text, encoding,
@@ -11,8 +11,6 @@ pub const FILES_CATEGORY: &str = "files";
 pub struct RuleIndex<'a> {
     category: BTreeMap<&'a str, &'a str>,
     corpus: BTreeSet<&'a str>,
-    overdue: BTreeSet<&'a str>,
-    duplicates: BTreeSet<&'a str>,
 }
 
 impl<'a> RuleIndex<'a> {
@@ -20,22 +18,11 @@ impl<'a> RuleIndex<'a> {
         let mut index = RuleIndex {
             category: BTreeMap::new(),
             corpus: BTreeSet::new(),
-            overdue: BTreeSet::new(),
-            duplicates: BTreeSet::new(),
         };
         for rule in &pack.rules {
             index.category.insert(&rule.id, &rule.category);
             if rule.role.is_corpus() {
                 index.corpus.insert(&rule.id);
-            }
-            match rule.role {
-                Role::Overdue => {
-                    index.overdue.insert(&rule.id);
-                }
-                Role::Duplicates => {
-                    index.duplicates.insert(&rule.id);
-                }
-                Role::Document | Role::Corpus => {}
             }
         }
         index
@@ -48,15 +35,5 @@ impl<'a> RuleIndex<'a> {
     /// A rule about a commission's documents together rather than one document.
     pub fn is_corpus(&self, rule: &str) -> bool {
         self.corpus.contains(rule)
-    }
-
-    /// A rule reporting decisions past their deadline.
-    pub fn is_overdue(&self, rule: &str) -> bool {
-        self.overdue.contains(rule)
-    }
-
-    /// A rule reporting near-copies of documents.
-    pub fn is_duplicate(&self, rule: &str) -> bool {
-        self.duplicates.contains(rule)
     }
 }

@@ -190,23 +190,18 @@ pub enum Scope {
     Item(usize),
 }
 
-/// How the reports treat a rule's findings, which its kind says when it is compiled.
+/// Whether a rule judges one document or a commission's documents together, as its kind says
+/// when it is compiled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Role {
-    /// About one document.
     #[default]
     Document,
-    /// About the documents of a commission together.
     Corpus,
-    /// Decisions past their deadline (the report's table of overdue decisions).
-    Overdue,
-    /// Near-copies of documents (the report's table of copies).
-    Duplicates,
 }
 
 impl Role {
     pub fn is_corpus(self) -> bool {
-        self != Role::Document
+        self == Role::Corpus
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::audit::{AuditOutcome, CommissionSummary};
 use crate::engine::Outcome;
-use crate::finding::{Finding, Related, Severity, in_paragraphs};
+use crate::finding::{Finding, Related, Severity, Tabled, in_paragraphs};
 use crate::lang::Lang;
 use crate::pack::schema::{ScoringDef, SeverityWeights};
 use crate::pack::{FILES_CATEGORY, Pack, RuleIndex};
@@ -156,6 +156,9 @@ pub struct FindingView<'a> {
     pub related: &'a [Related],
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub facts: &'a BTreeMap<String, serde_json::Value>,
+    /// What the report's own tables read of it.
+    #[serde(skip)]
+    pub tabled: Option<&'a Tabled>,
 }
 
 /// The report of `hattama check`.
@@ -207,8 +210,8 @@ pub fn of_audit<'a>(
         .iter()
         .map(|f| view(f, &rules, outcome.owners.get(&f.path).map(String::as_str)))
         .collect();
-    let overdue = overdue(&findings, &rules);
-    let duplicates = duplicates(&findings, &rules, &outcome.owners);
+    let overdue = overdue(&findings);
+    let duplicates = duplicates(&findings, &outcome.owners);
     let months = chart_months(as_of);
     let sessions_by_month = months
         .iter()
@@ -287,6 +290,7 @@ fn view<'a>(
         commission,
         related: &finding.related,
         facts: &finding.facts,
+        tabled: finding.tabled.as_ref(),
     }
 }
 
@@ -380,33 +384,25 @@ fn chart_months(as_of: chrono::NaiveDate) -> Vec<String> {
         .collect()
 }
 
-fn fact_text(facts: &BTreeMap<String, serde_json::Value>, key: &str) -> String {
-    match facts.get(key) {
-        Some(serde_json::Value::String(text)) => text.clone(),
-        Some(serde_json::Value::Null) | None => String::new(),
-        Some(other) => other.to_string(),
-    }
-}
-
-fn fact_number(facts: &BTreeMap<String, serde_json::Value>, key: &str) -> i64 {
-    facts
-        .get(key)
-        .and_then(serde_json::Value::as_i64)
-        .unwrap_or(0)
-}
-
-fn overdue<'a>(findings: &[FindingView<'a>], rules: &RuleIndex<'_>) -> Vec<OverdueView<'a>> {
+fn overdue<'a>(findings: &[FindingView<'a>]) -> Vec<OverdueView<'a>> {
     let mut rows: Vec<OverdueView<'a>> = findings
         .iter()
-        .filter(|f| rules.is_overdue(f.rule))
-        .map(|f| OverdueView {
-            commission: f.commission.unwrap_or(""),
-            path: f.path,
-            line: f.line,
-            decision: fact_text(f.facts, "number"),
-            deadline: fact_text(f.facts, "deadline"),
-            due: crate::calendar::show_iso_day(&fact_text(f.facts, "due")),
-            days: fact_number(f.facts, "days"),
+        .filter_map(|f| match f.tabled {
+            Some(Tabled::Overdue {
+                decision,
+                deadline,
+                due,
+                days,
+            }) => Some(OverdueView {
+                commission: f.commission.unwrap_or(""),
+                path: f.path,
+                line: f.line,
+                decision: decision.clone(),
+                deadline: deadline.clone(),
+                due: crate::calendar::show_day(*due),
+                days: *days,
+            }),
+            _ => None,
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -417,22 +413,24 @@ fn overdue<'a>(findings: &[FindingView<'a>], rules: &RuleIndex<'_>) -> Vec<Overd
 
 fn duplicates<'a>(
     findings: &[FindingView<'a>],
-    rules: &RuleIndex<'_>,
     owners: &BTreeMap<String, String>,
 ) -> Vec<DuplicateView<'a>> {
     let mut rows: Vec<DuplicateView<'a>> = findings
         .iter()
-        .filter(|f| rules.is_duplicate(f.rule))
-        .map(|f| {
-            let original = fact_text(f.facts, "original");
-            DuplicateView {
+        .filter_map(|f| match f.tabled {
+            Some(Tabled::Copy {
+                original,
+                similarity,
+                cluster,
+            }) => Some(DuplicateView {
                 commission: f.commission.unwrap_or(""),
                 path: f.path,
-                original_commission: owners.get(&original).cloned().unwrap_or_default(),
-                original,
-                similarity: fact_number(f.facts, "similarity"),
-                cluster: fact_number(f.facts, "cluster"),
-            }
+                original_commission: owners.get(original).cloned().unwrap_or_default(),
+                original: original.clone(),
+                similarity: *similarity,
+                cluster: *cluster,
+            }),
+            _ => None,
         })
         .collect();
     // A cluster's copies together, under their original; the closest copy first.

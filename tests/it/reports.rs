@@ -318,6 +318,7 @@ fn a_national_html_report_stays_small() {
                     ),
                     related: Vec::new(),
                     facts: BTreeMap::new(),
+                    tabled: None,
                 });
             }
         }
