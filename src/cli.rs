@@ -59,6 +59,8 @@ enum Command {
     },
     Config(ConfigArgs),
     TestRules(TestRulesArgs),
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
     // clap's own `help` command is English: this one prints the manual in the run's language.
     Help {
         command: Option<String>,
@@ -73,6 +75,23 @@ struct ConfigArgs {
     show: bool,
     #[arg(long)]
     path: bool,
+    #[command(flatten)]
+    pack: PackArgs,
+}
+
+#[cfg(feature = "serve")]
+#[derive(Args)]
+pub struct ServeArgs {
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    #[arg(long)]
+    pub allow_remote: bool,
+    #[arg(long)]
+    pub open: bool,
+    #[arg(long, value_parser = values::parse_date)]
+    pub as_of: Option<NaiveDate>,
     #[command(flatten)]
     pack: PackArgs,
 }
@@ -494,6 +513,13 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
     let mut out = anstream::stdout().lock();
     match cli.command {
         Command::Check(args) => check(args, &mut out, shown),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => {
+            let Setup { pack, lang, .. } = setup(&args.pack)?;
+            *shown = lang;
+            let rulebook = std::mem::ManuallyDrop::into_inner(pack);
+            crate::server::run(&args, rulebook, lang, &mut out)
+        }
         Command::Audit(args) => audit(args, &mut out, shown),
         Command::Completions { shell } => {
             // The scripts describe the commands in English, whatever the run's language.

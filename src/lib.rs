@@ -23,6 +23,8 @@ pub mod report;
 pub mod rule_tests;
 pub mod rulebook;
 pub mod serde_error;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod stages;
 pub mod suppress;
 pub mod yaml_depth;

@@ -2,6 +2,8 @@
 
 mod cli;
 mod help;
+#[cfg(feature = "serve")]
+mod server;
 mod stderr;
 mod usage;
 mod values;

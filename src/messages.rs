@@ -404,6 +404,57 @@ pub fn number(lang: Lang, value: f64) -> String {
     }
 }
 
+pub fn serve_listening(lang: Lang, url: &str) -> String {
+    pick(
+        lang,
+        format!("hattama: бет {url} мекенжайында ашық (тоқтату үшін Ctrl+C)"),
+        format!("hattama: страница открыта по адресу {url} (остановить: Ctrl+C)"),
+        format!("hattama: the page is at {url} (Ctrl+C stops it)"),
+    )
+}
+
+pub fn serve_remote_needs_flag(lang: Lang, address: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{address} мекенжайы осы компьютерден тыс қолжетімді болады: құжаттар желі арқылы өтеді. Келіссеңіз, --allow-remote қосыңыз"
+        ),
+        format!(
+            "адрес {address} доступен не только с этого компьютера: документы пойдут по сети. Если это нужно, добавьте --allow-remote"
+        ),
+        format!(
+            "{address} can be reached from other computers: documents would cross the network. Add --allow-remote if that is what you want"
+        ),
+    )
+}
+
+pub fn serve_remote_warning(lang: Lang) -> String {
+    pick(
+        lang,
+        "ескерту: бет басқа компьютерлерден қолжетімді, тексерілетін құжаттар желі арқылы шифрсыз өтеді".into(),
+        "предупреждение: страница доступна с других компьютеров, проверяемые документы идут по сети без шифрования".into(),
+        "warning: the page can be reached from other computers, and documents cross the network unencrypted".into(),
+    )
+}
+
+pub fn serve_cannot_bind(lang: Lang, address: &str) -> String {
+    pick(
+        lang,
+        format!("{address} мекенжайын пайдалану мүмкін емес (порт бос емес пе?)"),
+        format!("не удалось занять адрес {address} (порт занят?)"),
+        format!("cannot listen on {address} (is the port taken?)"),
+    )
+}
+
+pub fn serve_cannot_start(lang: Lang) -> String {
+    pick(
+        lang,
+        "серверді іске қосу мүмкін болмады".into(),
+        "не удалось запустить сервер".into(),
+        "the server could not start".into(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

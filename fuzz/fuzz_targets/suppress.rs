@@ -38,6 +38,7 @@ fuzz_target!(init: common::init(), |data: &[u8]| {
             snippet: None,
             related: Vec::new(),
             facts: Default::default(),
+            tabled: None,
         })
         .collect();
     let before = findings.len();

@@ -260,6 +260,44 @@ Exit codes:
             },
         ),
         (
+            "serve",
+            Page {
+                about: "Open the self-check page in the browser: drop a protocol, see every problem in its text",
+                long_about: "\
+Start a small web server on this computer and print the address of its page. On the page, a
+secretary drops one or more documents (Word .docx, Markdown .md, text .txt) or pastes a text,
+and sees every finding in the document's text, coloured by severity, with the list of findings
+in document order: what is wrong and how to fix it. Clicking a finding scrolls to its place.
+The language switch (kk, ru, en) changes the page and the findings; the report can be
+downloaded as JSON or HTML. The page needs nothing from the internet.
+
+Documents stay on this computer: each is held in memory while it is checked, never written to
+disk and never logged. By default the server listens only on this computer (127.0.0.1); making
+it reachable from others needs --allow-remote, and documents then cross the network.
+
+The page uses an HTTP API that other programs can use too: POST /api/check (the document as
+the request body; ?lang=, ?as_of=, ?name= for the file's extension, ?format=json|html) returns
+the report as `check --format json` writes it; it is described at /api/openapi.json. A document
+may be at most 16 MiB; four are checked at once, each within 30 seconds.",
+                after: "\
+Examples:
+  hattama serve --open
+  hattama serve --port 8080 --lang kk
+  hattama serve --rules oblast-pack/ --as-of 2026-11-30
+
+Exit codes:
+  0  the server was stopped
+  2  the address cannot be used, or the rule pack cannot be loaded",
+                args: &[
+                    ("port", help("The port to listen on (default: a free one, printed at start)")),
+                    ("bind", help("The address to listen on (default: 127.0.0.1, this computer only)")),
+                    ("allow_remote", help("Allow an address other computers can reach: documents will cross the network")),
+                    ("open", help("Open the page in the browser")),
+                    ("as_of", help("The day date-relative rules count from until the page changes it (default: today)")),
+                ],
+            },
+        ),
+        (
             "help",
             Page {
                 about: "Print this help, or the manual of a command",

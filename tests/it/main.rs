@@ -17,6 +17,8 @@ mod reports;
 mod robustness;
 mod rule_examples;
 mod rule_tests;
+#[cfg(feature = "serve")]
+mod serve;
 mod source_rules;
 mod stalls;
 mod suppress;

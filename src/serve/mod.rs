@@ -1,0 +1,282 @@
+//! `hattama serve`: a page on the user's own computer where a commission secretary drops a
+//! protocol (Word, Markdown or text) and sees every problem in it, in her language, and the
+//! HTTP API the page uses.
+//!
+//! Privacy: an uploaded document lives in memory for the length of its request only. It is
+//! never written to disk and never logged; the server keeps no state between requests. What
+//! the API returns about a document goes through the masking gate like every report, except
+//! the document's own text (`/api/document`), which only the browser that sent it receives.
+//! Limits: a document of at most [`MAX_UPLOAD`] bytes, [`MAX_CHECKS`] checks at once (more
+//! wait for a place, at most [`CHECK_TIMEOUT`] like the check itself).
+
+mod page;
+
+use crate::engine::{self, Settings};
+use crate::lang::Lang;
+use crate::privacy::Masked;
+use crate::report::{self, Format, RenderOptions, Rendering};
+use crate::rulebook::Rulebook;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// The largest document the page accepts: many times a real protocol.
+pub const MAX_UPLOAD: usize = 16 << 20;
+/// Checks that run at once; more requests wait for a place.
+pub const MAX_CHECKS: usize = 4;
+/// How long one request may wait and run.
+pub const CHECK_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What every request is answered with: the rules, and the defaults of language and day.
+pub struct Server {
+    rulebook: Rulebook,
+    lang: Lang,
+    /// `None`: the day of each request.
+    as_of: Option<NaiveDate>,
+    checks: Semaphore,
+}
+
+impl Server {
+    pub fn new(rulebook: Rulebook, lang: Lang, as_of: Option<NaiveDate>) -> Server {
+        Server {
+            rulebook,
+            lang,
+            as_of,
+            checks: Semaphore::new(MAX_CHECKS),
+        }
+    }
+}
+
+/// The page and the API.
+pub fn router(server: Arc<Server>) -> Router {
+    Router::new()
+        .route("/", get(page::index))
+        .route("/api/openapi.json", get(openapi))
+        .route("/api/check", post(check))
+        .route("/api/document", post(document))
+        .layer(DefaultBodyLimit::max(MAX_UPLOAD))
+        .with_state(server)
+}
+
+/// Serves on `listener` until the process ends.
+pub async fn run(listener: tokio::net::TcpListener, server: Arc<Server>) -> std::io::Result<()> {
+    axum::serve(listener, router(server)).await
+}
+
+/// The query of a check: all optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckQuery {
+    /// kk, ru or en.
+    lang: Option<String>,
+    /// The day date-relative rules count from, `YYYY-MM-DD` or `DD.MM.YYYY`.
+    as_of: Option<String>,
+    /// The file's name as the user's computer gives it: its extension says Word, Markdown or
+    /// text. Never logged, and shown only masked.
+    name: Option<String>,
+    /// json (the report schema, the default) or html (the report to download).
+    format: Option<String>,
+}
+
+/// A request the API cannot answer, said in one line of JSON.
+struct Refusal {
+    status: StatusCode,
+    message: String,
+}
+
+impl Refusal {
+    fn bad(message: impl Into<String>) -> Refusal {
+        Refusal {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": self.message }).to_string();
+        (
+            self.status,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response()
+    }
+}
+
+/// What a request asks for, checked.
+struct Asked {
+    lang: Lang,
+    as_of: NaiveDate,
+    /// Only its extension is used.
+    name: String,
+    format: Format,
+}
+
+impl Asked {
+    fn of(query: CheckQuery, server: &Server) -> Result<Asked, Refusal> {
+        let lang = match query.lang.as_deref() {
+            None | Some("") => server.lang,
+            Some(code) => Lang::ALL
+                .into_iter()
+                .find(|lang| lang.code() == code)
+                .ok_or_else(|| Refusal::bad("lang: kk, ru or en"))?,
+        };
+        let as_of = match query.as_of.as_deref() {
+            None | Some("") => server
+                .as_of
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            Some(day) => crate::calendar::parse_day(day)
+                .ok_or_else(|| Refusal::bad("as_of: a day written 2026-11-30 or 30.11.2026"))?,
+        };
+        let format = match query.format.as_deref() {
+            None | Some("" | "json") => Format::Json,
+            Some("html") => Format::Html,
+            Some(_) => return Err(Refusal::bad("format: json or html")),
+        };
+        // The name's extension decides how the bytes are read; the rest of it is not kept.
+        let extension = query
+            .name
+            .as_deref()
+            .and_then(|name| Path::new(name).extension())
+            .and_then(|e| e.to_str())
+            .filter(|e| e.len() <= 8 && e.chars().all(|c| c.is_ascii_alphanumeric()))
+            .unwrap_or("md")
+            .to_ascii_lowercase();
+        Ok(Asked {
+            lang,
+            as_of,
+            name: format!("document.{extension}"),
+            format,
+        })
+    }
+}
+
+/// Runs `work` on a blocking thread once a place among [`MAX_CHECKS`] is free, within
+/// [`CHECK_TIMEOUT`].
+async fn limited<T: Send + 'static>(
+    server: &Arc<Server>,
+    work: impl FnOnce(&Server) -> T + Send + 'static,
+) -> Result<T, Refusal> {
+    let busy = || Refusal {
+        status: StatusCode::SERVICE_UNAVAILABLE,
+        message: "the server is busy or the document took too long: try again".into(),
+    };
+    let server = Arc::clone(server);
+    let job = async move {
+        let _place = server.checks.acquire().await.map_err(|_| busy())?;
+        let server = Arc::clone(&server);
+        tokio::task::spawn_blocking(move || work(&server))
+            .await
+            .map_err(|_| Refusal {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                message: "the check failed".into(),
+            })
+    };
+    tokio::time::timeout(CHECK_TIMEOUT, job)
+        .await
+        .unwrap_or_else(|_| Err(busy()))
+}
+
+/// `POST /api/check`: the report of one document, as `hattama check --format json` (or
+/// html) writes it.
+async fn check(
+    State(server): State<Arc<Server>>,
+    query: Result<Query<CheckQuery>, QueryRejection>,
+    body: Bytes,
+) -> Result<Response, Refusal> {
+    // The rejection quotes the query: not said back, so nothing of the request is repeated.
+    let query =
+        query.map_err(|_| Refusal::bad("the query takes lang, as_of, name and format only"))?;
+    let asked = Asked::of(query.0, &server)?;
+    let format = asked.format;
+    let report = limited(&server, move |server| render(server, &asked, &body)).await??;
+    let content_type = match format {
+        Format::Html => "text/html; charset=utf-8",
+        _ => "application/json",
+    };
+    Ok(([(header::CONTENT_TYPE, content_type)], report).into_response())
+}
+
+fn render(server: &Server, asked: &Asked, bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
+    let path = Path::new(&asked.name);
+    let settings = Settings::new(asked.lang, asked.as_of);
+    let read = crate::read::from_file_bytes(path, bytes);
+    let findings = engine::check_document(path, read, &server.rulebook, &settings).findings;
+    let mut findings = findings;
+    crate::finding::sort_findings(&mut findings);
+    let outcome = Masked::new(
+        engine::Outcome {
+            findings,
+            documents: 1,
+        },
+        &server.rulebook.masker,
+    );
+    let rendering = Rendering {
+        format: asked.format,
+        pack: &server.rulebook.pack,
+        lang: asked.lang,
+        as_of: asked.as_of,
+        options: RenderOptions::default(),
+    };
+    let mut out = Vec::new();
+    report::render_check(&outcome, &rendering, &mut out).map_err(|_| Refusal {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        message: "the report could not be written".into(),
+    })?;
+    Ok(out)
+}
+
+/// `POST /api/document`: the document's text as hattama reads it, line by line, for the page
+/// to show the findings in place. For a Word document, the paragraph each line belongs to
+/// (findings name paragraphs there). Unmasked: it goes back only to the browser that sent it.
+async fn document(
+    State(server): State<Arc<Server>>,
+    query: Result<Query<CheckQuery>, QueryRejection>,
+    body: Bytes,
+) -> Result<Response, Refusal> {
+    // The rejection quotes the query: not said back, so nothing of the request is repeated.
+    let query =
+        query.map_err(|_| Refusal::bad("the query takes lang, as_of, name and format only"))?;
+    let asked = Asked::of(query.0, &server)?;
+    let text = limited(&server, move |_| {
+        crate::read::from_file_bytes(Path::new(&asked.name), &body).ok()
+    })
+    .await?;
+    let body = match text {
+        Some(source) => serde_json::json!({
+            "lines": source.text.lines().collect::<Vec<_>>(),
+            "paragraphs": source.paragraphs,
+        }),
+        None => serde_json::json!({ "lines": [], "paragraphs": null }),
+    };
+    let mut response = (
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response();
+    // The document's own text: no cache may keep it.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// `GET /api/openapi.json`: the API, described.
+async fn openapi() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("openapi.json"),
+    )
+}
