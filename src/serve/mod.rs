@@ -79,7 +79,7 @@ pub async fn run(listener: tokio::net::TcpListener, server: Arc<Server>) -> std:
 pub struct CheckQuery {
     /// kk, ru or en.
     lang: Option<String>,
-    /// The day date-relative rules count from, `YYYY-MM-DD` or `DD.MM.YYYY`.
+    /// The day date-relative rules count from, `YYYY-MM-DD`.
     as_of: Option<String>,
     /// The file's name as the user's computer gives it: its extension says Word, Markdown or
     /// text. Never logged, and shown only masked.
@@ -127,21 +127,21 @@ struct Asked {
 impl Asked {
     fn of(query: CheckQuery, server: &Server) -> Result<Asked, Refusal> {
         let lang = match query.lang.as_deref() {
-            None | Some("") => server.lang,
+            None => server.lang,
             Some(code) => Lang::ALL
                 .into_iter()
                 .find(|lang| lang.code() == code)
                 .ok_or_else(|| Refusal::bad("lang: kk, ru or en"))?,
         };
         let as_of = match query.as_of.as_deref() {
-            None | Some("") => server
+            None => server
                 .as_of
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
-            Some(day) => crate::calendar::parse_day(day)
-                .ok_or_else(|| Refusal::bad("as_of: a day written 2026-11-30 or 30.11.2026"))?,
+            Some(day) => NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .map_err(|_| Refusal::bad("as_of: a day written 2026-11-30"))?,
         };
         let format = match query.format.as_deref() {
-            None | Some("" | "json") => Format::Json,
+            None | Some("json") => Format::Json,
             Some("html") => Format::Html,
             Some(_) => return Err(Refusal::bad("format: json or html")),
         };
