@@ -64,6 +64,7 @@ pub fn router(server: Arc<Server>) -> Router {
         .route("/api/openapi.json", get(openapi))
         .route("/api/check", post(check))
         .route("/api/document", post(document))
+        .route("/api/rules", get(rules))
         .layer(DefaultBodyLimit::max(MAX_UPLOAD))
         .with_state(server)
 }
@@ -271,6 +272,42 @@ async fn document(
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
+}
+
+/// The query of the rule list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesQuery {
+    lang: Option<String>,
+}
+
+/// `GET /api/rules`: each rule's id and the requirement it enforces, in the language asked, for
+/// the page to say what is required beside each finding. The pack's own words: no document's.
+async fn rules(
+    State(server): State<Arc<Server>>,
+    query: Result<Query<RulesQuery>, QueryRejection>,
+) -> Result<Response, Refusal> {
+    let query = query.map_err(|_| Refusal::bad("the query takes lang only"))?;
+    let asked = Asked::of(
+        CheckQuery {
+            lang: query.0.lang,
+            ..CheckQuery::default()
+        },
+        &server,
+    )?;
+    let rules: Vec<serde_json::Value> = server
+        .rulebook
+        .rules
+        .iter()
+        .map(|rule| {
+            serde_json::json!({
+                "id": rule.id,
+                "requirement": rule.requirement.get(asked.lang),
+            })
+        })
+        .collect();
+    let body = serde_json::json!({ "rules": rules }).to_string();
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// `GET /api/openapi.json`: the API, described.

@@ -218,6 +218,24 @@ fn a_bad_request_is_refused_in_one_line_without_repeating_it() {
 }
 
 #[test]
+fn each_rule_says_what_it_requires_in_the_language_asked() {
+    let kk = request("GET", "/api/rules?lang=kk", b"").json();
+    let en = request("GET", "/api/rules?lang=en", b"").json();
+    let quorum = |rules: &serde_json::Value| {
+        rules["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "kz-kdn/quorum")
+            .map(|r| r["requirement"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert!(!quorum(&kk).is_empty());
+    assert_ne!(quorum(&kk), quorum(&en));
+    assert_eq!(request("GET", "/api/rules?lang=de", b"").status, 400);
+}
+
+#[test]
 fn a_document_over_the_limit_is_refused() {
     let reply = request(
         "POST",
@@ -234,5 +252,13 @@ fn the_openapi_document_describes_every_route() {
     let spec = reply.json();
     assert_eq!(spec["openapi"], "3.0.3");
     let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
-    assert_eq!(paths, ["/api/check", "/api/document", "/api/openapi.json"]);
+    assert_eq!(
+        paths,
+        [
+            "/api/check",
+            "/api/document",
+            "/api/openapi.json",
+            "/api/rules"
+        ]
+    );
 }
