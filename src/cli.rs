@@ -82,6 +82,9 @@ struct ConfigArgs {
 #[cfg(feature = "serve")]
 #[derive(Args)]
 pub struct ServeArgs {
+    pub dir: Option<PathBuf>,
+    #[arg(long, value_name = "N", requires = "dir")]
+    pub commission_level: Option<usize>,
     #[arg(long, default_value_t = 0)]
     pub port: u16,
     #[arg(long, default_value = "127.0.0.1")]
@@ -467,7 +470,11 @@ fn rendering<'a>(
         pack,
         lang,
         as_of,
-        options: report::RenderOptions { details, template },
+        options: report::RenderOptions {
+            details,
+            template,
+            ..Default::default()
+        },
     })
 }
 
@@ -515,10 +522,24 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
         Command::Check(args) => check(args, &mut out, shown),
         #[cfg(feature = "serve")]
         Command::Serve(args) => {
-            let Setup { pack, lang, .. } = setup(&args.pack)?;
+            let Setup { config, pack, lang } = setup(&args.pack)?;
             *shown = lang;
+            let folder = match &args.dir {
+                Some(dir) if !dir.is_dir() => {
+                    anyhow::bail!(messages::not_a_folder(lang, &dir.display().to_string()));
+                }
+                Some(dir) => Some(hattama::serve::Folder {
+                    root: dir.clone(),
+                    level: match args.commission_level.or(config.commission_level()) {
+                        Some(level) => FolderLevel::Level(level),
+                        None => FolderLevel::Deepest,
+                    },
+                    ignore: config.ignore().clone(),
+                }),
+                None => None,
+            };
             let rulebook = std::mem::ManuallyDrop::into_inner(pack);
-            crate::server::run(&args, rulebook, lang, &mut out)
+            crate::server::run(&args, rulebook, folder, lang, &mut out)
         }
         Command::Audit(args) => audit(args, &mut out, shown),
         Command::Completions { shell } => {

@@ -5,13 +5,19 @@ use anyhow::{Context, Result};
 use hattama::lang::Lang;
 use hattama::messages;
 use hattama::rulebook::Rulebook;
-use hattama::serve::Server;
+use hattama::serve::{Folder, Server};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// Serves until the process is stopped; an address that cannot be used is an error (exit 2).
-pub fn run(args: &ServeArgs, rulebook: Rulebook, lang: Lang, out: &mut dyn Write) -> Result<u8> {
+pub fn run(
+    args: &ServeArgs,
+    rulebook: Rulebook,
+    folder: Option<Folder>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<u8> {
     if !args.bind.is_loopback() && !args.allow_remote {
         anyhow::bail!(messages::serve_remote_needs_flag(
             lang,
@@ -22,7 +28,11 @@ pub fn run(args: &ServeArgs, rulebook: Rulebook, lang: Lang, out: &mut dyn Write
         .enable_all()
         .build()
         .context(messages::serve_cannot_start(lang))?;
-    let server = Arc::new(Server::new(rulebook, lang, args.as_of));
+    let mut server = Server::new(rulebook, lang, args.as_of);
+    if let Some(folder) = folder {
+        server = server.with_folder(folder);
+    }
+    let server = Arc::new(server);
     runtime.block_on(async {
         let address = SocketAddr::new(args.bind, args.port);
         let listener = tokio::net::TcpListener::bind(address)

@@ -1,7 +1,8 @@
 // Drives the self-check page of `hattama serve` in a real browser, as a secretary would use it:
 // starts the server on a free port, uploads a Word protocol and a Markdown one, checks the
 // findings listed and the spans highlighted in the text, switches to Kazakh, clicks a finding,
-// and saves screenshots to look at.
+// then opens the audit of the folder it serves and follows a document's link; and saves
+// screenshots to look at.
 //
 //   node scripts/e2e/serve-check.js HATTAMA_BINARY OUT_DIR
 //
@@ -28,7 +29,8 @@ function fail(message) {
 }
 
 function start() {
-  const server = spawn(binary, ["serve", "--lang", "ru", "--as-of", "2026-02-25", "--no-config"], {
+  const folder = path.join(root, "fixtures/audit/overdue");
+  const server = spawn(binary, ["serve", folder, "--lang", "ru", "--as-of", "2026-06-30", "--no-config"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
@@ -94,6 +96,20 @@ async function messages(page) {
     if (!kazakh.some(text => /[әіңғүұқөһ]/.test(text))) fail("no finding reads in Kazakh after the switch");
     if ((await page.locator("#go").textContent()) !== "Тексеру") fail("the page itself did not switch to Kazakh");
     await page.screenshot({ path: path.join(out, "serve-kk.png") });
+
+    // The folder's audit: a document's name opens it with its findings in place.
+    await page.goto(url + "audit?lang=ru&as_of=2026-06-30");
+    const overdue = page.locator("#overdue a[href*='?doc=']").first();
+    if ((await overdue.count()) !== 1) fail("the audit's overdue decision does not link its protocol");
+    await page.screenshot({ path: path.join(out, "serve-audit.png") });
+    await overdue.click();
+    await page.waitForSelector("section.result", { timeout: 30000 });
+    const opened = page.locator("section.result");
+    const heading = await opened.locator("h2").textContent();
+    if (!heading.includes("protocol-05.md")) fail("the link opened another document: " + heading);
+    if ((await opened.locator("ol.findings li").count()) < 1) fail("the opened document shows no finding");
+    await page.screenshot({ path: path.join(out, "serve-audit-document.png") });
+    console.log(`audit: ${heading} opened from its overdue decision`);
 
     if (outside.length) fail("the page asked for something outside the server: " + outside.join(", "));
     if (errors.length) fail("the page's script failed: " + errors.join("; "));

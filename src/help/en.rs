@@ -269,7 +269,9 @@ secretary drops one or more documents (Word .docx, Markdown .md, text .txt) or p
 and sees every finding in the document's text, coloured by severity, with the list of findings
 in document order: what is wrong and how to fix it. Clicking a finding scrolls to its place.
 The language switch (kk, ru, en) changes the page and the findings; the report can be
-downloaded as JSON or HTML. The page needs nothing from the internet.
+downloaded as JSON or HTML. The page needs nothing from the internet. Given a folder (DIR), the
+page also has the folder's audit report (/audit), where every document's name opens it with its
+findings in place.
 
 Documents stay on this computer: each is held in memory while it is checked, never written to
 disk and never logged. By default the server listens only on this computer (127.0.0.1); making
@@ -283,12 +285,15 @@ may be at most 16 MiB; four are checked at once, each within 30 seconds.",
 Examples:
   hattama serve --open
   hattama serve --port 8080 --lang kk
+  hattama serve oblast-archive/ --open
   hattama serve --rules oblast-pack/ --as-of 2026-11-30
 
 Exit codes:
   0  the server was stopped
   2  the address cannot be used, or the rule pack cannot be loaded",
                 args: &[
+                    ("dir", help("A folder to audit: the page then shows its audit report, every document opening with its findings in place")),
+                    ("commission_level", help("As for audit: the folder level that is a commission (1 = the first below DIR)")),
                     ("port", help("The port to listen on (default: a free one, printed at start)")),
                     ("bind", help("The address to listen on (default: 127.0.0.1, this computer only)")),
                     ("allow_remote", help("Allow an address other computers can reach: documents will cross the network")),

@@ -43,6 +43,9 @@ pub struct RenderOptions {
     pub details: bool,
     /// The user's template instead of the format's own.
     pub template: Option<TemplateSource>,
+    /// Where each document opens, by its path as the report shows it (`hattama serve DIR`:
+    /// the document with its findings in place); empty, documents are named without links.
+    pub links: BTreeMap<String, String>,
 }
 
 /// How a template's output is escaped: HTML needs it; what goes to a terminal has its control
@@ -87,6 +90,7 @@ pub fn render(
         report => serde_value(report),
         t => serde_value(labels(report)),
         options => minijinja::context! { details => options.details },
+        links => serde_value(&options.links),
         groups => serde_value(super::groups::group(report, groups_cap)),
         categories => serde_value(
             report

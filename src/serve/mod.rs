@@ -9,7 +9,10 @@
 //! Limits: a document of at most [`MAX_UPLOAD`] bytes, [`MAX_CHECKS`] checks at once (more
 //! wait for a place, at most [`CHECK_TIMEOUT`] like the check itself).
 
+mod folder;
 mod page;
+
+pub use folder::Folder;
 
 use crate::engine::{self, Settings};
 use crate::lang::Lang;
@@ -44,6 +47,8 @@ pub struct Server {
     /// `None`: the day of each request.
     as_of: Option<NaiveDate>,
     checks: Semaphore,
+    /// The folder `hattama serve DIR` audits.
+    folder: Option<Folder>,
 }
 
 impl Server {
@@ -53,7 +58,14 @@ impl Server {
             lang,
             as_of,
             checks: Semaphore::new(MAX_CHECKS),
+            folder: None,
         }
+    }
+
+    /// Also audits a folder, whose documents open with their findings in place.
+    pub fn with_folder(mut self, folder: Folder) -> Server {
+        self.folder = Some(folder);
+        self
     }
 }
 
@@ -65,6 +77,9 @@ pub fn router(server: Arc<Server>) -> Router {
         .route("/api/check", post(check))
         .route("/api/document", post(document))
         .route("/api/rules", get(rules))
+        .route("/audit", get(folder::audit_page))
+        .route("/api/folder/check", get(folder::check))
+        .route("/api/folder/document", get(folder::document))
         .layer(DefaultBodyLimit::max(MAX_UPLOAD))
         .with_state(server)
 }
@@ -170,6 +185,15 @@ async fn limited<T: Send + 'static>(
     server: &Arc<Server>,
     work: impl FnOnce(&Server) -> T + Send + 'static,
 ) -> Result<T, Refusal> {
+    limited_for(server, CHECK_TIMEOUT, work).await
+}
+
+/// [`limited`], within `timeout`.
+async fn limited_for<T: Send + 'static>(
+    server: &Arc<Server>,
+    timeout: Duration,
+    work: impl FnOnce(&Server) -> T + Send + 'static,
+) -> Result<T, Refusal> {
     let busy = || Refusal {
         status: StatusCode::SERVICE_UNAVAILABLE,
         message: "the server is busy or the document took too long: try again".into(),
@@ -185,7 +209,7 @@ async fn limited<T: Send + 'static>(
                 message: "the check failed".into(),
             })
     };
-    tokio::time::timeout(CHECK_TIMEOUT, job)
+    tokio::time::timeout(timeout, job)
         .await
         .unwrap_or_else(|_| Err(busy()))
 }
@@ -212,10 +236,32 @@ async fn check(
 
 fn render(server: &Server, asked: &Asked, bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
     let path = Path::new(&asked.name);
+    report_of(
+        server,
+        asked,
+        path,
+        crate::read::from_file_bytes(path, bytes),
+    )
+}
+
+/// The report of one document, read (or not) from `path`, as the request asked for it.
+fn report_of(
+    server: &Server,
+    asked: &Asked,
+    path: &Path,
+    read: Result<crate::read::SourceText, crate::read::ReadError>,
+) -> Result<Vec<u8>, Refusal> {
     let settings = Settings::new(asked.lang, asked.as_of);
-    let read = crate::read::from_file_bytes(path, bytes);
     let findings = engine::check_document(path, read, &server.rulebook, &settings).findings;
-    let mut findings = findings;
+    render_findings(server, asked, findings)
+}
+
+/// The report of one document's findings, as the request asked for it.
+fn render_findings(
+    server: &Server,
+    asked: &Asked,
+    mut findings: Vec<crate::finding::Finding>,
+) -> Result<Vec<u8>, Refusal> {
     crate::finding::sort_findings(&mut findings);
     let outcome = Masked::new(
         engine::Outcome {
@@ -251,27 +297,43 @@ async fn document(
     let query =
         query.map_err(|_| Refusal::bad("the query takes lang, as_of, name and format only"))?;
     let asked = Asked::of(query.0, &server)?;
-    let text = limited(&server, move |_| {
-        crate::read::from_file_bytes(Path::new(&asked.name), &body).ok()
+    let body = limited(&server, move |_| {
+        text_of(
+            crate::read::from_file_bytes(Path::new(&asked.name), &body).ok(),
+            None,
+        )
     })
     .await?;
-    let body = match text {
+    Ok(no_store(body))
+}
+
+/// A document's text line by line, the paragraph of each line for a Word document, and the
+/// name to show for it, if any.
+fn text_of(source: Option<crate::read::SourceText>, name: Option<String>) -> serde_json::Value {
+    let mut body = match source {
         Some(source) => serde_json::json!({
             "lines": source.text.lines().collect::<Vec<_>>(),
             "paragraphs": source.paragraphs,
         }),
         None => serde_json::json!({ "lines": [], "paragraphs": null }),
     };
+    if let Some(name) = name {
+        body["name"] = serde_json::Value::String(name);
+    }
+    body
+}
+
+/// A document's own text as JSON, which no cache may keep.
+fn no_store(body: serde_json::Value) -> Response {
     let mut response = (
         [(header::CONTENT_TYPE, "application/json")],
         body.to_string(),
     )
         .into_response();
-    // The document's own text: no cache may keep it.
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
+    response
 }
 
 /// The query of the rule list.

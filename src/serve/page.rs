@@ -17,7 +17,15 @@ pub async fn index(State(server): State<Arc<Server>>) -> Response {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let page = PAGE
         .replace("__LANG__", server.lang.code())
-        .replace("__AS_OF__", &as_of.to_string());
+        .replace("__AS_OF__", &as_of.to_string())
+        .replace(
+            "__FOLDER__",
+            if server.folder.is_some() {
+                "true"
+            } else {
+                "false"
+            },
+        );
     let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
     // Nothing the page does needs another origin: say so to the browser.
     response.headers_mut().insert(

@@ -284,7 +284,7 @@ fn rendering(pack: &Pack, format: Format, lang: Lang) -> report::Rendering<'_> {
         as_of: as_of(),
         options: report::RenderOptions {
             details: true,
-            template: None,
+            ..Default::default()
         },
     }
 }

@@ -1,11 +1,13 @@
 //! `hattama serve`: the page and its API, served in-process on a free port and spoken to over
 //! plain HTTP, as a browser would.
 
+use hattama::corpus::commission::FolderLevel;
 use hattama::lang::Lang;
 use hattama::rulebook::Rulebook;
-use hattama::serve::{MAX_UPLOAD, Server};
+use hattama::serve::{Folder, MAX_UPLOAD, Server};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 /// One server for every test of this module, on a port the system picks.
@@ -23,7 +25,14 @@ fn server() -> SocketAddr {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 sender.send(listener.local_addr().unwrap()).unwrap();
                 let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22);
-                let server = Server::new(Rulebook::builtin().unwrap(), Lang::Ru, as_of);
+                // The audit fixture with an overdue decision, as `hattama serve DIR` serves it.
+                let folder = Folder {
+                    root: PathBuf::from("fixtures/audit/overdue"),
+                    level: FolderLevel::Deepest,
+                    ignore: Default::default(),
+                };
+                let server =
+                    Server::new(Rulebook::builtin().unwrap(), Lang::Ru, as_of).with_folder(folder);
                 hattama::serve::run(listener, Arc::new(server))
                     .await
                     .unwrap();
@@ -257,8 +266,56 @@ fn the_openapi_document_describes_every_route() {
         [
             "/api/check",
             "/api/document",
+            "/api/folder/check",
+            "/api/folder/document",
             "/api/openapi.json",
             "/api/rules"
         ]
+    );
+}
+
+#[test]
+fn the_folder_audit_links_each_document_which_opens_with_its_findings() {
+    let audit = request("GET", "/audit?lang=en&as_of=2026-06-30", b"");
+    assert_eq!(audit.status, 200, "{}", audit.text());
+    let page = audit.text();
+    assert!(
+        page.contains("overdue-decision"),
+        "the audit's findings are there"
+    );
+    let link = page
+        // HTML escapes the slash of the link: `href="&#x2f;?doc=5"`.
+        .split("?doc=")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| {
+            panic!(
+                "no document link in {}",
+                &page[page.len().saturating_sub(3000)..]
+            )
+        })
+        .to_string();
+    let n: usize = link.parse().unwrap();
+    let report = request(
+        "GET",
+        &format!("/api/folder/check?n={n}&lang=en&as_of=2026-06-30"),
+        b"",
+    );
+    assert_eq!(report.status, 200, "{}", report.text());
+    assert_eq!(report.json()["documents"], 1);
+    let text = request("GET", &format!("/api/folder/document?n={n}"), b"");
+    assert_eq!(text.status, 200);
+    let text = text.json();
+    assert!(
+        text["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("fixtures/audit/overdue/")
+    );
+    assert!(!text["lines"].as_array().unwrap().is_empty());
+    // Documents are named by number only; one past the last is not found.
+    assert_eq!(
+        request("GET", "/api/folder/check?n=100000", b"").status,
+        404
     );
 }

@@ -1,0 +1,199 @@
+//! `hattama serve DIR`: the audit of a folder as a page, where each document opens with its
+//! findings in place. Documents are named in links by their place in the folder's sorted
+//! list, never by their path: a file is often named after the child.
+
+use super::{Asked, CheckQuery, Refusal, Server, limited_for};
+use crate::audit::{self, AuditSettings};
+use crate::corpus::commission::FolderLevel;
+use crate::engine::{self, Settings};
+use crate::privacy::Masked;
+use crate::report::{self, Format, RenderOptions, Rendering};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long an audit of the whole folder may take.
+const AUDIT_TIMEOUT: Duration = Duration::from_secs(600);
+
+/// The folder the server audits, and how its commissions are found.
+pub struct Folder {
+    pub root: PathBuf,
+    pub level: FolderLevel,
+    /// Paths the configuration skips.
+    pub ignore: crate::config::Ignore,
+}
+
+impl Folder {
+    /// Its documents, in the order an audit reads them.
+    fn documents(&self, settings: &Settings) -> Vec<PathBuf> {
+        engine::collect(std::slice::from_ref(&self.root), settings).0
+    }
+
+    fn settings(&self, asked: &Asked) -> Settings {
+        let mut settings = Settings::new(asked.lang, asked.as_of);
+        settings.ignore = self.ignore.clone();
+        settings
+    }
+}
+
+fn no_folder() -> Refusal {
+    Refusal {
+        status: StatusCode::NOT_FOUND,
+        message: "the server was started without a folder to audit".into(),
+    }
+}
+
+fn no_document() -> Refusal {
+    Refusal {
+        status: StatusCode::NOT_FOUND,
+        message: "the folder has no document with that number".into(),
+    }
+}
+
+/// `GET /audit`: the folder's audit report, every document name a link to it.
+pub async fn audit_page(
+    State(server): State<Arc<Server>>,
+    query: Result<Query<CheckQuery>, QueryRejection>,
+) -> Result<Response, Refusal> {
+    let query = query.map_err(|_| Refusal::bad("the query takes lang and as_of only"))?;
+    let asked = Asked::of(query.0, &server)?;
+    server.folder.as_ref().ok_or_else(no_folder)?;
+    let html = limited_for(&server, AUDIT_TIMEOUT, move |server| {
+        let folder = server.folder.as_ref()?;
+        let settings = AuditSettings {
+            files: folder.settings(&asked),
+            level: folder.level,
+        };
+        let masker = &server.rulebook.masker;
+        // A document's link by its path as the report shows it, masked.
+        let links: BTreeMap<String, String> = folder
+            .documents(&settings.files)
+            .iter()
+            .enumerate()
+            .map(|(n, path)| {
+                (
+                    masker.mask(&path.display().to_string()),
+                    format!("/?doc={n}"),
+                )
+            })
+            .collect();
+        let outcome = Masked::new(
+            audit::audit(&folder.root, &server.rulebook, &settings),
+            masker,
+        );
+        let rendering = Rendering {
+            format: Format::Html,
+            pack: &server.rulebook.pack,
+            lang: asked.lang,
+            as_of: asked.as_of,
+            options: RenderOptions {
+                details: true,
+                links,
+                ..RenderOptions::default()
+            },
+        };
+        let mut out = Vec::new();
+        report::render_audit(&outcome, &rendering, &mut out).ok()?;
+        Some(out)
+    })
+    .await?
+    .ok_or_else(no_folder)?;
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
+}
+
+/// The query of a folder's document: its number, and what a check takes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentQuery {
+    n: usize,
+    lang: Option<String>,
+    as_of: Option<String>,
+    format: Option<String>,
+}
+
+impl DocumentQuery {
+    fn asked(self, server: &Server) -> Result<(usize, Asked), Refusal> {
+        let asked = Asked::of(
+            CheckQuery {
+                lang: self.lang,
+                as_of: self.as_of,
+                name: None,
+                format: self.format,
+            },
+            server,
+        )?;
+        Ok((self.n, asked))
+    }
+}
+
+/// `GET /api/folder/check`: the report of the folder's n-th document: its own findings and
+/// those the rules across documents make about it (an overdue decision, a copy), from an audit
+/// of the whole folder, as the audit report shows them. An audit per request: quick for a
+/// district's folder, seconds for an oblast's archive.
+pub async fn check(
+    State(server): State<Arc<Server>>,
+    query: Result<Query<DocumentQuery>, QueryRejection>,
+) -> Result<Response, Refusal> {
+    let query = query.map_err(|_| Refusal::bad("the query takes n, lang, as_of and format"))?;
+    let (n, asked) = query.0.asked(&server)?;
+    server.folder.as_ref().ok_or_else(no_folder)?;
+    let report = limited_for(&server, AUDIT_TIMEOUT, move |server| {
+        let folder = server.folder.as_ref().ok_or_else(no_folder)?;
+        let settings = folder.settings(&asked);
+        let path = folder
+            .documents(&settings)
+            .into_iter()
+            .nth(n)
+            .ok_or_else(no_document)?;
+        let shown = path.display().to_string();
+        let audit = audit::audit(
+            &folder.root,
+            &server.rulebook,
+            &AuditSettings {
+                files: settings,
+                level: folder.level,
+            },
+        );
+        let findings = audit
+            .findings
+            .into_iter()
+            .filter(|finding| finding.path == shown)
+            .collect();
+        super::render_findings(server, &asked, findings)
+    })
+    .await??;
+    Ok(([(header::CONTENT_TYPE, "application/json")], report).into_response())
+}
+
+/// `GET /api/folder/document`: the folder's n-th document as hattama reads it, and its path as
+/// reports show it (masked).
+pub async fn document(
+    State(server): State<Arc<Server>>,
+    query: Result<Query<DocumentQuery>, QueryRejection>,
+) -> Result<Response, Refusal> {
+    let query = query.map_err(|_| Refusal::bad("the query takes n, lang, as_of and format"))?;
+    let (n, asked) = query.0.asked(&server)?;
+    server.folder.as_ref().ok_or_else(no_folder)?;
+    let body = super::limited(&server, move |server| {
+        let folder = server.folder.as_ref().ok_or_else(no_folder)?;
+        let settings = folder.settings(&asked);
+        let path = folder
+            .documents(&settings)
+            .into_iter()
+            .nth(n)
+            .ok_or_else(no_document)?;
+        let name = server.rulebook.masker.mask(&path.display().to_string());
+        Ok::<_, Refusal>(super::text_of(
+            engine::read_file(&path, &settings).ok(),
+            Some(name),
+        ))
+    })
+    .await??;
+    Ok(super::no_store(body))
+}
