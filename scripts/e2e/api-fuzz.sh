@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../.."
 HATTAMA="${1:-target/debug/hattama}"
 EXAMPLES="${2:-100}"
 log="$(mktemp)"
-"$HATTAMA" serve --lang ru --as-of 2026-02-25 --no-config >"$log" 2>&1 &
+# With a folder, so that the folder's endpoints answer too.
+"$HATTAMA" serve fixtures/audit/overdue --lang ru --as-of 2026-06-30 --no-config >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 url=""

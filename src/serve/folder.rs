@@ -143,6 +143,7 @@ pub async fn check(
     let query = query.map_err(|_| Refusal::bad("the query takes n, lang, as_of and format"))?;
     let (n, asked) = query.0.asked(&server)?;
     server.folder.as_ref().ok_or_else(no_folder)?;
+    let content_type = super::content_type(asked.format);
     let report = limited_for(&server, AUDIT_TIMEOUT, move |server| {
         let folder = server.folder.as_ref().ok_or_else(no_folder)?;
         let settings = folder.settings(&asked);
@@ -168,7 +169,7 @@ pub async fn check(
         super::render_findings(server, &asked, findings)
     })
     .await??;
-    Ok(([(header::CONTENT_TYPE, "application/json")], report).into_response())
+    Ok(([(header::CONTENT_TYPE, content_type)], report).into_response())
 }
 
 /// `GET /api/folder/document`: the folder's n-th document as hattama reads it, and its path as

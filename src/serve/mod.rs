@@ -227,11 +227,15 @@ async fn check(
     let asked = Asked::of(query.0, &server)?;
     let format = asked.format;
     let report = limited(&server, move |server| render(server, &asked, &body)).await??;
-    let content_type = match format {
+    Ok(([(header::CONTENT_TYPE, content_type(format))], report).into_response())
+}
+
+/// The media type of a report in `format`.
+fn content_type(format: Format) -> &'static str {
+    match format {
         Format::Html => "text/html; charset=utf-8",
         _ => "application/json",
-    };
-    Ok(([(header::CONTENT_TYPE, content_type)], report).into_response())
+    }
 }
 
 fn render(server: &Server, asked: &Asked, bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
