@@ -34,6 +34,8 @@ pub struct AuditOutcome {
     pub documents: usize,
     pub bytes: u64,
     pub commissions: Vec<CommissionSummary>,
+    /// The day of every dated document, by path.
+    pub dates: BTreeMap<String, chrono::NaiveDate>,
 }
 
 impl AuditOutcome {
@@ -54,6 +56,7 @@ impl Mask for AuditOutcome {
             documents: _,
             bytes: _,
             commissions,
+            dates,
         } = self;
         root.mask_with(masker);
         findings.mask_with(masker);
@@ -62,6 +65,10 @@ impl Mask for AuditOutcome {
             .map(|(path, owner)| (masker.mask(&path), masker.mask(&owner)))
             .collect();
         commissions.mask_with(masker);
+        *dates = std::mem::take(dates)
+            .into_iter()
+            .map(|(path, date)| (masker.mask(&path), date))
+            .collect();
     }
 }
 
@@ -114,6 +121,10 @@ pub fn audit_with_progress(
     // Only with every document read can a commission be named and a loose file placed.
     commission::resolve(&mut records, |name| pack.masker.mask(name));
     owners.settle(&records);
+    let dates = records
+        .iter()
+        .filter_map(|record| Some((record.path.clone(), record.date?)))
+        .collect();
     let mut corpus_findings = stages::time(stages::Stage::Corpus, || {
         corpus::judge(
             &records,
@@ -142,6 +153,7 @@ pub fn audit_with_progress(
         documents: files.len(),
         bytes,
         commissions,
+        dates,
     }
 }
 

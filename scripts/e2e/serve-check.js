@@ -111,6 +111,17 @@ async function messages(page) {
     await page.screenshot({ path: path.join(out, "serve-audit-document.png") });
     console.log(`audit: ${heading} opened from its overdue decision`);
 
+    // A commission's name lists its documents by date, each opening in place.
+    await page.goto(url + "audit?lang=ru&as_of=2026-06-30");
+    await page.locator("section.commission h3 a").first().click();
+    await page.waitForSelector("table tbody tr");
+    const rows = await page.locator("table tbody tr").count();
+    if (rows < 2) fail("the commission lists fewer than two documents");
+    await page.screenshot({ path: path.join(out, "serve-commission.png") });
+    await page.locator("table tbody a").first().click();
+    await page.waitForSelector("section.result", { timeout: 30000 });
+    console.log(`commission: ${rows} documents listed by date; the first opened`);
+
     if (outside.length) fail("the page asked for something outside the server: " + outside.join(", "));
     if (errors.length) fail("the page's script failed: " + errors.join("; "));
     console.log(`serve check passed; screenshots in ${out}/serve-ru.png and serve-kk.png`);

@@ -46,6 +46,8 @@ pub struct RenderOptions {
     /// Where each document opens, by its path as the report shows it (`hattama serve DIR`:
     /// the document with its findings in place); empty, documents are named without links.
     pub links: BTreeMap<String, String>,
+    /// Where each commission's documents are listed, by its id (`hattama serve DIR`).
+    pub commission_links: BTreeMap<String, String>,
 }
 
 /// How a template's output is escaped: HTML needs it; what goes to a terminal has its control
@@ -91,6 +93,7 @@ pub fn render(
         t => serde_value(labels(report)),
         options => minijinja::context! { details => options.details },
         links => serde_value(&options.links),
+        commission_links => serde_value(&options.commission_links),
         groups => serde_value(super::groups::group(report, groups_cap)),
         categories => serde_value(
             report

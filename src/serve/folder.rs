@@ -87,6 +87,20 @@ pub async fn audit_page(
             audit::audit(&folder.root, &server.rulebook, &settings),
             masker,
         );
+        // A commission's documents in date order, by its id as the report gives it.
+        let commission_links = outcome
+            .commissions
+            .iter()
+            .filter_map(|c| {
+                let query = serde_urlencoded::to_string([
+                    ("id", c.id.as_str()),
+                    ("lang", asked.lang.code()),
+                    ("as_of", &asked.as_of.to_string()),
+                ])
+                .ok()?;
+                Some((c.id.clone(), format!("/commission?{query}")))
+            })
+            .collect();
         let rendering = Rendering {
             format: Format::Html,
             pack: &server.rulebook.pack,
@@ -95,6 +109,7 @@ pub async fn audit_page(
             options: RenderOptions {
                 details: true,
                 links,
+                commission_links,
                 ..RenderOptions::default()
             },
         };
@@ -197,4 +212,137 @@ pub async fn document(
     })
     .await??;
     Ok(super::no_store(body))
+}
+
+/// The query of a commission's page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommissionQuery {
+    /// The commission's id as the audit report gives it.
+    id: String,
+    lang: Option<String>,
+    as_of: Option<String>,
+}
+
+/// One document of a commission's page.
+#[derive(serde::Serialize)]
+struct Listed {
+    date: Option<String>,
+    path: String,
+    link: String,
+    findings: usize,
+}
+
+/// `GET /commission`: a commission's documents in date order (undated last), each opening
+/// with its findings in place.
+pub async fn commission_page(
+    State(server): State<Arc<Server>>,
+    query: Result<Query<CommissionQuery>, QueryRejection>,
+) -> Result<Response, Refusal> {
+    let query = query.map_err(|_| Refusal::bad("the query takes id, lang and as_of"))?;
+    let CommissionQuery { id, lang, as_of } = query.0;
+    let asked = Asked::of(
+        CheckQuery {
+            lang,
+            as_of,
+            ..CheckQuery::default()
+        },
+        &server,
+    )?;
+    server.folder.as_ref().ok_or_else(no_folder)?;
+    let html = limited_for(&server, AUDIT_TIMEOUT, move |server| {
+        let folder = server.folder.as_ref().ok_or_else(no_folder)?;
+        let settings = AuditSettings {
+            files: folder.settings(&asked),
+            level: folder.level,
+        };
+        let masker = &server.rulebook.masker;
+        let numbers: BTreeMap<String, usize> = folder
+            .documents(&settings.files)
+            .iter()
+            .enumerate()
+            .map(|(n, path)| (masker.mask(&path.display().to_string()), n))
+            .collect();
+        let outcome = Masked::new(
+            audit::audit(&folder.root, &server.rulebook, &settings),
+            masker,
+        );
+        let summary = outcome
+            .commissions
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or(Refusal {
+                status: StatusCode::NOT_FOUND,
+                message: "the folder has no commission with that id".into(),
+            })?;
+        let mut documents: Vec<(Option<chrono::NaiveDate>, Listed)> = outcome
+            .owners
+            .iter()
+            .filter(|(_, owner)| **owner == id)
+            .filter_map(|(path, _)| {
+                let n = numbers.get(path)?;
+                let date = outcome.dates.get(path).copied();
+                let listed = Listed {
+                    date: date.map(crate::calendar::show_day),
+                    path: path.clone(),
+                    link: format!("/?doc={n}"),
+                    findings: outcome.findings.iter().filter(|f| &f.path == path).count(),
+                };
+                Some((date, listed))
+            })
+            .collect();
+        documents
+            .sort_by(|(a, x), (b, y)| (a.is_none(), a, &x.path).cmp(&(b.is_none(), b, &y.path)));
+        let name = if summary.name.is_empty() {
+            summary.id.clone()
+        } else {
+            summary.name.clone()
+        };
+        render_commission(
+            asked.lang,
+            asked.as_of,
+            &name,
+            documents.into_iter().map(|(_, d)| d).collect(),
+        )
+    })
+    .await??;
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
+}
+
+fn render_commission(
+    lang: crate::lang::Lang,
+    as_of: chrono::NaiveDate,
+    name: &str,
+    documents: Vec<Listed>,
+) -> Result<String, Refusal> {
+    let t = match lang {
+        crate::lang::Lang::Kk => {
+            serde_json::json!({"back": "Қалта бойынша есеп", "intro": "Комиссияның құжаттары күн ретімен (күні жоқтары соңында); әрқайсысы ескертулерімен мәтін ішінде ашылады.", "date": "Күні", "document": "Құжат", "findings": "Ескертулер"})
+        }
+        crate::lang::Lang::Ru => {
+            serde_json::json!({"back": "Отчёт по папке", "intro": "Документы комиссии по датам (без даты — в конце); каждый открывается с замечаниями в тексте.", "date": "Дата", "document": "Документ", "findings": "Замечания"})
+        }
+        crate::lang::Lang::En => {
+            serde_json::json!({"back": "The folder's audit", "intro": "The commission's documents by date (undated last); each opens with its findings in place.", "date": "Date", "document": "Document", "findings": "Findings"})
+        }
+    };
+    let mut env = minijinja::Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    let failed = |_| Refusal {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        message: "the page could not be written".into(),
+    };
+    env.add_template("commission.html", include_str!("commission.html"))
+        .map_err(failed)?;
+    env.get_template("commission.html")
+        .and_then(|template| {
+            template.render(minijinja::context! {
+                lang => lang.code(),
+                as_of => as_of.to_string(),
+                name => name,
+                t => minijinja::Value::from(minijinja::value::Serde(&t)),
+                documents => minijinja::Value::from(minijinja::value::Serde(&documents)),
+            })
+        })
+        .map_err(failed)
 }

@@ -78,6 +78,7 @@ pub fn router(server: Arc<Server>) -> Router {
         .route("/api/document", post(document))
         .route("/api/rules", get(rules))
         .route("/audit", get(folder::audit_page))
+        .route("/commission", get(folder::commission_page))
         .route("/api/folder/check", get(folder::check))
         .route("/api/folder/document", get(folder::document))
         .layer(DefaultBodyLimit::max(MAX_UPLOAD))

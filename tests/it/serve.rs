@@ -319,3 +319,36 @@ fn the_folder_audit_links_each_document_which_opens_with_its_findings() {
         404
     );
 }
+
+#[test]
+fn a_commission_lists_its_documents_by_date_each_opening_in_place() {
+    let audit = request("GET", "/audit?lang=ru&as_of=2026-06-30", b"").text();
+    // HTML escapes the link: `href="&#x2f;commission?id=…&amp;lang=…"`.
+    let link = audit
+        .split("commission?")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the commission's name is a link")
+        .replace("&amp;", "&")
+        .replace("&#x2f;", "/")
+        .replace("&#x3d;", "=");
+    let page = request("GET", &format!("/commission?{link}"), b"");
+    assert_eq!(page.status, 200, "{}", page.text());
+    let page = page.text();
+    let days: Vec<&str> = page
+        .split("<td class=\"n\">")
+        .skip(1)
+        .filter_map(|cell| cell.split('<').next())
+        .filter(|text| text.len() == 10 && text.as_bytes()[2] == b'.')
+        .collect();
+    assert!(days.len() >= 2, "{page}");
+    let ordered: Vec<(String, String, String)> = days
+        .iter()
+        .map(|d| (d[6..].to_string(), d[3..5].to_string(), d[..2].to_string()))
+        .collect();
+    let mut sorted = ordered.clone();
+    sorted.sort();
+    assert_eq!(ordered, sorted, "documents in date order");
+    assert!(page.matches("?doc=").count() >= days.len());
+    assert_eq!(request("GET", "/commission?id=nowhere", b"").status, 404);
+}
