@@ -66,27 +66,12 @@ pub async fn audit_page(
     server.folder.as_ref().ok_or_else(no_folder)?;
     let html = limited_for(&server, AUDIT_TIMEOUT, move |server| {
         let folder = server.folder.as_ref()?;
-        let settings = AuditSettings {
-            files: folder.settings(&asked),
-            level: folder.level,
-        };
-        let masker = &server.rulebook.masker;
+        let (outcome, numbers) = audited(server, folder, &asked);
         // A document's link by its path as the report shows it, masked.
-        let links: BTreeMap<String, String> = folder
-            .documents(&settings.files)
-            .iter()
-            .enumerate()
-            .map(|(n, path)| {
-                (
-                    masker.mask(&path.display().to_string()),
-                    format!("/?doc={n}"),
-                )
-            })
+        let links: BTreeMap<String, String> = numbers
+            .into_iter()
+            .map(|(path, n)| (path, format!("/?doc={n}")))
             .collect();
-        let outcome = Masked::new(
-            audit::audit(&folder.root, &server.rulebook, &settings),
-            masker,
-        );
         // A commission's documents in date order, by its id as the report gives it.
         let commission_links = outcome
             .commissions
@@ -120,6 +105,31 @@ pub async fn audit_page(
     .await?
     .ok_or_else(no_folder)?;
     Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
+}
+
+/// The folder audited as the request asks, through the masking gate, and each document's
+/// number by its path as reports show it (masked).
+fn audited(
+    server: &Server,
+    folder: &Folder,
+    asked: &Asked,
+) -> (Masked<audit::AuditOutcome>, BTreeMap<String, usize>) {
+    let settings = AuditSettings {
+        files: folder.settings(asked),
+        level: folder.level,
+    };
+    let masker = &server.rulebook.masker;
+    let numbers = folder
+        .documents(&settings.files)
+        .iter()
+        .enumerate()
+        .map(|(n, path)| (masker.mask(&path.display().to_string()), n))
+        .collect();
+    let outcome = Masked::new(
+        audit::audit(&folder.root, &server.rulebook, &settings),
+        masker,
+    );
+    (outcome, numbers)
 }
 
 /// The query of a folder's document: its number, and what a check takes.
@@ -252,21 +262,7 @@ pub async fn commission_page(
     server.folder.as_ref().ok_or_else(no_folder)?;
     let html = limited_for(&server, AUDIT_TIMEOUT, move |server| {
         let folder = server.folder.as_ref().ok_or_else(no_folder)?;
-        let settings = AuditSettings {
-            files: folder.settings(&asked),
-            level: folder.level,
-        };
-        let masker = &server.rulebook.masker;
-        let numbers: BTreeMap<String, usize> = folder
-            .documents(&settings.files)
-            .iter()
-            .enumerate()
-            .map(|(n, path)| (masker.mask(&path.display().to_string()), n))
-            .collect();
-        let outcome = Masked::new(
-            audit::audit(&folder.root, &server.rulebook, &settings),
-            masker,
-        );
+        let (outcome, numbers) = audited(server, folder, &asked);
         let summary = outcome
             .commissions
             .iter()
