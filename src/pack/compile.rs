@@ -713,6 +713,7 @@ fn rule(
         documents: def.documents.clone(),
         since,
         requirement: def.requirement.clone(),
+        basis: def.basis.clone(),
         message: def.message.clone(),
         fix: def.fix.clone(),
         why: def.why.clone(),

@@ -215,6 +215,8 @@ pub struct Rule {
     pub documents: Vec<String>,
     pub since: Option<chrono::NaiveDate>,
     pub requirement: Localized,
+    /// Where the requirement comes from.
+    pub basis: Option<Localized>,
     pub message: Localized,
     pub fix: Localized,
     pub why: Localized,

@@ -407,10 +407,14 @@ pub struct RuleDef {
     pub severity: String,
     /// Document kinds the rule applies to.
     pub documents: Vec<String>,
-    /// The requirement the rule enforces (a section of LAW.md or a seed): written once, or in
+    /// The requirement the rule enforces, in its own words: written once, or in
     /// `kk`, `ru` and `en` so `explain` shows it in the reader's language.
     #[serde(with = "crate::lang::one_or_each")]
     pub requirement: Localized,
+    /// Where the requirement comes from (a law, a regulation's clause, an order, an audit), for
+    /// `hattama explain`; the self-check page shows the requirement alone.
+    #[serde(default, deserialize_with = "crate::lang::one_or_each::optional")]
+    pub basis: Option<Localized>,
     /// One of the pack's `categories` (the report groups findings by it).
     #[serde(default)]
     pub category: Option<String>,

@@ -16,6 +16,7 @@ struct Headings {
     fix: &'static str,
     example: &'static str,
     requirement: &'static str,
+    basis: &'static str,
     applies: &'static str,
     since: &'static str,
     params: &'static str,
@@ -30,6 +31,7 @@ fn headings(lang: Lang) -> Headings {
             fix: "Қалай түзету керек",
             example: "Дұрыс мысал",
             requirement: "Талап",
+            basis: "Негізі",
             applies: "Құжаттар",
             since: "Қолданылу басы",
             params: "Параметрлер",
@@ -41,6 +43,7 @@ fn headings(lang: Lang) -> Headings {
             fix: "Как исправить",
             example: "Правильный пример",
             requirement: "Требование",
+            basis: "Основание",
             applies: "Документы",
             since: "Действует с",
             params: "Параметры",
@@ -52,6 +55,7 @@ fn headings(lang: Lang) -> Headings {
             fix: "How to fix",
             example: "Example that passes",
             requirement: "Requirement",
+            basis: "Basis",
             applies: "Documents",
             since: "Applies from",
             params: "Parameters",
@@ -153,6 +157,9 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang, out: &mut dyn Write) -> std
         h.requirement,
         rule.requirement.get(lang).trim()
     )?;
+    if let Some(basis) = &rule.basis {
+        writeln!(out, "{BOLD}{}{BOLD:#}: {}", h.basis, basis.get(lang).trim())?;
+    }
     if let Some(since) = rule.since {
         writeln!(
             out,

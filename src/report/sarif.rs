@@ -29,13 +29,17 @@ pub fn build(outcome: &Outcome, pack: &Pack, lang: Lang) -> Value {
     let mut index: HashMap<&str, usize> = HashMap::new();
     for rule in &pack.rules {
         index.insert(&rule.id, rules.len());
+        let mut properties = json!({ "requirement": rule.requirement.get(lang) });
+        if let Some(basis) = &rule.basis {
+            properties["basis"] = json!(basis.get(lang));
+        }
         rules.push(json!({
             "id": rule.id,
             "shortDescription": { "text": plain(rule.message.get(lang)) },
             "fullDescription": { "text": rule.why.get(lang).trim() },
             "help": { "text": plain(rule.fix.get(lang)) },
             "defaultConfiguration": { "level": level(rule.severity) },
-            "properties": { "requirement": rule.requirement.get(lang) },
+            "properties": properties,
         }));
     }
     // The engine's own rules (an unreadable file, a file too large) are not in any pack.

@@ -348,8 +348,9 @@ pub struct RulesQuery {
     lang: Option<String>,
 }
 
-/// `GET /api/rules`: each rule's id and the requirement it enforces, in the language asked, for
-/// the page to say what is required beside each finding. The pack's own words: no document's.
+/// `GET /api/rules`: each rule's id, the requirement it enforces and where that comes from, in the
+/// language asked, for the page to say what is required beside each finding. The pack's own
+/// words: no document's.
 async fn rules(
     State(server): State<Arc<Server>>,
     query: Result<Query<RulesQuery>, QueryRejection>,
@@ -370,6 +371,7 @@ async fn rules(
             serde_json::json!({
                 "id": rule.id,
                 "requirement": rule.requirement.get(asked.lang),
+                "basis": rule.basis.as_ref().map(|basis| basis.get(asked.lang)),
             })
         })
         .collect();

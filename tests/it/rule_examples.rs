@@ -127,6 +127,31 @@ fn every_rule_states_its_requirement_in_each_language() {
 }
 
 #[test]
+fn every_rule_names_its_basis_in_each_language_and_no_file_of_ours() {
+    let pack = pack();
+    for rule in &pack.rules {
+        let basis = rule
+            .basis
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} names no basis", rule.id));
+        for lang in Lang::ALL {
+            let text = basis.get(lang).trim();
+            assert!(!text.is_empty(), "{} has no basis in {lang}", rule.id);
+            // A secretary reading `explain` has the law and the orders, not our design notes.
+            for said in [rule.requirement.get(lang), text] {
+                assert!(
+                    !said.contains(".md"),
+                    "{} ({lang}) cites a file: {said}",
+                    rule.id
+                );
+            }
+        }
+        assert_ne!(basis.kk, basis.en, "{}", rule.id);
+        assert_ne!(basis.ru, basis.en, "{}", rule.id);
+    }
+}
+
+#[test]
 fn each_document_rule_accepts_its_own_example() {
     let pack = pack();
     let mut problems = Vec::new();

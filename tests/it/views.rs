@@ -16,31 +16,36 @@ fn run(args: &[&str]) -> String {
     stdout(&output)
 }
 
-/// (language, heading of the example, a word of the requirement's translation).
-const EXPLAIN: [(&str, &str, &str); 3] = [
+/// (language, heading of the example, the start of the requirement's translation, the start of
+/// its basis).
+const EXPLAIN: [(&str, &str, &str, &str); 3] = [
     (
         "kk",
         "Дұрыс мысал",
-        "Талап: LAW.md, «Әдепкі мәндер»: кворум",
+        "Талап: кворум",
+        "Негізі: КДН туралы өңірлік заңдар",
     ),
     (
         "ru",
         "Правильный пример",
-        "Требование: LAW.md, «Значения по умолчанию»: кворум",
+        "Требование: кворум",
+        "Основание: Региональные законы о КДН",
     ),
     (
         "en",
         "Example that passes",
-        "Requirement: LAW.md, Defaults: quorum",
+        "Requirement: quorum",
+        "Basis: Regional KDN laws",
     ),
 ];
 
 #[test]
 fn explain_shows_the_requirement_and_an_example_in_the_language() {
-    for (lang, example, requirement) in EXPLAIN {
+    for (lang, example, requirement, basis) in EXPLAIN {
         let text = run(&["explain", "quorum", "--lang", lang]);
         assert!(text.contains(example), "{lang}: {text}");
         assert!(text.contains(requirement), "{lang}: {text}");
+        assert!(text.contains(basis), "{lang}: {text}");
         if lang != "en" {
             // The English requirement must not leak into a Kazakh or Russian view.
             assert!(!text.contains("at least half"), "{lang}: {text}");
@@ -82,7 +87,7 @@ const SAMPLE_RULES: [&str; 6] = [
 
 #[test]
 fn explain_shows_each_rules_example_in_the_language() {
-    for (lang, example, _) in EXPLAIN {
+    for (lang, example, _, _) in EXPLAIN {
         for id in SAMPLE_RULES {
             let text = run(&["explain", id, "--lang", lang]);
             let after = text
