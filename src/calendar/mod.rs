@@ -275,6 +275,11 @@ impl DateParser {
         text: &'t str,
         visit: &mut dyn FnMut(&Hit<'t, 's, DateForm>) -> bool,
     ) {
+        // Every date form starts from a day written in ASCII digits: a text without one (most
+        // lines of a protocol) holds no date, and is not searched form by form.
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
         let accept = |kind: DateForm, r: &Range<usize>| match kind {
             DateForm::Numeric => !glued_to_numbers(text, r),
             DateForm::DayFirstText => !after_number_sign(text, r.start),

@@ -134,6 +134,10 @@ pub fn find_to_mask(text: &str) -> Vec<Range<usize>> {
 }
 
 fn find(text: &str, any_whole_run: bool) -> Vec<Range<usize>> {
+    // Most lines hold no digit at all; a byte scan answers them without walking characters.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let groups = digit_groups(text);
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut first = 0;

@@ -4,7 +4,9 @@
 //! every snippet passes through a `Masker` first. Masking keeps the character count, so the
 //! columns a finding points at stay right in the masked snippet.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use regex::Regex;
 
@@ -31,10 +33,31 @@ const PHONE_KEPT_CHARS: usize = 2;
 const MASK_GROUP: &str = "mask";
 
 /// Masks personal data in snippets; compile once and share.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Masker {
     phone: Regex,
     extra: Vec<ExtraPattern>,
+    /// Whether every extra pattern needs an ASCII digit to match, as ИИН and phones do: then a
+    /// text without one (most messages, fixes and rule ids) has nothing to mask. Worked out at
+    /// first use, so that a run with nothing to report never parses the patterns again.
+    extras_need_digit: OnceLock<bool>,
+    /// Short texts masked already: a report repeats the same paths and messages finding after
+    /// finding. Shared by clones; never printed (its keys are the unmasked texts).
+    memo: Arc<Mutex<HashMap<String, String>>>,
+}
+
+/// Texts longer than this (snippets, mostly unique) are not remembered.
+const MEMO_TEXT_LEN: usize = 256;
+/// The memo starts over past this many texts, so a long-running server stays bounded.
+const MEMO_ENTRIES: usize = 1 << 16;
+
+impl std::fmt::Debug for Masker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Masker")
+            .field("phone", &self.phone)
+            .field("extra", &self.extra)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -59,7 +82,12 @@ impl Masker {
                 })
             })
             .collect::<Result<Vec<_>, regex::Error>>()?;
-        Ok(Masker { phone, extra })
+        Ok(Masker {
+            phone,
+            extra,
+            extras_need_digit: OnceLock::new(),
+            memo: Arc::default(),
+        })
     }
 
     /// Masks every 12-digit run (valid ИИН or not: a report never needs one), phone numbers
@@ -69,6 +97,47 @@ impl Masker {
     /// Line breaks are never masked, so a multi-line snippet keeps its lines. All patterns look at
     /// the original text, so one mask cannot hide what another pattern needs to see.
     pub fn mask(&self, text: &str) -> String {
+        if !text.bytes().any(|b| b.is_ascii_digit()) && self.extras_need_digit() {
+            return text.to_string();
+        }
+        if text.len() > MEMO_TEXT_LEN {
+            return self.mask_afresh(text);
+        }
+        let memo = |masked: Option<String>| {
+            let mut memo = self
+                .memo
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            match masked {
+                None => memo.get(text).cloned(),
+                Some(masked) => {
+                    if memo.len() >= MEMO_ENTRIES {
+                        memo.clear();
+                    }
+                    memo.insert(text.to_string(), masked);
+                    None
+                }
+            }
+        };
+        if let Some(known) = memo(None) {
+            return known;
+        }
+        let masked = self.mask_afresh(text);
+        memo(Some(masked.clone()));
+        masked
+    }
+
+    /// Whether a text without an ASCII digit never has anything to mask, as for ИИН and
+    /// phones: true when every pattern from the pack needs one too.
+    pub fn extras_need_digit(&self) -> bool {
+        *self.extras_need_digit.get_or_init(|| {
+            self.extra.iter().all(|pattern| {
+                regex_syntax::parse(pattern.regex.as_str()).is_ok_and(|hir| needs_digit(&hir))
+            })
+        })
+    }
+
+    fn mask_afresh(&self, text: &str) -> String {
         let mut masked: Vec<Range<usize>> = iin::find_to_mask(text);
         self.mask_phones(text, &mut masked);
         let view = detection_view(text);
@@ -167,6 +236,34 @@ pub fn detection_view(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text.replace(['*', '_', '\\'], " "))
 }
 
+/// Whether every match of `hir` holds an ASCII digit: a sequence needs one if any part does, an
+/// alternation if every branch does. Conservative: `false` when unsure.
+fn needs_digit(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(literal) => literal.0.iter().any(u8::is_ascii_digit),
+        HirKind::Class(Class::Unicode(class)) => {
+            !class.ranges().is_empty()
+                && class
+                    .ranges()
+                    .iter()
+                    .all(|r| r.start() >= '0' && r.end() <= '9')
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            !class.ranges().is_empty()
+                && class
+                    .ranges()
+                    .iter()
+                    .all(|r| r.start() >= b'0' && r.end() <= b'9')
+        }
+        HirKind::Repetition(repetition) => repetition.min > 0 && needs_digit(&repetition.sub),
+        HirKind::Capture(capture) => needs_digit(&capture.sub),
+        HirKind::Concat(parts) => parts.iter().any(needs_digit),
+        HirKind::Alternation(branches) => branches.iter().all(needs_digit),
+    }
+}
+
 /// Replaces every character that starts inside one of `ranges` with `*`, line breaks excepted.
 fn apply(text: &str, mut ranges: Vec<Range<usize>>) -> String {
     ranges.retain(|r| r.start < r.end);
@@ -193,6 +290,50 @@ mod tests {
 
     fn masker() -> Masker {
         Masker::new(&[]).unwrap()
+    }
+
+    #[test]
+    fn text_without_digits_is_passed_over_only_when_no_pattern_could_mask_it() {
+        let dated =
+            Masker::new(&[r"(?P<mask>[0-9]{1,2}\.[0-9]{2})\.[0-9]{4}\s*г\.р\.".into()]).unwrap();
+        assert!(dated.extras_need_digit());
+        assert_eq!(
+            dated.mask("родился 03.04.2011 г.р."),
+            "родился *****.2011 г.р."
+        );
+        assert_eq!(dated.mask("без даты"), "без даты");
+        // A pattern that can match without a digit is always run.
+        let worded = Masker::new(&["секрет|[0-9]+x".into()]).unwrap();
+        assert!(!worded.extras_need_digit());
+        assert_eq!(worded.mask("это секрет"), "это ******");
+        // `\d` is any script's digit, which the check for ASCII digits would miss.
+        for pattern in [r"a?[0-9]?", r"(?:[0-9]|b)", r"[0-9]*", r"[0-9a]", r"x\d"] {
+            let hir = regex_syntax::parse(pattern).unwrap();
+            assert!(!needs_digit(&hir), "{pattern}");
+        }
+        for pattern in [
+            r"a?[0-9]",
+            r"(?:1|b2)",
+            r"[0-9]+",
+            r"x(?-u:\d)",
+            "(?P<mask>7)",
+        ] {
+            let hir = regex_syntax::parse(pattern).unwrap();
+            assert!(needs_digit(&hir), "{pattern}");
+        }
+    }
+
+    #[test]
+    fn a_remembered_text_is_masked_the_same_and_long_ones_are_not_kept() {
+        let m = masker();
+        let short = "ИИН 900101300017";
+        assert_eq!(m.mask(short), m.mask(short));
+        assert_eq!(m.mask(short), "ИИН ************");
+        let long = format!("{} 900101300017", "слово ".repeat(60));
+        assert!(m.mask(&long).ends_with(" ************"));
+        let memo = m.memo.lock().unwrap();
+        assert!(memo.contains_key(short));
+        assert!(!memo.contains_key(long.as_str()));
     }
 
     #[test]

@@ -456,3 +456,10 @@ fn walk(root: &Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+#[test]
+fn the_default_packs_masks_all_need_a_digit() {
+    // Otherwise every text of a report would be searched by them: keep them to `[0-9]`.
+    let rulebook = hattama::rulebook::Rulebook::builtin().unwrap();
+    assert!(rulebook.masker.extras_need_digit());
+}
