@@ -18,6 +18,7 @@ struct Headings {
     requirement: &'static str,
     basis: &'static str,
     applies: &'static str,
+    any_document: &'static str,
     since: &'static str,
     params: &'static str,
     disabled: &'static str,
@@ -33,6 +34,7 @@ fn headings(lang: Lang) -> Headings {
             requirement: "Талап",
             basis: "Негізі",
             applies: "Құжаттар",
+            any_document: "кез келген құжат",
             since: "Қолданылу басы",
             params: "Параметрлер",
             disabled: "конфигурацияда өшірілген",
@@ -45,6 +47,7 @@ fn headings(lang: Lang) -> Headings {
             requirement: "Требование",
             basis: "Основание",
             applies: "Документы",
+            any_document: "любой документ",
             since: "Действует с",
             params: "Параметры",
             disabled: "отключено в конфигурации",
@@ -57,6 +60,7 @@ fn headings(lang: Lang) -> Headings {
             requirement: "Requirement",
             basis: "Basis",
             applies: "Documents",
+            any_document: "any document",
             since: "Applies from",
             params: "Parameters",
             disabled: "turned off in the configuration",
@@ -110,7 +114,11 @@ pub fn explain(pack: &Pack, rule: &Rule, lang: Lang, out: &mut dyn Write) -> std
     let kinds: Vec<&str> = rule
         .documents
         .iter()
-        .map(|id| pack.kind(id).map_or(id.as_str(), |k| k.name.get(lang)))
+        .map(|id| match pack.kind(id) {
+            Some(kind) => kind.name.get(lang),
+            None if id == crate::pack::ANY_DOCUMENT => h.any_document,
+            None => id.as_str(),
+        })
         .collect();
     let off = if rule.enabled {
         String::new()

@@ -361,3 +361,15 @@ fn inspect_masks_a_childs_name_with_birth_date_and_an_iin() {
         assert!(text.contains(note), "{lang}: {text}");
     }
 }
+
+#[test]
+fn explain_names_a_rule_for_any_document_in_words() {
+    for (lang, line) in [
+        ("kk", "Құжаттар: кез келген құжат"),
+        ("ru", "Документы: любой документ"),
+        ("en", "Documents: any document"),
+    ] {
+        let text = run(&["explain", "personal-id-number", "--lang", lang]);
+        assert!(text.lines().any(|l| l == line), "{lang}: {text}");
+    }
+}
