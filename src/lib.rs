@@ -13,6 +13,7 @@ pub mod extract;
 pub mod finding;
 pub mod inputs;
 pub mod lang;
+pub mod matcher;
 pub mod messages;
 pub mod pack;
 pub mod parse;

@@ -2,8 +2,8 @@
 //! forms of dates and periods, and their compilation on folded text.
 
 use super::CalendarError;
+use crate::matcher::Matcher;
 use crate::parse::narrow::Narrower;
-use regex::{Regex, RegexBuilder};
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -30,12 +30,15 @@ pub(super) enum PeriodForm {
 
 pub(super) struct Form<K> {
     pub(super) kind: K,
-    pub(super) re: Regex,
+    pub(super) re: Matcher,
     /// Capture group indices by name. A name used in several branches of one pattern is numbered
     /// there (`n2`, `n2_1`, ...); the value is the one that took part in the match.
     pub(super) groups: HashMap<String, Vec<usize>>,
     /// The unnamed groups that consume the character after the match (see the module comment).
     pub(super) edges: Vec<usize>,
+    /// The pattern as written, for tests that read it.
+    #[cfg(test)]
+    pub(super) source: String,
 }
 
 // Number shapes are restricted in the regex itself, not only by chrono, so that the public
@@ -520,7 +523,7 @@ pub(super) fn period_sources(f: &Fragments, mode: Mode) -> Vec<(PeriodForm, Sour
 
 /// Compiles a pattern for folded text, as the pack's patterns are (`parse::narrow`): every
 /// caller passes folded text, which is lower case and made of a known alphabet.
-pub(super) fn compile(source: &str, narrower: &mut Narrower) -> Result<Regex, CalendarError> {
+pub(super) fn compile(source: &str, narrower: &mut Narrower) -> Result<Matcher, CalendarError> {
     let failed =
         |e: &dyn fmt::Display| CalendarError(format!("internal pattern failed to compile: {e}"));
     let hir = regex_syntax::ParserBuilder::new()
@@ -529,10 +532,11 @@ pub(super) fn compile(source: &str, narrower: &mut Narrower) -> Result<Regex, Ca
         .parse(source)
         .map_err(|e| failed(&e))?;
     let narrowed = narrower.narrow(&hir).map_err(|e| failed(&e))?;
-    RegexBuilder::new(&narrowed.to_string())
-        .build()
-        .map_err(|e| failed(&e))
+    Matcher::build(&narrowed, SIZE_LIMIT).map_err(|e| failed(&e))
 }
+
+/// The regex crate's default bound on one compiled pattern, which these forms were made to fit.
+const SIZE_LIMIT: usize = 10 << 20;
 
 /// Checks a pattern's syntax without building a matcher, which would cost as much as all the
 /// forms together.
@@ -573,7 +577,8 @@ pub(super) fn compile_forms<K: Copy>(
     sources
         .into_iter()
         .map(|(kind, (body, tail))| {
-            let re = compile(&format!("{body}{tail}"), narrower)?;
+            let source = format!("{body}{tail}");
+            let re = compile(&source, narrower)?;
             let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
             let mut edges = Vec::new();
             for (index, name) in re.capture_names().enumerate().skip(1) {
@@ -591,6 +596,8 @@ pub(super) fn compile_forms<K: Copy>(
                 re,
                 groups,
                 edges,
+                #[cfg(test)]
+                source,
             })
         })
         .collect()

@@ -2,8 +2,8 @@
 //! word edge and outside numbers, and the values read from its captures.
 
 use super::grammar::{Form, normalise};
+use crate::matcher::{Captures, Match};
 use chrono::{Months, NaiveDate};
-use regex::{Captures, Match};
 use std::cmp::Reverse;
 use std::ops::Range;
 

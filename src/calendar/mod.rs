@@ -29,9 +29,9 @@ mod hits;
 #[cfg(test)]
 mod tests;
 
+use crate::matcher::Matcher;
 use crate::parse::narrow::Narrower;
 use chrono::NaiveDate;
-use regex::Regex;
 use std::cmp::Reverse;
 use std::fmt;
 use std::ops::Range;
@@ -111,7 +111,7 @@ pub struct DateParser {
     month_stems: Vec<(String, u32)>,
     date_forms: Vec<Form<DateForm>>,
     period_forms: Vec<Form<PeriodForm>>,
-    bare_years: Regex,
+    bare_years: Matcher,
     date_pattern: String,
     period_pattern: String,
 }

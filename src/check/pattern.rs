@@ -2,9 +2,9 @@
 
 use super::scope::{Unit, any_line_matches, units};
 use super::{DocumentKind, Hit, Input};
+use crate::pack::Matcher;
 use crate::pack::{Kind, LazyRegex, Rule, RuleContext, Scope, ScopeDef};
 use crate::parse::Line;
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -123,9 +123,9 @@ impl DocumentKind for Pattern {
 fn find(
     input: &Input<'_>,
     scope: Scope,
-    group: Option<&Regex>,
-    when: Option<&Regex>,
-    require: Option<&Regex>,
+    group: Option<&Matcher>,
+    when: Option<&Matcher>,
+    require: Option<&Matcher>,
     forbid: Option<&Forbid>,
 ) -> Vec<Hit> {
     let mut hits = Vec::new();
@@ -186,16 +186,18 @@ fn forbidden(input: &Input<'_>, line: &Line, forbid: &Forbid) -> Vec<Range<usize
             };
             let view = crate::privacy::detection_view(source);
             let start = line.span.start;
-            crate::privacy::find_trimmed(regex, &view)
-                .into_iter()
-                .map(|found| start + found.start..start + found.end)
-                .collect()
+            crate::privacy::find_trimmed(&view, |text, from| {
+                regex.find_at(text, from).map(|m| m.range())
+            })
+            .into_iter()
+            .map(|found| start + found.start..start + found.end)
+            .collect()
         }
     }
 }
 
 /// Gathers units by the `key` their text captures; units that capture nothing drop out.
-fn grouped(input: &Input<'_>, units: &[Unit], group: &Regex) -> Vec<Vec<Unit>> {
+fn grouped(input: &Input<'_>, units: &[Unit], group: &Matcher) -> Vec<Vec<Unit>> {
     let mut by_key: BTreeMap<String, (usize, Vec<Unit>)> = BTreeMap::new();
     for (order, unit) in units.iter().enumerate() {
         let mut keys: Vec<String> = Vec::new();

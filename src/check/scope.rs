@@ -133,6 +133,10 @@ pub fn units(input: &Input<'_>, scope: Scope) -> Vec<Unit> {
 }
 
 /// True when `regex` matches in the lines (searched as one text, in one call).
-pub fn any_line_matches(input: &Input<'_>, lines: &Range<usize>, regex: &regex::Regex) -> bool {
+pub fn any_line_matches(
+    input: &Input<'_>,
+    lines: &Range<usize>,
+    regex: &crate::pack::Matcher,
+) -> bool {
     regex.is_match(input.document.text_of(lines.clone()).0)
 }

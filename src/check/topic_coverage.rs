@@ -4,8 +4,8 @@
 use super::scope::{any_line_matches, units};
 use super::{DocumentKind, Hit, Input};
 use crate::lang::Localized;
+use crate::pack::Matcher;
 use crate::pack::{Kind, LazyRegex, Rule, RuleContext, Scope, ScopeDef};
-use regex::Regex;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -100,7 +100,7 @@ impl DocumentKind for TopicCoverage {
 fn uncovered(
     input: &Input<'_>,
     scope: Scope,
-    when: Option<&Regex>,
+    when: Option<&Matcher>,
     topics: &[Topic],
     min_topics: usize,
 ) -> Vec<Hit> {

@@ -308,7 +308,7 @@ impl Context<'_> {
         extraction: &mut Extraction,
         field: &Field,
         pattern: &FieldPattern,
-        captures: &regex::Captures<'_>,
+        captures: &crate::pack::Captures<'_>,
         base: usize,
     ) -> Option<Extracted> {
         let Context {

@@ -7,8 +7,9 @@
 //! pattern with a syntax error is a pack error naming its file; the built-in pack as shipped,
 //! whose every pattern its tests check the same way, is parsed and narrowed at first use too.
 
+use crate::matcher::Matcher;
 use crate::parse::narrow::Narrower;
-use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Class, ClassUnicode, Hir};
 use std::sync::{LazyLock, Mutex, OnceLock};
 
 /// How large one compiled pattern may grow. Pack patterns are the pack author's own, so the
@@ -16,33 +17,36 @@ use std::sync::{LazyLock, Mutex, OnceLock};
 /// pattern of the default pack would have room several times over.
 const SIZE_LIMIT: usize = 256 << 20;
 
-/// A pattern that matches nothing: an empty class.
-const NEVER: &str = r"[^\s\S]";
-
 pub struct LazyRegex {
     /// Boxed: rules hold many patterns, most never compiled, and a rule's size is its largest
     /// kind's.
     source: Box<Source>,
-    compiled: OnceLock<Regex>,
+    compiled: OnceLock<Matcher>,
 }
 
 struct Source {
-    /// The pattern as the regex crate takes it, or, for `deferred`, as written for folded text.
+    /// The pattern as written: for text as written, or for folded text.
     pattern: String,
     case_insensitive: bool,
-    /// Parsed and narrowed only at first use (see the module comment).
-    deferred: bool,
-    narrowed: OnceLock<String>,
+    /// For folded text: its classes are narrowed ([`Narrower`]).
+    folded: bool,
+    /// The pattern's syntax tree, as compiled: case already applied, narrowed for folded text.
+    /// Set when the pack loads, or at first use for the built-in pack (see the module comment).
+    tree: OnceLock<Hir>,
 }
 
 impl LazyRegex {
-    fn with(pattern: String, case_insensitive: bool, deferred: bool) -> LazyRegex {
+    fn with(pattern: String, case_insensitive: bool, folded: bool, tree: Option<Hir>) -> LazyRegex {
+        let parsed = OnceLock::new();
+        if let Some(tree) = tree {
+            let _ = parsed.set(tree);
+        }
         LazyRegex {
             source: Box::new(Source {
                 pattern,
                 case_insensitive,
-                deferred,
-                narrowed: OnceLock::new(),
+                folded,
+                tree: parsed,
             }),
             compiled: OnceLock::new(),
         }
@@ -51,8 +55,13 @@ impl LazyRegex {
     /// Parses `pattern` (multi-line mode, case-insensitive if asked), for text as written; the
     /// error is the parser's message.
     pub fn new(pattern: String, case_insensitive: bool) -> Result<LazyRegex, String> {
-        parse(&pattern, case_insensitive)?;
-        Ok(LazyRegex::with(pattern, case_insensitive, false))
+        let tree = parse(&pattern, case_insensitive)?;
+        Ok(LazyRegex::with(
+            pattern,
+            case_insensitive,
+            false,
+            Some(tree),
+        ))
     }
 
     /// Parses `pattern` for folded text (`parse::normalize`), with its classes narrowed to what
@@ -63,53 +72,53 @@ impl LazyRegex {
         narrower: &mut Narrower,
     ) -> Result<LazyRegex, String> {
         let narrowed = narrower.narrow(&parse(pattern, case_insensitive)?)?;
-        Ok(LazyRegex::with(narrowed.to_string(), false, false))
+        Ok(LazyRegex::with(
+            pattern.to_string(),
+            case_insensitive,
+            true,
+            Some(narrowed),
+        ))
     }
 
     /// Like [`LazyRegex::for_folded_text`], but parsed and narrowed at first use: for patterns
     /// already known to be valid (the built-in pack). One that is not matches nothing.
     pub fn for_folded_text_deferred(pattern: String, case_insensitive: bool) -> LazyRegex {
-        LazyRegex::with(pattern, case_insensitive, true)
+        LazyRegex::with(pattern, case_insensitive, true, None)
     }
 
-    /// The pattern as the regex crate takes it, and whether case is ignored.
-    fn ready(&self) -> (&str, bool) {
+    /// The syntax tree to compile: parsed (and, for folded text, narrowed) now if not yet.
+    fn tree(&self) -> &Hir {
         let source = &*self.source;
-        if !source.deferred {
-            return (&source.pattern, source.case_insensitive);
-        }
-        let narrowed = source.narrowed.get_or_init(|| {
+        source.tree.get_or_init(|| {
+            let parsed = parse(&source.pattern, source.case_insensitive);
+            if !source.folded {
+                return parsed.unwrap_or_else(|_| never());
+            }
             // One narrower for the whole process: classes repeat from pattern to pattern.
             static SHARED: LazyLock<Mutex<Narrower>> = LazyLock::new(Mutex::default);
             let mut narrower = SHARED
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            parse(&source.pattern, source.case_insensitive)
+            parsed
                 .and_then(|hir| narrower.narrow(&hir))
-                .map_or_else(|_| NEVER.to_string(), |hir| hir.to_string())
-        });
-        (narrowed, false)
-    }
-
-    /// The pattern as written for a `RegexSet` of case-sensitive patterns.
-    pub fn for_set(&self) -> String {
-        match self.ready() {
-            (pattern, true) => format!("(?i:{pattern})"),
-            (pattern, false) => pattern.to_string(),
-        }
-    }
-
-    /// The compiled regex. A pattern that parsed but cannot be built (only past
-    /// [`SIZE_LIMIT`]) matches nothing rather than stopping the run.
-    pub fn regex(&self) -> &Regex {
-        self.compiled.get_or_init(|| {
-            let (pattern, case_insensitive) = self.ready();
-            RegexBuilder::new(pattern)
-                .case_insensitive(case_insensitive)
-                .multi_line(true)
-                .size_limit(SIZE_LIMIT)
-                .build()
                 .unwrap_or_else(|_| never())
+        })
+    }
+
+    /// The pattern as written for a `RegexSet` of case-sensitive patterns: the tree printed,
+    /// which has case and narrowing applied already.
+    pub fn for_set(&self) -> String {
+        self.tree().to_string()
+    }
+
+    /// The compiled pattern. One that parsed but cannot be built (only past [`SIZE_LIMIT`])
+    /// matches nothing rather than stopping the run.
+    pub fn regex(&self) -> &Matcher {
+        self.compiled.get_or_init(|| {
+            Matcher::build(self.tree(), SIZE_LIMIT).unwrap_or_else(|_| {
+                Matcher::build(&never(), SIZE_LIMIT)
+                    .unwrap_or_else(|_| unreachable!("an empty class always compiles"))
+            })
         })
     }
 }
@@ -123,15 +132,15 @@ fn parse(pattern: &str, case_insensitive: bool) -> Result<regex_syntax::hir::Hir
         .map_err(|error| error.to_string())
 }
 
-/// A regex that matches nothing: an empty class.
-fn never() -> Regex {
-    Regex::new(NEVER).unwrap_or_else(|_| unreachable!("a fixed, valid pattern"))
+/// A pattern that matches nothing: an empty class.
+fn never() -> Hir {
+    Hir::class(Class::Unicode(ClassUnicode::empty()))
 }
 
 impl std::ops::Deref for LazyRegex {
-    type Target = Regex;
+    type Target = Matcher;
 
-    fn deref(&self) -> &Regex {
+    fn deref(&self) -> &Matcher {
         self.regex()
     }
 }
@@ -162,7 +171,7 @@ mod tests {
     fn deferred_ones_are_narrowed_at_first_use() {
         let pattern = r"(?:^|\W)\w+\s+ПРОТОКОЛ\s*№\s*(\d+)";
         let deferred = LazyRegex::for_folded_text_deferred(pattern.into(), true);
-        assert!(deferred.source.narrowed.get().is_none());
+        assert!(deferred.source.tree.get().is_none());
         let eager = LazyRegex::for_folded_text(pattern, true, &mut Narrower::default()).unwrap();
         assert_eq!(deferred.for_set(), eager.for_set());
         assert_eq!(
@@ -178,9 +187,11 @@ mod tests {
     }
 
     #[test]
-    fn case_insensitive_ones_say_so_in_a_set() {
+    fn case_insensitive_ones_keep_ignoring_case_in_a_set() {
         let lazy = LazyRegex::new("ПОСТАНОВИЛИ".into(), true).unwrap();
         assert!(lazy.is_match("постановили"));
-        assert_eq!(lazy.for_set(), "(?i:ПОСТАНОВИЛИ)");
+        let set = regex::RegexSet::new([lazy.for_set()]).unwrap();
+        assert!(set.is_match("Постановили"));
+        assert!(!set.is_match("решили"));
     }
 }

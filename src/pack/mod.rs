@@ -8,6 +8,7 @@ pub mod index;
 pub mod kind;
 mod lazy_regex;
 pub mod load;
+pub use crate::matcher::{Captures, Match, Matcher};
 pub use lazy_regex::LazyRegex;
 pub mod model;
 pub mod patterns;

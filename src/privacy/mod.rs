@@ -151,7 +151,9 @@ impl Masker {
                         .map(|m| m.range()),
                 );
             } else {
-                masked.extend(find_trimmed(&pattern.regex, &view));
+                masked.extend(find_trimmed(&view, |text, from| {
+                    pattern.regex.find_at(text, from).map(|m| m.range())
+                }));
             }
         }
         apply(text, masked)
@@ -188,30 +190,34 @@ impl Masker {
 /// letters nor digits. Patterns find where a word starts or ends by taking the character
 /// before or after it (the regex engine has no look-around), so the next search starts on that
 /// character again: in `Сейтқали_Айбек_2011_ж.т/Жұмабаев_Ерлан_2011_г.р.md` both names are found.
-pub fn find_trimmed(regex: &Regex, text: &str) -> Vec<Range<usize>> {
+/// `find_at(text, from)` is the regex's first match at or after `from`.
+pub fn find_trimmed(
+    text: &str,
+    find_at: impl Fn(&str, usize) -> Option<Range<usize>>,
+) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut from = 0;
     while from <= text.len() {
-        let Some(m) = regex.find_at(text, from) else {
+        let Some(m) = find_at(text, from) else {
             break;
         };
-        let inner = m.as_str();
-        let start = m.start() + (inner.len() - inner.trim_start_matches(not_word).len());
-        let end = m.end() - (inner.len() - inner.trim_end_matches(not_word).len());
+        let inner = &text[m.clone()];
+        let start = m.start + (inner.len() - inner.trim_start_matches(not_word).len());
+        let end = m.end - (inner.len() - inner.trim_end_matches(not_word).len());
         if start < end {
             found.push(start..end);
         }
         // Resume on the character that ended the match, unless the match was empty or ended
         // in a letter or digit.
         from = if m.is_empty() {
-            text[m.end()..]
+            text[m.end..]
                 .chars()
                 .next()
-                .map_or(text.len() + 1, |c| m.end() + c.len_utf8())
-        } else if end < m.end() {
-            end.max(m.start() + 1)
+                .map_or(text.len() + 1, |c| m.end + c.len_utf8())
+        } else if end < m.end {
+            end.max(m.start + 1)
         } else {
-            m.end()
+            m.end
         };
         while from < text.len() && !text.is_char_boundary(from) {
             from += 1;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// The library's top-level modules, lowest first. A module uses only modules of earlier rows.
 const LAYERS: &[&[&str]] = &[
     // Vocabulary every stage shares, depending on nothing of the crate.
-    &["lang", "privacy", "yaml_depth", "stages"],
+    &["lang", "privacy", "yaml_depth", "stages", "matcher"],
     // Bytes to text (its errors are worded by `messages`, above it); progress bars.
     &["read", "progress"],
     &["messages"],
