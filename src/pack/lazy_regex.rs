@@ -7,10 +7,11 @@
 //! pattern with a syntax error is a pack error naming its file; the built-in pack as shipped,
 //! whose every pattern its tests check the same way, is parsed and narrowed at first use too.
 
+use super::splice::Fragments;
 use crate::matcher::Matcher;
 use crate::parse::narrow::Narrower;
 use regex_syntax::hir::{Class, ClassUnicode, Hir};
-use std::sync::{LazyLock, Mutex, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 /// How large one compiled pattern may grow. Pack patterns are the pack author's own, so the
 /// limit is there against runaway memory, not to refuse patterns: at 32 MiB the largest
@@ -28,15 +29,21 @@ struct Source {
     /// The pattern as written: for text as written, or for folded text.
     pattern: String,
     case_insensitive: bool,
-    /// For folded text: its classes are narrowed ([`Narrower`]).
-    folded: bool,
+    /// For folded text: its classes are narrowed ([`Narrower`]), and the engine's fragments
+    /// grafted in where it names them.
+    folded: Option<Arc<Fragments>>,
     /// The pattern's syntax tree, as compiled: case already applied, narrowed for folded text.
     /// Set when the pack loads, or at first use for the built-in pack (see the module comment).
     tree: OnceLock<Hir>,
 }
 
 impl LazyRegex {
-    fn with(pattern: String, case_insensitive: bool, folded: bool, tree: Option<Hir>) -> LazyRegex {
+    fn with(
+        pattern: String,
+        case_insensitive: bool,
+        folded: Option<Arc<Fragments>>,
+        tree: Option<Hir>,
+    ) -> LazyRegex {
         let parsed = OnceLock::new();
         if let Some(tree) = tree {
             let _ = parsed.set(tree);
@@ -56,52 +63,55 @@ impl LazyRegex {
     /// error is the parser's message.
     pub fn new(pattern: String, case_insensitive: bool) -> Result<LazyRegex, String> {
         let tree = parse(&pattern, case_insensitive)?;
-        Ok(LazyRegex::with(
-            pattern,
-            case_insensitive,
-            false,
-            Some(tree),
-        ))
+        Ok(LazyRegex::with(pattern, case_insensitive, None, Some(tree)))
     }
 
     /// Parses `pattern` for folded text (`parse::normalize`), with its classes narrowed to what
     /// folded text can hold ([`Narrower`]): the same matches, compiled several times faster.
-    pub fn for_folded_text(
+    pub(super) fn for_folded_text(
         pattern: &str,
         case_insensitive: bool,
+        fragments: &Arc<Fragments>,
         narrower: &mut Narrower,
     ) -> Result<LazyRegex, String> {
-        let narrowed = narrower.narrow(&parse(pattern, case_insensitive)?)?;
+        let tree = folded_tree(pattern, case_insensitive, fragments, narrower)?;
         Ok(LazyRegex::with(
             pattern.to_string(),
             case_insensitive,
-            true,
-            Some(narrowed),
+            Some(Arc::clone(fragments)),
+            Some(tree),
         ))
     }
 
     /// Like [`LazyRegex::for_folded_text`], but parsed and narrowed at first use: for patterns
     /// already known to be valid (the built-in pack). One that is not matches nothing.
-    pub fn for_folded_text_deferred(pattern: String, case_insensitive: bool) -> LazyRegex {
-        LazyRegex::with(pattern, case_insensitive, true, None)
+    pub(super) fn for_folded_text_deferred(
+        pattern: String,
+        case_insensitive: bool,
+        fragments: Arc<Fragments>,
+    ) -> LazyRegex {
+        LazyRegex::with(pattern, case_insensitive, Some(fragments), None)
     }
 
     /// The syntax tree to compile: parsed (and, for folded text, narrowed) now if not yet.
     fn tree(&self) -> &Hir {
         let source = &*self.source;
         source.tree.get_or_init(|| {
-            let parsed = parse(&source.pattern, source.case_insensitive);
-            if !source.folded {
-                return parsed.unwrap_or_else(|_| never());
-            }
+            let Some(fragments) = &source.folded else {
+                return parse(&source.pattern, source.case_insensitive).unwrap_or_else(|_| never());
+            };
             // One narrower for the whole process: classes repeat from pattern to pattern.
             static SHARED: LazyLock<Mutex<Narrower>> = LazyLock::new(Mutex::default);
             let mut narrower = SHARED
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            parsed
-                .and_then(|hir| narrower.narrow(&hir))
-                .unwrap_or_else(|_| never())
+            folded_tree(
+                &source.pattern,
+                source.case_insensitive,
+                fragments,
+                &mut narrower,
+            )
+            .unwrap_or_else(|_| never())
         })
     }
 
@@ -121,6 +131,17 @@ impl LazyRegex {
             })
         })
     }
+}
+
+/// A pattern for folded text parsed, narrowed, and with the engine's fragments grafted in.
+fn folded_tree(
+    pattern: &str,
+    case_insensitive: bool,
+    fragments: &Fragments,
+    narrower: &mut Narrower,
+) -> Result<Hir, String> {
+    let narrowed = narrower.narrow(&parse(pattern, case_insensitive)?)?;
+    fragments.splice(&narrowed, narrower)
 }
 
 fn parse(pattern: &str, case_insensitive: bool) -> Result<regex_syntax::hir::Hir, String> {
@@ -170,9 +191,11 @@ mod tests {
     #[test]
     fn deferred_ones_are_narrowed_at_first_use() {
         let pattern = r"(?:^|\W)\w+\s+ПРОТОКОЛ\s*№\s*(\d+)";
-        let deferred = LazyRegex::for_folded_text_deferred(pattern.into(), true);
+        let none = || Arc::new(Fragments::new(&[], str::to_string));
+        let deferred = LazyRegex::for_folded_text_deferred(pattern.into(), true, none());
         assert!(deferred.source.tree.get().is_none());
-        let eager = LazyRegex::for_folded_text(pattern, true, &mut Narrower::default()).unwrap();
+        let eager =
+            LazyRegex::for_folded_text(pattern, true, &none(), &mut Narrower::default()).unwrap();
         assert_eq!(deferred.for_set(), eager.for_set());
         assert_eq!(
             &deferred.captures("выписка из протокол № 4").unwrap()[1],
@@ -180,9 +203,9 @@ mod tests {
         );
         // Checked when the pack loaded, a broken one would have been refused; deferred, it
         // matches nothing rather than stopping the run.
-        let broken = LazyRegex::for_folded_text_deferred("(unclosed".into(), false);
+        let broken = LazyRegex::for_folded_text_deferred("(unclosed".into(), false, none());
         assert!(!broken.is_match("(unclosed"));
-        let uncommon = LazyRegex::for_folded_text_deferred(r"\p{Han}".into(), false);
+        let uncommon = LazyRegex::for_folded_text_deferred(r"\p{Han}".into(), false, none());
         assert!(!uncommon.is_match("\u{10D0}"));
     }
 

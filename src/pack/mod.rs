@@ -13,6 +13,7 @@ pub use lazy_regex::LazyRegex;
 pub mod model;
 pub mod patterns;
 pub mod schema;
+mod splice;
 
 pub use compile::OTHER_CATEGORY;
 pub use index::{FILES_CATEGORY, RuleIndex};

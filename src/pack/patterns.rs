@@ -2,15 +2,20 @@
 //! lexicon, spelling variants are folded the way document text is, and matching ignores case.
 
 use super::lazy_regex::LazyRegex;
+use super::splice::Fragments;
 use crate::parse::narrow::Narrower;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// References nest at most this deep, so a term that names itself is an error, not a hang.
 const MAX_NESTING: usize = 8;
 
 pub struct PatternCompiler {
     terms: BTreeMap<String, String>,
+    /// The engine's fragments: pasted as text where text is matched as written, grafted in
+    /// after narrowing where it is folded (`pack::splice`).
+    fragments: Arc<Fragments>,
     /// Patterns for folded text are checked and narrowed now, or (`None`) at first use: see
     /// [`PatternCompiler::deferring_checks`].
     narrower: Option<RefCell<Narrower>>,
@@ -23,15 +28,14 @@ impl PatternCompiler {
         terms: &BTreeMap<String, Vec<String>>,
         builtins: &[(&str, &str)],
     ) -> PatternCompiler {
-        let mut map: BTreeMap<String, String> = terms
+        let terms: BTreeMap<String, String> = terms
             .iter()
+            .filter(|(name, _)| !builtins.iter().any(|(builtin, _)| builtin == name))
             .map(|(name, alternatives)| (name.clone(), alternatives.join("|")))
             .collect();
-        for (name, source) in builtins {
-            map.insert((*name).to_string(), (*source).to_string());
-        }
         PatternCompiler {
-            terms: map,
+            terms,
+            fragments: Arc::new(Fragments::new(builtins, fold_pattern)),
             narrower: Some(RefCell::default()),
         }
     }
@@ -48,16 +52,17 @@ impl PatternCompiler {
 
     /// Expands references and folds spelling, without compiling: for patterns matched
     /// against folded document text.
-    pub fn expand(&self, pattern: &str) -> Result<String, String> {
-        Ok(fold_pattern(&self.expand_raw(pattern)?))
+    /// The engine's fragments stand as placeholders, for [`Fragments::splice`] to replace.
+    fn expand(&self, pattern: &str) -> Result<String, String> {
+        Ok(fold_pattern(&self.expand_at(pattern, 0, true)?))
     }
 
     /// Expands references only: for patterns matched against the original text (masks).
     pub fn expand_raw(&self, pattern: &str) -> Result<String, String> {
-        self.expand_at(pattern, 0)
+        self.expand_at(pattern, 0, false)
     }
 
-    fn expand_at(&self, pattern: &str, depth: usize) -> Result<String, String> {
+    fn expand_at(&self, pattern: &str, depth: usize, folded: bool) -> Result<String, String> {
         if depth > MAX_NESTING {
             return Err("lexicon terms refer to each other in a circle".into());
         }
@@ -78,20 +83,35 @@ impl PatternCompiler {
                 rest = after;
                 continue;
             }
-            let Some(body) = self.terms.get(name) else {
-                return Err(format!(
-                    "`{{{name}}}` names no lexicon term (known: {})",
-                    self.terms.keys().cloned().collect::<Vec<_>>().join(", ")
-                ));
-            };
             out.push_str(&rest[..open]);
-            out.push_str("(?:");
-            out.push_str(&self.expand_at(body, depth + 1)?);
-            out.push(')');
+            if let Some(placeholder) = self.fragments.placeholder(name).filter(|_| folded) {
+                out.push(placeholder);
+            } else if let Some(source) = self.fragments.source(name) {
+                out.push_str("(?:");
+                out.push_str(source);
+                out.push(')');
+            } else {
+                let Some(body) = self.terms.get(name) else {
+                    return Err(format!(
+                        "`{{{name}}}` names no lexicon term (known: {})",
+                        self.known().join(", ")
+                    ));
+                };
+                out.push_str("(?:");
+                out.push_str(&self.expand_at(body, depth + 1, folded)?);
+                out.push(')');
+            }
             rest = &after[name_len + 1..];
         }
         out.push_str(rest);
         Ok(out)
+    }
+
+    fn known(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.terms.keys().cloned().collect();
+        names.extend(self.fragments.names().map(str::to_string));
+        names.sort();
+        names
     }
 
     /// Compiles a pattern for folded (lower-case) text: written in lower case where that is
@@ -100,12 +120,16 @@ impl PatternCompiler {
         let expanded = self.expand(pattern)?;
         let case_insensitive = super::case::needs_case_insensitivity(&expanded);
         match &self.narrower {
-            Some(narrower) => {
-                LazyRegex::for_folded_text(&expanded, case_insensitive, &mut narrower.borrow_mut())
-            }
+            Some(narrower) => LazyRegex::for_folded_text(
+                &expanded,
+                case_insensitive,
+                &self.fragments,
+                &mut narrower.borrow_mut(),
+            ),
             None => Ok(LazyRegex::for_folded_text_deferred(
                 expanded,
                 case_insensitive,
+                Arc::clone(&self.fragments),
             )),
         }
     }

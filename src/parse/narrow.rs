@@ -15,6 +15,10 @@ use regex_syntax::hir::{
 };
 use std::collections::HashMap;
 
+/// Characters (of a private-use plane, which folded text never holds) that stand in a pattern
+/// for a fragment grafted in after narrowing (`pack::splice`): a narrower lets them through.
+pub const SPLICE_POINTS: std::ops::RangeInclusive<char> = '\u{10FF00}'..='\u{10FFFD}';
+
 /// A class as narrowed, or why it cannot be.
 type Narrowed = Result<ClassUnicode, String>;
 
@@ -35,7 +39,10 @@ impl Narrower {
             HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
             HirKind::Literal(literal) => {
                 let text = String::from_utf8_lossy(&literal.0);
-                if let Some(c) = text.chars().find(|&c| !folded_text_may_hold(c)) {
+                if let Some(c) = text
+                    .chars()
+                    .find(|&c| !folded_text_may_hold(c) && !SPLICE_POINTS.contains(&c))
+                {
                     return Err(uncommon(&c.to_string()));
                 }
                 hir.clone()

@@ -1,0 +1,189 @@
+//! The engine's fragments (`{date}`, `{period}`), parsed once and grafted into every pattern
+//! that names them.
+//!
+//! The date grammar is some ten kilobytes of pattern. Pasted as text into each of the dozen
+//! patterns that name it, it was parsed and narrowed a dozen times, most of the cost of reading
+//! those patterns. Instead a pattern for folded text names a fragment by a placeholder character
+//! ([`crate::parse::narrow::SPLICE_POINTS`]), which parses as a plain literal; once the pattern
+//! is narrowed, each placeholder is replaced by the fragment's own narrowed tree, parsed the
+//! first time any pattern needs it. The tree that results is the one the pasted text gave.
+
+use crate::parse::narrow::{Narrower, SPLICE_POINTS};
+use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+use std::sync::OnceLock;
+
+pub struct Fragments {
+    entries: Vec<Fragment>,
+}
+
+struct Fragment {
+    name: String,
+    /// The pattern as written, for text that is not folded.
+    source: String,
+    /// Its spelling folded as document text is (`ё` as `е`, one kind of quote), to parse.
+    folded: String,
+    placeholder: char,
+    /// Parsed and narrowed at first use.
+    tree: OnceLock<Result<Hir, String>>,
+}
+
+impl Fragments {
+    /// `builtins` are (name, pattern) pairs, at most as many as there are splice points; `fold`
+    /// spells a pattern as folded text is spelt.
+    pub fn new(builtins: &[(&str, &str)], fold: fn(&str) -> String) -> Fragments {
+        let entries = builtins
+            .iter()
+            .zip(SPLICE_POINTS)
+            .map(|((name, source), placeholder)| Fragment {
+                name: (*name).to_string(),
+                source: (*source).to_string(),
+                folded: fold(source),
+                placeholder,
+                tree: OnceLock::new(),
+            })
+            .collect();
+        Fragments { entries }
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|f| f.name.as_str())
+    }
+
+    /// The fragment's pattern as written.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        self.find(name).map(|f| f.source.as_str())
+    }
+
+    /// The character that stands for the fragment in a pattern for folded text.
+    pub fn placeholder(&self, name: &str) -> Option<char> {
+        self.find(name).map(|f| f.placeholder)
+    }
+
+    fn find(&self, name: &str) -> Option<&Fragment> {
+        self.entries.iter().find(|f| f.name == name)
+    }
+
+    /// `hir`, narrowed already, with every placeholder replaced by its fragment's narrowed tree.
+    pub fn splice(&self, hir: &Hir, narrower: &mut Narrower) -> Result<Hir, String> {
+        Ok(match hir.kind() {
+            HirKind::Literal(literal) => {
+                let Ok(text) = std::str::from_utf8(&literal.0) else {
+                    return Ok(hir.clone());
+                };
+                if !text.chars().any(|c| SPLICE_POINTS.contains(&c)) {
+                    return Ok(hir.clone());
+                }
+                let mut parts = Vec::new();
+                let mut run = String::new();
+                for c in text.chars() {
+                    match self.entries.iter().find(|f| f.placeholder == c) {
+                        Some(fragment) => {
+                            if !run.is_empty() {
+                                parts.push(Hir::literal(std::mem::take(&mut run).into_bytes()));
+                            }
+                            parts.push(fragment.tree(narrower)?);
+                        }
+                        None => run.push(c),
+                    }
+                }
+                if !run.is_empty() {
+                    parts.push(Hir::literal(run.into_bytes()));
+                }
+                Hir::concat(parts)
+            }
+            HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+                min: repetition.min,
+                max: repetition.max,
+                greedy: repetition.greedy,
+                sub: Box::new(self.splice(&repetition.sub, narrower)?),
+            }),
+            HirKind::Capture(capture) => Hir::capture(Capture {
+                index: capture.index,
+                name: capture.name.clone(),
+                sub: Box::new(self.splice(&capture.sub, narrower)?),
+            }),
+            HirKind::Concat(parts) => Hir::concat(self.splice_all(parts, narrower)?),
+            HirKind::Alternation(branches) => {
+                Hir::alternation(self.splice_all(branches, narrower)?)
+            }
+            HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+        })
+    }
+
+    fn splice_all(&self, hirs: &[Hir], narrower: &mut Narrower) -> Result<Vec<Hir>, String> {
+        hirs.iter().map(|h| self.splice(h, narrower)).collect()
+    }
+}
+
+impl Fragment {
+    fn tree(&self, narrower: &mut Narrower) -> Result<Hir, String> {
+        self.tree
+            .get_or_init(|| {
+                regex_syntax::ParserBuilder::new()
+                    .multi_line(true)
+                    .build()
+                    .parse(&self.folded)
+                    .map_err(|e| e.to_string())
+                    .and_then(|hir| narrower.narrow(&hir))
+            })
+            .clone()
+            .map_err(|e| format!("`{{{}}}`: {e}", self.name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pattern: &str) -> Hir {
+        regex_syntax::ParserBuilder::new()
+            .multi_line(true)
+            .build()
+            .parse(pattern)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_spliced_pattern_is_the_pattern_with_the_text_pasted_in() {
+        let fragments = Fragments::new(
+            &[("date", r"(?i:\d\d\.\d\d|марта?)"), ("n", "[0-9]+")],
+            str::to_string,
+        );
+        let date = fragments.placeholder("date").unwrap();
+        let n = fragments.placeholder("n").unwrap();
+        let mut narrower = Narrower::default();
+        for (with_placeholders, pasted) in [
+            (
+                format!(r"до\s+{date}"),
+                r"до\s+(?:(?i:\d\d\.\d\d|марта?))".to_string(),
+            ),
+            (
+                format!("\"{date}\"x{n}"),
+                r#""(?:(?i:\d\d\.\d\d|марта?))"x(?:[0-9]+)"#.into(),
+            ),
+            (
+                format!("(?P<v>{date})?|{n}"),
+                r"(?P<v>(?i:\d\d\.\d\d|марта?))?|[0-9]+".into(),
+            ),
+        ] {
+            let narrowed = narrower.narrow(&parse(&with_placeholders)).unwrap();
+            let spliced = fragments.splice(&narrowed, &mut narrower).unwrap();
+            let expected = narrower.narrow(&parse(&pasted)).unwrap();
+            assert_eq!(
+                spliced.to_string(),
+                expected.to_string(),
+                "{with_placeholders}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fragment_that_does_not_parse_is_an_error_naming_it() {
+        let fragments = Fragments::new(&[("date", "(unclosed")], str::to_string);
+        let date = fragments.placeholder("date").unwrap();
+        let mut narrower = Narrower::default();
+        let narrowed = narrower.narrow(&parse(&format!("до {date}"))).unwrap();
+        let error = fragments.splice(&narrowed, &mut narrower).unwrap_err();
+        assert!(error.contains("{date}"), "{error}");
+    }
+}
