@@ -538,17 +538,6 @@ pub(super) fn compile(source: &str, narrower: &mut Narrower) -> Result<Matcher, 
 /// The regex crate's default bound on one compiled pattern, which these forms were made to fit.
 const SIZE_LIMIT: usize = 10 << 20;
 
-/// Checks a pattern's syntax without building a matcher, which would cost as much as all the
-/// forms together.
-pub(super) fn validate(source: &str) -> Result<(), CalendarError> {
-    regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
-        .build()
-        .parse(source)
-        .map(drop)
-        .map_err(|e| CalendarError(format!("internal pattern failed to compile: {e}")))
-}
-
 /// All forms as one alternation. Neighbouring forms with the same tail share it, `(?:a|b)t`
 /// being `at|bt` for leftmost-first matching: every `\W` in a pattern costs compile time and
 /// memory in each rule that embeds it.

@@ -905,6 +905,9 @@ fn no_word_boundary_assertions_in_any_pattern() {
     lexicons.push(sparse);
     for w in &lexicons {
         let p = DateParser::new(w).expect("test lexicon");
+        for public in [p.date_pattern(), p.period_pattern()] {
+            Regex::new(public).expect("the public pattern compiles");
+        }
         let bare_years = bare_years_source();
         let mut patterns = vec![p.date_pattern(), p.period_pattern(), bare_years.as_str()];
         patterns.extend(p.date_forms.iter().map(|f| f.source.as_str()));
