@@ -230,6 +230,8 @@ struct AuditArgs {
     commission_level: Option<usize>,
     #[arg(long)]
     details: bool,
+    #[arg(long, value_name = "PREVIOUS.json")]
+    compare: Option<PathBuf>,
     #[arg(long, short = 'q')]
     quiet: bool,
 }
@@ -320,6 +322,9 @@ fn localized(cause: &(dyn std::error::Error + 'static), lang: Lang) -> Option<St
         return Some(error.message(lang));
     }
     if let Some(error) = cause.downcast_ref::<hattama::baseline::BaselineError>() {
+        return Some(error.message(lang));
+    }
+    if let Some(error) = cause.downcast_ref::<hattama::compare::CompareError>() {
         return Some(error.message(lang));
     }
     if let Some(error) = cause.downcast_ref::<hattama::changed::ChangedError>() {
@@ -681,6 +686,12 @@ fn audit(args: AuditArgs, out: &mut impl Write, shown: &mut Lang) -> Result<u8> 
         lang,
     )?;
     let how = rendering(&args.run.output, pack, lang, run.as_of(), args.details)?;
+    // Read before any document is, so a wrong file stops the run at once.
+    let previous = args
+        .compare
+        .as_deref()
+        .map(|file| hattama::compare::Previous::load(file, lang))
+        .transpose()?;
     // A bar only for a person watching: not in pipes, CI logs or with --quiet.
     let mut audited = if !args.quiet && std::io::stderr().is_terminal() {
         let bar = hattama::progress::TerminalBar::new(lang);
@@ -702,9 +713,10 @@ fn audit(args: AuditArgs, out: &mut impl Write, shown: &mut Lang) -> Result<u8> 
     if outcome.findings.len() != before {
         outcome.edit(|outcome| hattama::audit::recount(outcome, pack));
     }
+    let changes = previous.map(|previous| Masked::new(previous.changes(&outcome), &pack.masker));
     hattama::stages::time(hattama::stages::Stage::Render, || {
         write_report(&args.run.output, lang, out, |out| {
-            report::render_audit(&outcome, &how, out)
+            report::render_audit_with_changes(&outcome, changes.as_ref(), &how, out)
         })
     })?;
     // What the generator's benchmark reads (hattama-generate bench).

@@ -6,6 +6,7 @@ pub mod baseline;
 pub mod calendar;
 pub mod changed;
 pub mod check;
+pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod engine;

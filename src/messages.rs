@@ -5,6 +5,7 @@ use crate::lang::Lang;
 
 pub mod baseline;
 pub mod cli;
+pub mod compare;
 pub mod data;
 pub mod rule_tests;
 

@@ -114,6 +114,7 @@ pub const TEXTS: Texts = Texts {
   hattama audit oblast/ --as-of 2026-06-30 --format html -o audit.html
   hattama audit oblast/ --commission-level 1 --format json > audit.json
   hattama audit oblast/ --as-of 2026-06-30 --baseline .hattama-audit-baseline.json
+  hattama audit oblast/ --as-of 2026-12-31 --compare audit-2026-11.json --format json -o audit-2026-12.json
 
 Коды завершения:
   0  нет замечаний с уровнем не ниже порога (--fail-level, по умолчанию: error)
@@ -124,6 +125,7 @@ pub const TEXTS: Texts = Texts {
                     ("dir", help("Папка для аудита, например `oblast/` с папками `район/год/…`")),
                     ("as_of", help("День аудита: сроки и перерывы между заседаниями отсчитываются до него (по умолчанию — сегодня)")),
                     ("commission_level", help("Какой уровень папок под DIR называет комиссию (1 — первый); по умолчанию — ближайшая папка над файлом, которая не является годом")),
+                    ("compare", help("JSON-отчёт прошлого аудита (--format json): показать, что изменилось с тех пор по каждой комиссии и по области — балл, новые и устранённые замечания, просроченные и закрытые решения, проведённые заседания")),
                     ("details", help("Текстовый формат: вывести все замечания, а не только замечания о комиссиях в целом")),
                     ("quiet", help("Не показывать в терминале ход выполнения")),
                 ],

@@ -2,6 +2,7 @@
 //! Markdown, HTML, CSV, JSON) are minijinja templates over one [`model::Report`]; the formats
 //! CI tools read (SARIF, GitHub, JUnit, GitLab) follow their own schemas, each in its own file.
 
+pub mod changes;
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
@@ -150,6 +151,17 @@ pub fn render_audit(
     how: &Rendering<'_>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    render_audit_with_changes(outcome, None, how, out)
+}
+
+/// Like [`render_audit`], with what changed since an earlier audit (`--compare`) where the
+/// format has room for it (the formats for CI list findings only).
+pub fn render_audit_with_changes(
+    outcome: &Masked<AuditOutcome>,
+    changes: Option<&Masked<changes::Changes>>,
+    how: &Rendering<'_>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     if !how.format.takes_template() {
         // The CI formats list findings by document, whatever found them.
         let findings = outcome.project(|audit| Outcome {
@@ -158,7 +170,15 @@ pub fn render_audit(
         });
         return render_check(&findings, how, out);
     }
-    let report = model::of_audit(outcome, how.pack, how.lang, how.as_of, &outcome.root);
+    let changes = changes.map(|changes| &**changes);
+    let report = model::of_audit(
+        outcome,
+        how.pack,
+        how.lang,
+        how.as_of,
+        &outcome.root,
+        changes,
+    );
     through_template(&report, how, out)
 }
 

@@ -2,6 +2,8 @@
 //! that the JSON format prints as it stands. Its fields are the documented schema
 //! (docs/report.md, docs/report.schema.json); `version` changes when one changes meaning.
 
+use super::changes::Changes;
+use super::fingerprint::fingerprints;
 use crate::audit::{AuditOutcome, CommissionSummary};
 use crate::engine::Outcome;
 use crate::finding::{Finding, Related, Severity, Tabled, in_paragraphs};
@@ -50,6 +52,9 @@ pub struct Report<'a> {
     pub overdue: Vec<OverdueView<'a>>,
     /// Documents found to be copies of another, grouped by their original, most similar first.
     pub duplicates: Vec<DuplicateView<'a>>,
+    /// What changed since an earlier audit (`--compare`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<&'a Changes>,
     pub findings: Vec<FindingView<'a>>,
 }
 
@@ -156,6 +161,9 @@ pub struct FindingView<'a> {
     pub related: &'a [Related],
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub facts: &'a BTreeMap<String, serde_json::Value>,
+    /// Stays the same when lines are added or removed above the finding: baselines and
+    /// `--compare` match findings on it, as SARIF and GitLab do.
+    pub fingerprint: String,
     /// What the report's own tables read of it.
     #[serde(skip)]
     pub tabled: Option<&'a Tabled>,
@@ -172,7 +180,8 @@ pub fn of_check<'a>(
     let findings: Vec<FindingView<'a>> = outcome
         .findings
         .iter()
-        .map(|f| view(f, &rules, None))
+        .zip(fingerprints(&outcome.findings))
+        .map(|(f, print)| view(f, &rules, None, print))
         .collect();
     Report {
         version: SCHEMA_VERSION,
@@ -192,6 +201,7 @@ pub fn of_check<'a>(
         commissions: &[],
         overdue: Vec::new(),
         duplicates: Vec::new(),
+        changes: None,
         findings,
     }
 }
@@ -203,12 +213,17 @@ pub fn of_audit<'a>(
     lang: Lang,
     as_of: chrono::NaiveDate,
     root: &str,
+    changes: Option<&'a Changes>,
 ) -> Report<'a> {
     let rules = RuleIndex::of(pack);
     let findings: Vec<FindingView<'a>> = outcome
         .findings
         .iter()
-        .map(|f| view(f, &rules, outcome.owners.get(&f.path).map(String::as_str)))
+        .zip(fingerprints(&outcome.findings))
+        .map(|(f, print)| {
+            let commission = outcome.owners.get(&f.path).map(String::as_str);
+            view(f, &rules, commission, print)
+        })
         .collect();
     let overdue = overdue(&findings);
     let duplicates = duplicates(&findings, &outcome.owners);
@@ -255,6 +270,7 @@ pub fn of_audit<'a>(
         commissions: &outcome.commissions,
         overdue,
         duplicates,
+        changes,
         findings,
     }
 }
@@ -263,6 +279,7 @@ fn view<'a>(
     finding: &'a Finding,
     rules: &RuleIndex<'a>,
     commission: Option<&'a str>,
+    fingerprint: String,
 ) -> FindingView<'a> {
     FindingView {
         rule: &finding.rule,
@@ -290,6 +307,7 @@ fn view<'a>(
         commission,
         related: &finding.related,
         facts: &finding.facts,
+        fingerprint,
         tabled: finding.tabled.as_ref(),
     }
 }

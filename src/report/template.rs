@@ -195,6 +195,8 @@ fn environment(lang: Lang, escape: Escape) -> Result<Environment<'static>, Error
         style(value, name, escape)
     });
     env.add_filter("fixed", fixed);
+    // `{{ "2026-11-30"|date }}` → `30.11.2026`, as messages show days.
+    env.add_filter("date", crate::calendar::show_iso_day);
     env.add_filter("num", move |value: f64| {
         crate::messages::number(lang, value)
     });

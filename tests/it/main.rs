@@ -6,6 +6,7 @@ mod bad_input;
 mod ci;
 mod cli;
 mod common;
+mod compare;
 mod config;
 mod docx;
 mod fixtures;

@@ -1,0 +1,361 @@
+//! `hattama audit --compare PREVIOUS.json`: the JSON report of an earlier audit read back, and
+//! what changed since, per commission and for the oblast (`report::changes`). An oblast audits
+//! every month; this answers which commission improved, which got worse, which decisions fell
+//! overdue and which were closed.
+//!
+//! Findings are matched on rule, path and the fingerprint the JSON report gives each, made from
+//! the text of its line rather than its number, so lines added above a finding leave it the
+//! same finding; findings with no line of text on their place ([`identity`]). Overdue decisions
+//! are matched on their document, number and due day.
+
+use crate::audit::AuditOutcome;
+use crate::finding::Tabled;
+use crate::lang::Lang;
+use crate::report::changes::{Change, Changes, CommissionChange};
+use crate::report::fingerprint::fingerprints;
+use crate::report::model::SCHEMA_VERSION;
+use crate::serde_error::SerdeError;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Why the earlier report cannot be compared with; `Display` is English, [`CompareError::message`]
+/// speaks the run's language.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub enum CompareError {
+    Read {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Malformed {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        error: SerdeError,
+    },
+    /// Not the JSON report of a hattama audit (a `check` report, a baseline, another tool's).
+    NotAnAudit {
+        path: PathBuf,
+    },
+    Version {
+        path: PathBuf,
+        found: u32,
+    },
+    /// Written in another language: findings about a whole document are keyed by their message.
+    Language {
+        path: PathBuf,
+        written: Lang,
+    },
+}
+
+impl CompareError {
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::messages::{baseline::json_syntax, compare as text, data::io_error};
+        let shown = |path: &PathBuf| path.display().to_string();
+        match self {
+            CompareError::Read { path, error } => {
+                text::unreadable(lang, &shown(path), &io_error(lang, error))
+            }
+            CompareError::Malformed {
+                path,
+                line,
+                column,
+                error,
+            } => {
+                let reason = match error {
+                    SerdeError::Other(json) => json_syntax(lang, json),
+                    other => other.message(lang),
+                };
+                text::malformed(
+                    lang,
+                    &format!("{}:{line}:{column}", path.display()),
+                    &reason,
+                )
+            }
+            CompareError::NotAnAudit { path } => text::not_an_audit(lang, &shown(path)),
+            CompareError::Version { path, found } => {
+                text::version(lang, &shown(path), *found, SCHEMA_VERSION)
+            }
+            CompareError::Language { path, written } => {
+                text::language(lang, &shown(path), *written)
+            }
+        }
+    }
+}
+
+/// The parts of an earlier audit's JSON report that a comparison reads; the rest is ignored.
+#[derive(Debug, Deserialize)]
+struct Report {
+    version: u32,
+    tool: String,
+    kind: String,
+    lang: Lang,
+    as_of: NaiveDate,
+    commissions: Vec<Commission>,
+    overdue: Vec<Overdue>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Commission {
+    id: String,
+    #[serde(default)]
+    name: String,
+    score: f64,
+    rank: usize,
+    sessions: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct Overdue {
+    commission: String,
+    path: String,
+    decision: String,
+    due: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Finding {
+    rule: String,
+    path: String,
+    line: u32,
+    #[serde(default)]
+    commission: Option<String>,
+    snippet: Option<String>,
+    fingerprint: String,
+}
+
+/// An earlier audit, read back.
+#[derive(Debug)]
+pub struct Previous {
+    as_of: NaiveDate,
+    commissions: BTreeMap<String, Commission>,
+    findings: Vec<FindingKey>,
+    overdue: Vec<OverdueKey>,
+}
+
+/// (commission, rule, path, fingerprint).
+type FindingKey = (String, String, String, String);
+/// (commission, path, decision, due day as `DD.MM.YYYY`).
+type OverdueKey = (String, String, String, String);
+
+impl Previous {
+    /// Reads `path`, written by `hattama audit --format json` in `lang`.
+    pub fn load(path: &Path, lang: Lang) -> Result<Previous, CompareError> {
+        let text = std::fs::read_to_string(path).map_err(|error| CompareError::Read {
+            path: path.to_path_buf(),
+            error,
+        })?;
+        // What it is comes first, so a `check` report or a baseline is named as such rather
+        // than as a report missing half its fields.
+        #[derive(Deserialize)]
+        struct Kind {
+            tool: Option<String>,
+            kind: Option<String>,
+            version: Option<u32>,
+        }
+        if let Ok(kind) = serde_json::from_str::<Kind>(&text) {
+            if kind.tool.as_deref() != Some("hattama") || kind.kind.as_deref() != Some("audit") {
+                return Err(CompareError::NotAnAudit {
+                    path: path.to_path_buf(),
+                });
+            }
+            if let Some(found) = kind.version.filter(|v| *v != SCHEMA_VERSION) {
+                return Err(CompareError::Version {
+                    path: path.to_path_buf(),
+                    found,
+                });
+            }
+        }
+        let report: Report = serde_json::from_str(&text).map_err(|error| {
+            let (line, column) = (error.line(), error.column());
+            let message = error.to_string();
+            let suffix = format!(" at line {line} column {column}");
+            CompareError::Malformed {
+                path: path.to_path_buf(),
+                line,
+                column,
+                error: SerdeError::parse(message.strip_suffix(&suffix).unwrap_or(&message)),
+            }
+        })?;
+        debug_assert!(report.tool == "hattama" && report.kind == "audit");
+        debug_assert_eq!(report.version, SCHEMA_VERSION);
+        if report.lang != lang {
+            return Err(CompareError::Language {
+                path: path.to_path_buf(),
+                written: report.lang,
+            });
+        }
+        Ok(Previous {
+            as_of: report.as_of,
+            findings: report
+                .findings
+                .into_iter()
+                .map(|f| {
+                    let identity = identity(f.snippet.is_some(), &f.fingerprint, f.line);
+                    (f.commission.unwrap_or_default(), f.rule, f.path, identity)
+                })
+                .collect(),
+            overdue: report
+                .overdue
+                .into_iter()
+                .map(|o| (o.commission, o.path, o.decision, o.due))
+                .collect(),
+            commissions: report
+                .commissions
+                .into_iter()
+                .map(|c| (c.id.clone(), c))
+                .collect(),
+        })
+    }
+
+    /// What changed between this audit and `now` (masked, as the report shows it).
+    pub fn changes(&self, now: &AuditOutcome) -> Changes {
+        let owner = |path: &str| now.owners.get(path).cloned().unwrap_or_default();
+        let now_findings: Vec<FindingKey> = now
+            .findings
+            .iter()
+            .zip(fingerprints(&now.findings))
+            .map(|(f, print)| {
+                let identity = identity(f.snippet.is_some(), &print, f.start.line);
+                (owner(&f.path), f.rule.clone(), f.path.clone(), identity)
+            })
+            .collect();
+        let now_overdue: Vec<OverdueKey> = now
+            .findings
+            .iter()
+            .filter_map(|f| match &f.tabled {
+                Some(Tabled::Overdue { decision, due, .. }) => Some((
+                    owner(&f.path),
+                    f.path.clone(),
+                    decision.clone(),
+                    crate::calendar::show_day(*due),
+                )),
+                _ => None,
+            })
+            .collect();
+        let findings = tally(&self.findings, &now_findings);
+        let overdue = tally(&self.overdue, &now_overdue);
+        let now_commissions: BTreeMap<&str, _> =
+            now.commissions.iter().map(|c| (c.id.as_str(), c)).collect();
+        let ids: BTreeSet<&str> = self
+            .commissions
+            .keys()
+            .map(String::as_str)
+            .chain(now_commissions.keys().copied())
+            .collect();
+        let commissions: Vec<CommissionChange> = ids
+            .into_iter()
+            .map(|id| {
+                let then = self.commissions.get(id);
+                let current = now_commissions.get(id);
+                let counts = |tallies: &BTreeMap<String, Tally>| {
+                    tallies.get(id).copied().unwrap_or_default()
+                };
+                let (found, due) = (counts(&findings), counts(&overdue));
+                let score_then = then.map(|c| c.score);
+                let score_now = current.map(|c| c.score);
+                CommissionChange {
+                    id: id.to_string(),
+                    name: current
+                        .map(|c| c.name.clone())
+                        .or_else(|| then.map(|c| c.name.clone()))
+                        .unwrap_or_default(),
+                    status: match (then, current) {
+                        (Some(_), Some(_)) => "both",
+                        (None, _) => "new",
+                        (_, None) => "gone",
+                    },
+                    change: Change {
+                        score_then,
+                        score_now,
+                        score_change: score_now.zip(score_then).map(|(n, t)| n - t),
+                        rank_then: then.map(|c| c.rank),
+                        rank_now: current.map(|c| c.rank),
+                        new_findings: found.added,
+                        resolved_findings: found.removed,
+                        open_findings: found.kept,
+                        newly_overdue: due.added,
+                        overdue_closed: due.removed,
+                        sessions_since: current
+                            .map(|c| c.sessions)
+                            .unwrap_or(0)
+                            .saturating_sub(then.map_or(0, |c| c.sessions)),
+                    },
+                }
+            })
+            .collect();
+        let mean = |scores: Vec<f64>| {
+            (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+        };
+        let score_then = mean(self.commissions.values().map(|c| c.score).collect());
+        let score_now = mean(now.commissions.iter().map(|c| c.score).collect());
+        let sum = |get: fn(&Change) -> usize| commissions.iter().map(|c| get(&c.change)).sum();
+        let oblast = Change {
+            score_then,
+            score_now,
+            score_change: score_now.zip(score_then).map(|(n, t)| n - t),
+            rank_then: None,
+            rank_now: None,
+            new_findings: sum(|c| c.new_findings),
+            resolved_findings: sum(|c| c.resolved_findings),
+            open_findings: sum(|c| c.open_findings),
+            newly_overdue: sum(|c| c.newly_overdue),
+            overdue_closed: sum(|c| c.overdue_closed),
+            sessions_since: sum(|c| c.sessions_since),
+        };
+        Changes {
+            since: self.as_of.to_string(),
+            oblast,
+            commissions,
+        }
+    }
+}
+
+/// What tells a finding from the others of its rule in its document. A finding on a line of
+/// text has the fingerprint of that text. One about a whole document or commission (a gap
+/// between sessions, a month without one) has only its message, which counts days up to the
+/// audit day and so changes every month: it is the same finding while its rule still fires on
+/// the same place, and its count tells how many there are.
+fn identity(on_text: bool, fingerprint: &str, line: u32) -> String {
+    if on_text {
+        fingerprint.to_string()
+    } else {
+        format!("line {line}")
+    }
+}
+
+/// Keys added, removed and kept between two lists, per commission (the key's first part); a
+/// key twice in both counts twice.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    added: usize,
+    removed: usize,
+    kept: usize,
+}
+
+fn tally(then: &[FindingKey], now: &[FindingKey]) -> BTreeMap<String, Tally> {
+    let (then, now) = (count(then), count(now));
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    for key in then.keys().chain(now.keys()).collect::<BTreeSet<_>>() {
+        let (before, after) = (
+            then.get(key).copied().unwrap_or(0),
+            now.get(key).copied().unwrap_or(0),
+        );
+        let tally = tallies.entry(key.0.clone()).or_default();
+        tally.kept += before.min(after);
+        tally.added += after.saturating_sub(before);
+        tally.removed += before.saturating_sub(after);
+    }
+    tallies
+}
+
+fn count<K: Ord>(keys: &[K]) -> BTreeMap<&K, usize> {
+    let mut counts: BTreeMap<&K, usize> = BTreeMap::new();
+    for key in keys {
+        *counts.entry(key).or_default() += 1;
+    }
+    counts
+}

@@ -1,0 +1,73 @@
+//! What changed since an earlier audit (`hattama audit --compare PREVIOUS.json`), as the reports
+//! show it: per commission and for the oblast, the score then and now, the findings that are new,
+//! resolved or still open, the decisions that fell overdue or were closed, and the sessions held
+//! since. `crate::compare` works it out; this is the data every format renders.
+
+use crate::privacy::{Mask, Masker};
+use serde::Serialize;
+
+/// The change of one commission, or of the oblast (its scores are the commissions' mean).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Change {
+    pub score_then: Option<f64>,
+    pub score_now: Option<f64>,
+    /// `score_now − score_then`, when both are known.
+    pub score_change: Option<f64>,
+    pub rank_then: Option<usize>,
+    pub rank_now: Option<usize>,
+    /// Findings now that the earlier audit did not have (matched by rule, path and the
+    /// line-shift-stable fingerprint, so an edit elsewhere in a document makes none new).
+    pub new_findings: usize,
+    /// Findings of the earlier audit that are gone.
+    pub resolved_findings: usize,
+    /// Findings in both.
+    pub open_findings: usize,
+    /// Decisions overdue now that were not overdue then.
+    pub newly_overdue: usize,
+    /// Decisions overdue then that are not now: executed, reported, or taken off control.
+    pub overdue_closed: usize,
+    /// Session days now minus session days then.
+    pub sessions_since: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommissionChange {
+    pub id: String,
+    /// What its documents call it (masked), as in `commissions[]`.
+    pub name: String,
+    /// `both`, `new` (not in the earlier audit) or `gone` (only in it).
+    pub status: &'static str,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Changes {
+    /// The earlier audit's day, `YYYY-MM-DD`.
+    pub since: String,
+    pub oblast: Change,
+    /// By id.
+    pub commissions: Vec<CommissionChange>,
+}
+
+impl Mask for Changes {
+    /// Ids and names may come from the earlier report, a file from outside this run.
+    fn mask_with(&mut self, masker: &Masker) {
+        let Changes {
+            since,
+            oblast: _,
+            commissions,
+        } = self;
+        since.mask_with(masker);
+        for commission in commissions {
+            let CommissionChange {
+                id,
+                name,
+                status: _,
+                change: _,
+            } = commission;
+            id.mask_with(masker);
+            name.mask_with(masker);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! `hattama audit --compare PREVIOUS.json`: a month later, what changed per commission and for
+//! the oblast, in the JSON report (checked against its schema) and the text report; and a clear
+//! error naming the file, with exit code 2, for a file that is not an earlier audit's report.
+
+use crate::common;
+
+use common::{hattama, stdout};
+use serde_json::Value;
+use std::path::Path;
+
+/// `fixtures/audit/control` copied, so that a month later can be made of it.
+fn oblast() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new("fixtures/audit/control/kobda/2026");
+    let to = dir.path().join("kobda/2026");
+    std::fs::create_dir_all(&to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+fn audit(dir: &Path, as_of: &str, extra: &[&str]) -> std::process::Output {
+    hattama()
+        .arg("audit")
+        .arg(dir)
+        .args(["--as-of", as_of, "--lang", "ru", "--no-config"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// The earlier audit's JSON report, written to `file`.
+fn earlier(dir: &Path, as_of: &str, file: &Path) {
+    let file = file.to_str().unwrap();
+    let output = audit(dir, as_of, &["--format", "json", "-o", file]);
+    assert!(output.status.code().is_some_and(|c| c < 2), "{output:?}");
+}
+
+#[test]
+fn a_month_later_shows_new_resolved_and_overdue_decisions() {
+    let dir = oblast();
+    let previous = tempfile::NamedTempFile::new().unwrap();
+    earlier(dir.path(), "2026-07-20", previous.path());
+    // A month later: one protocol gone from the folder (its findings and its overdue decision
+    // with it), one session more (a copy of the last protocol, dated later).
+    let year = dir.path().join("kobda/2026");
+    std::fs::remove_file(year.join("protocol-05.md")).unwrap();
+    let last = std::fs::read_to_string(year.join("protocol-06.md")).unwrap();
+    std::fs::write(year.join("protocol-07.md"), last.replace("№ 6", "№ 7")).unwrap();
+    let output = audit(
+        dir.path(),
+        "2026-11-30",
+        &[
+            "--format",
+            "json",
+            "--compare",
+            previous.path().to_str().unwrap(),
+        ],
+    );
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let changes = &report["changes"];
+    assert_eq!(changes["since"], "2026-07-20");
+    let kobda = &changes["commissions"][0];
+    assert_eq!(kobda["id"], "kobda");
+    assert_eq!(kobda["status"], "both");
+    // Decision 1.3 of protocol 4 fell due on 31.07, after the earlier audit.
+    assert!(kobda["newly_overdue"].as_u64().unwrap() >= 1, "{kobda}");
+    // Protocol 5's overdue decision left with it.
+    assert!(kobda["overdue_closed"].as_u64().unwrap() >= 1, "{kobda}");
+    assert!(kobda["new_findings"].as_u64().unwrap() >= 1, "{kobda}");
+    assert!(kobda["resolved_findings"].as_u64().unwrap() >= 1, "{kobda}");
+    assert!(kobda["open_findings"].as_u64().unwrap() >= 1, "{kobda}");
+    for key in [
+        "new_findings",
+        "resolved_findings",
+        "open_findings",
+        "newly_overdue",
+        "overdue_closed",
+        "sessions_since",
+    ] {
+        assert_eq!(changes["oblast"][key], kobda[key], "{key}");
+    }
+    let change = kobda["score_change"].as_f64().unwrap();
+    let (then, now) = (
+        kobda["score_then"].as_f64().unwrap(),
+        kobda["score_now"].as_f64().unwrap(),
+    );
+    assert!((now - then - change).abs() < 1e-9);
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/report.schema.json").unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .take(5)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn the_same_audit_twice_changes_nothing_and_says_so_in_text() {
+    let dir = oblast();
+    let previous = tempfile::NamedTempFile::new().unwrap();
+    earlier(dir.path(), "2026-11-30", previous.path());
+    let compare = ["--compare", previous.path().to_str().unwrap()];
+    let json = audit(
+        dir.path(),
+        "2026-11-30",
+        &[&["--format", "json"][..], &compare].concat(),
+    );
+    let report: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let oblast = &report["changes"]["oblast"];
+    assert_eq!(oblast["new_findings"], 0);
+    assert_eq!(oblast["resolved_findings"], 0);
+    assert_eq!(oblast["newly_overdue"], 0);
+    assert_eq!(oblast["sessions_since"], 0);
+    assert_eq!(oblast["score_change"], 0.0);
+    assert_eq!(
+        oblast["open_findings"].as_u64().unwrap() as usize,
+        report["findings"].as_array().unwrap().len()
+    );
+    let text = stdout(&audit(dir.path(), "2026-11-30", &compare));
+    assert!(text.contains("Изменения с 30.11.2026"), "{text}");
+}
+
+#[test]
+fn a_file_that_is_no_earlier_audit_is_a_usage_error_naming_it() {
+    let dir = oblast();
+    let scratch = tempfile::tempdir().unwrap();
+    let check = scratch.path().join("check.json");
+    let output = hattama()
+        .args([
+            "check",
+            "fixtures/check/ru-protocol-clean-01.md",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    std::fs::write(&check, &output.stdout).unwrap();
+    let broken = scratch.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\"version\": 2, \"tool\": \"hattama\", \"kind\": \"audit\",",
+    )
+    .unwrap();
+    let kazakh = scratch.path().join("kk.json");
+    let written = hattama()
+        .arg("audit")
+        .arg(dir.path())
+        .args([
+            "--as-of",
+            "2026-11-30",
+            "--lang",
+            "kk",
+            "--no-config",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    std::fs::write(&kazakh, &written.stdout).unwrap();
+    for (file, says) in [
+        (check.as_path(), "это не отчёт hattama audit"),
+        (broken.as_path(), "неверный JSON-отчёт аудита"),
+        (kazakh.as_path(), "--lang kk"),
+        (
+            Path::new("no-such-report.json"),
+            "не удалось прочитать отчёт прошлого аудита",
+        ),
+    ] {
+        let output = audit(
+            dir.path(),
+            "2026-11-30",
+            &["--compare", file.to_str().unwrap()],
+        );
+        assert_eq!(output.status.code(), Some(2), "{file:?}: {output:?}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(error.contains(&file.display().to_string()), "{error}");
+        assert!(error.contains(says), "{error}");
+        assert!(output.stdout.is_empty());
+    }
+}
