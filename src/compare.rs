@@ -236,6 +236,7 @@ impl Previous {
                 _ => None,
             })
             .collect();
+        let new = newcomers(&self.findings, &now_findings);
         let findings = tally(&self.findings, &now_findings);
         let overdue = tally(&self.overdue, &now_overdue);
         let now_commissions: BTreeMap<&str, _> =
@@ -310,6 +311,7 @@ impl Previous {
             since: self.as_of.to_string(),
             oblast,
             commissions,
+            new,
         }
     }
 }
@@ -350,6 +352,21 @@ fn tally(then: &[FindingKey], now: &[FindingKey]) -> BTreeMap<String, Tally> {
         tally.removed += before.saturating_sub(after);
     }
     tallies
+}
+
+/// For each key of `now`, whether it is one more than `then` had: of three findings with one
+/// key where there were two, the last is the new one.
+fn newcomers(then: &[FindingKey], now: &[FindingKey]) -> Vec<bool> {
+    let mut left = count(then);
+    now.iter()
+        .map(|key| match left.get_mut(key) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect()
 }
 
 fn count<K: Ord>(keys: &[K]) -> BTreeMap<&K, usize> {

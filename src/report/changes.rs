@@ -48,6 +48,10 @@ pub struct Changes {
     pub oblast: Change,
     /// By id.
     pub commissions: Vec<CommissionChange>,
+    /// For each finding of this audit, in its order: whether the earlier one lacked it (the
+    /// reports mark each finding `new` or `open`).
+    #[serde(skip)]
+    pub new: Vec<bool>,
 }
 
 impl Mask for Changes {
@@ -57,6 +61,7 @@ impl Mask for Changes {
             since,
             oblast: _,
             commissions,
+            new: _,
         } = self;
         since.mask_with(masker);
         for commission in commissions {

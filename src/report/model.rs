@@ -164,6 +164,9 @@ pub struct FindingView<'a> {
     /// Stays the same when lines are added or removed above the finding: baselines and
     /// `--compare` match findings on it, as SARIF and GitLab do.
     pub fingerprint: String,
+    /// With `--compare`: `new` since the earlier audit, or `open` (in it too).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<&'static str>,
     /// What the report's own tables read of it.
     #[serde(skip)]
     pub tabled: Option<&'a Tabled>,
@@ -220,9 +223,14 @@ pub fn of_audit<'a>(
         .findings
         .iter()
         .zip(fingerprints(&outcome.findings))
-        .map(|(f, print)| {
+        .enumerate()
+        .map(|(index, (f, print))| {
             let commission = outcome.owners.get(&f.path).map(String::as_str);
-            view(f, &rules, commission, print)
+            let mut view = view(f, &rules, commission, print);
+            view.change = changes
+                .and_then(|c| c.new.get(index))
+                .map(|&new| if new { "new" } else { "open" });
+            view
         })
         .collect();
     let overdue = overdue(&findings);
@@ -308,6 +316,7 @@ fn view<'a>(
         related: &finding.related,
         facts: &finding.facts,
         fingerprint,
+        change: None,
         tabled: finding.tabled.as_ref(),
     }
 }

@@ -82,6 +82,18 @@ fn a_month_later_shows_new_resolved_and_overdue_decisions() {
     ] {
         assert_eq!(changes["oblast"][key], kobda[key], "{key}");
     }
+    let marks: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["change"].as_str().unwrap())
+        .collect();
+    let new = marks.iter().filter(|m| **m == "new").count();
+    assert_eq!(new as u64, kobda["new_findings"].as_u64().unwrap());
+    assert_eq!(
+        (marks.len() - new) as u64,
+        kobda["open_findings"].as_u64().unwrap()
+    );
     let change = kobda["score_change"].as_f64().unwrap();
     let (then, now) = (
         kobda["score_then"].as_f64().unwrap(),
@@ -123,6 +135,44 @@ fn the_same_audit_twice_changes_nothing_and_says_so_in_text() {
     );
     let text = stdout(&audit(dir.path(), "2026-11-30", &compare));
     assert!(text.contains("Изменения с 30.11.2026"), "{text}");
+}
+
+#[test]
+fn every_report_for_people_shows_the_changes_and_each_finding_says_new_or_open() {
+    let dir = oblast();
+    let previous = tempfile::NamedTempFile::new().unwrap();
+    earlier(dir.path(), "2026-07-20", previous.path());
+    let compare = ["--compare", previous.path().to_str().unwrap()];
+    let run = |format: &str| {
+        stdout(&audit(
+            dir.path(),
+            "2026-11-30",
+            &[&["--format", format][..], &compare].concat(),
+        ))
+    };
+    let markdown = run("markdown");
+    assert!(markdown.contains("## Изменения с 20.07.2026"), "{markdown}");
+    assert!(markdown.contains("| **По области** |"), "{markdown}");
+    let html = run("html");
+    assert!(html.contains("<section id=\"changes\">"), "{html}");
+    assert!(html.contains("Изменения с 20.07.2026"));
+    // A score that fell is marked so, in red.
+    assert!(html.contains("<span class=\"down\">▼"), "{html}");
+    let csv = run("csv");
+    let mut rows = csv.lines();
+    assert!(rows.next().unwrap().ends_with(";Изменение"), "{csv}");
+    let marks: Vec<&str> = rows.map(|row| row.rsplit(';').next().unwrap()).collect();
+    assert!(
+        marks.contains(&"новое") && marks.contains(&"осталось"),
+        "{marks:?}"
+    );
+    assert!(
+        marks.iter().all(|m| ["новое", "осталось"].contains(m)),
+        "{marks:?}"
+    );
+    // Without --compare the reports are as before.
+    let plain = stdout(&audit(dir.path(), "2026-11-30", &["--format", "csv"]));
+    assert!(!plain.lines().next().unwrap().ends_with(";Изменение"));
 }
 
 #[test]
