@@ -275,14 +275,11 @@ pub enum ParseError {
 
 impl From<serde_json::Error> for ParseError {
     fn from(error: serde_json::Error) -> ParseError {
-        let (line, column) = (error.line(), error.column());
-        let text = error.to_string();
-        let suffix = format!(" at line {line} column {column}");
-        let message = text.strip_suffix(&suffix).unwrap_or(&text);
+        let (line, column, error) = SerdeError::of_json(&error);
         ParseError::Json {
             line,
             column,
-            error: SerdeError::parse(message),
+            error,
         }
     }
 }

@@ -170,14 +170,12 @@ impl Previous {
             }
         }
         let report: Report = serde_json::from_str(&text).map_err(|error| {
-            let (line, column) = (error.line(), error.column());
-            let message = error.to_string();
-            let suffix = format!(" at line {line} column {column}");
+            let (line, column, error) = SerdeError::of_json(&error);
             CompareError::Malformed {
                 path: path.to_path_buf(),
                 line,
                 column,
-                error: SerdeError::parse(message.strip_suffix(&suffix).unwrap_or(&message)),
+                error,
             }
         })?;
         debug_assert!(report.tool == "hattama" && report.kind == "audit");

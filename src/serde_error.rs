@@ -33,6 +33,15 @@ pub enum SerdeError {
 }
 
 impl SerdeError {
+    /// A JSON error's line, column and what went wrong.
+    pub fn of_json(error: &serde_json::Error) -> (usize, usize, SerdeError) {
+        let (line, column) = (error.line(), error.column());
+        let text = error.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        let message = text.strip_suffix(&suffix).unwrap_or(&text);
+        (line, column, SerdeError::parse(message))
+    }
+
     /// Reads a serde message (without the library's " at line N column M").
     pub fn parse(text: &str) -> SerdeError {
         let text = text.trim();
