@@ -232,6 +232,8 @@ struct AuditArgs {
     details: bool,
     #[arg(long, value_name = "PREVIOUS.json")]
     compare: Option<PathBuf>,
+    #[arg(long, value_name = "commission", value_parser = ["commission"])]
+    split_by: Option<String>,
     #[arg(long, short = 'q')]
     quiet: bool,
 }
@@ -519,6 +521,50 @@ fn write_report(
     Ok(())
 }
 
+/// `--split-by commission`: a report for each commission in the `-o` folder, named after it,
+/// holding its findings and the oblast's table, never another district's documents.
+fn write_split(
+    args: &OutputArgs,
+    outcome: &Masked<hattama::audit::AuditOutcome>,
+    changes: Option<&Masked<report::changes::Changes>>,
+    how: &report::Rendering<'_>,
+) -> Result<()> {
+    let lang = how.lang;
+    let Some(folder) = &args.output else {
+        anyhow::bail!(messages::split_needs_folder(lang));
+    };
+    let shown = folder.display().to_string();
+    std::fs::create_dir_all(folder).with_context(|| messages::cannot_write(lang, &shown))?;
+    let extension = match how.format.name() {
+        "markdown" => "md",
+        "html" => "html",
+        "csv" => "csv",
+        "json" | "gitlab" => "json",
+        "sarif" => "sarif",
+        "junit" => "xml",
+        _ => "txt",
+    };
+    for commission in &outcome.commissions {
+        let id = &commission.id;
+        let part = outcome.project(|whole| hattama::split::one_commission(whole, id));
+        let part_changes = changes.map(|changes| {
+            changes.project(|changes| hattama::split::changes_of(changes, outcome, id))
+        });
+        let mut report = Vec::new();
+        report::render_audit_with_changes(&part, part_changes.as_ref(), how, &mut report)?;
+        let file = folder.join(format!("{}.{extension}", id.replace(['/', '\\'], "-")));
+        let plain = anstream::adapter::strip_bytes(&report).into_vec();
+        std::fs::write(&file, plain)
+            .with_context(|| messages::cannot_write(lang, &file.display().to_string()))?;
+    }
+    crate::stderr::say(&messages::split_written(
+        lang,
+        outcome.commissions.len(),
+        &shown,
+    ));
+    Ok(())
+}
+
 /// Runs the command; `shown` becomes the run's language once it is known, for the error, if
 /// there is one.
 fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
@@ -714,6 +760,10 @@ fn audit(args: AuditArgs, out: &mut impl Write, shown: &mut Lang) -> Result<u8> 
         outcome.edit(|outcome| hattama::audit::recount(outcome, pack));
     }
     let changes = previous.map(|previous| Masked::new(previous.changes(&outcome), &pack.masker));
+    if args.split_by.is_some() {
+        write_split(&args.run.output, &outcome, changes.as_ref(), &how)?;
+        return Ok(exit_code(&outcome.findings, run.fail_level));
+    }
     hattama::stages::time(hattama::stages::Stage::Render, || {
         write_report(&args.run.output, lang, out, |out| {
             report::render_audit_with_changes(&outcome, changes.as_ref(), &how, out)

@@ -27,6 +27,7 @@ pub mod rulebook;
 pub mod serde_error;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod split;
 pub mod stages;
 pub mod suppress;
 pub mod yaml_depth;

@@ -294,6 +294,35 @@ pub fn no_such_rule(lang: Lang, rule: &str) -> String {
     )
 }
 
+/// `--split-by commission` writes a folder of reports: it needs `-o DIR`.
+pub fn split_needs_folder(lang: Lang) -> String {
+    pick(
+        lang,
+        "--split-by commission әр комиссияға бөлек есеп жазады: қалтаны -o DIR арқылы көрсетіңіз"
+            .to_string(),
+        "--split-by commission пишет отдельный отчёт каждой комиссии: укажите папку через -o DIR"
+            .to_string(),
+        "--split-by commission writes a report per commission: name the folder with -o DIR"
+            .to_string(),
+    )
+}
+
+/// What `--split-by commission` wrote.
+pub fn split_written(lang: Lang, reports: usize, folder: &str) -> String {
+    match lang {
+        Lang::Kk => format!("{folder} қалтасына {reports} есеп жазылды, әр комиссияға бір есептен"),
+        Lang::Ru => format!(
+            "В папку {folder} {} {reports} {}, по одному на комиссию",
+            plural(lang, reports, ["записан", "записано", "записано"]),
+            plural(lang, reports, ["отчёт", "отчёта", "отчётов"])
+        ),
+        Lang::En => format!(
+            "Wrote {reports} {} to {folder}, one per commission",
+            plural(lang, reports, ["report", "reports", ""])
+        ),
+    }
+}
+
 pub fn cannot_write(lang: Lang, path: &str) -> String {
     pick(
         lang,

@@ -115,6 +115,7 @@ pub const TEXTS: Texts = Texts {
   hattama audit oblast/ --commission-level 1 --format json > audit.json
   hattama audit oblast/ --as-of 2026-06-30 --baseline .hattama-audit-baseline.json
   hattama audit oblast/ --as-of 2026-12-31 --compare audit-2026-11.json --format json -o audit-2026-12.json
+  hattama audit oblast/ --as-of 2026-12-31 --split-by commission --format html -o districts/
 
 Коды завершения:
   0  нет замечаний с уровнем не ниже порога (--fail-level, по умолчанию: error)
@@ -126,6 +127,7 @@ pub const TEXTS: Texts = Texts {
                     ("as_of", help("День аудита: сроки и перерывы между заседаниями отсчитываются до него (по умолчанию — сегодня)")),
                     ("commission_level", help("Какой уровень папок под DIR называет комиссию (1 — первый); по умолчанию — ближайшая папка над файлом, которая не является годом")),
                     ("compare", help("JSON-отчёт прошлого аудита (--format json): показать, что изменилось с тех пор по каждой комиссии и по области — балл, новые и устранённые замечания, просроченные и закрытые решения, проведённые заседания")),
+                    ("split_by", help("Отдельный отчёт каждой комиссии (в папку -o DIR, по её имени): только её замечания и таблица комиссий области, без документов других районов")),
                     ("details", help("Текстовый формат: вывести все замечания, а не только замечания о комиссиях в целом")),
                     ("quiet", help("Не показывать в терминале ход выполнения")),
                 ],

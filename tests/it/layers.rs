@@ -32,7 +32,7 @@ const LAYERS: &[&[&str]] = &[
     // `test-rules`: documents by their expect comments, audit fixtures by their expect.yaml.
     &["rule_tests"],
     &["report"],
-    &["baseline", "compare"],
+    &["baseline", "compare", "split"],
     // The self-check page and its API, over everything a check uses.
     &["serve"],
 ];

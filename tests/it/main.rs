@@ -21,6 +21,7 @@ mod rule_tests;
 #[cfg(feature = "serve")]
 mod serve;
 mod source_rules;
+mod split;
 mod stalls;
 mod suppress;
 mod views;
