@@ -96,6 +96,8 @@ pub fn collect(
     let mut item_fields: Vec<(usize, BTreeSet<usize>)> = Vec::new();
     let mut section_months = Vec::new();
     let mut copies = false;
+    // Who answers for the commission, for the audit's summary.
+    document_fields.extend(pack.responsible.iter().copied());
     for (rule, kind) in rules.active(pack) {
         if !rule.applies_to_kind(document_kind) {
             continue;

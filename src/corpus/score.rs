@@ -47,6 +47,9 @@ pub struct CommissionSummary {
     pub commission_deduction: f64,
     /// 1 for the best score; equal scores share a rank.
     pub rank: usize,
+    /// Who answers for it, by the pack's `responsible` field id (`chair`, `secretary`): the
+    /// value its latest dated document gives.
+    pub responsible: BTreeMap<String, String>,
     /// For each coverage topic, the documents its rule applies to (for counting again).
     #[serde(skip)]
     pub coverage_documents: BTreeMap<String, Vec<String>>,
@@ -83,8 +86,12 @@ impl Mask for CommissionSummary {
             document_deduction: _,
             commission_deduction: _,
             rank: _,
+            responsible,
             coverage_documents,
         } = self;
+        for person in responsible.values_mut() {
+            person.mask_with(masker);
+        }
         id.mask_with(masker);
         path.mask_with(masker);
         name.mask_with(masker);
@@ -126,6 +133,39 @@ pub fn summarise(
                 .entry(record.commission.id.clone())
                 .or_default()
                 .insert(date);
+        }
+    }
+    // Who answers for each commission: each responsible field's value in its latest dated
+    // document that gives one (a later protocol chaired by another deputy akim wins).
+    let mut latest: BTreeMap<(&str, usize), (NaiveDate, String)> = BTreeMap::new();
+    for record in records {
+        let Some(date) = record.date.filter(|d| *d <= as_of) else {
+            continue;
+        };
+        for &field in &pack.responsible {
+            let Some(value) = record.facts.field(field) else {
+                continue;
+            };
+            let person = value.value.display();
+            let person = person.trim();
+            if person.is_empty() {
+                continue;
+            }
+            let slot = latest.entry((record.commission.id.as_str(), field));
+            let newer = match &slot {
+                std::collections::btree_map::Entry::Occupied(known) => date >= known.get().0,
+                std::collections::btree_map::Entry::Vacant(_) => true,
+            };
+            if newer {
+                *slot.or_insert((date, String::new())) = (date, person.to_string());
+            }
+        }
+    }
+    for ((commission, field), (_, person)) in latest {
+        if let Some(summary) = summaries.get_mut(commission) {
+            summary
+                .responsible
+                .insert(pack.fields[field].id.clone(), person);
         }
     }
     for topic in &pack.coverage {

@@ -524,6 +524,21 @@ pub fn compile<K: KindCompiler>(
                 )
             })?;
     let coverage = coverage(&packs, &rules)?;
+    let responsible = packs
+        .iter()
+        .rev()
+        .find_map(|p| p.meta.responsible.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|id| {
+            fields.iter().position(|f| f.id == id).ok_or_else(|| {
+                PackError::new(
+                    packs[last].locate_text("responsible"),
+                    format!("`responsible` names `{id}`, which is no field"),
+                )
+            })
+        })
+        .collect::<Result<Vec<usize>, PackError>>()?;
     let pack = Pack {
         categories,
         coverage,
@@ -534,6 +549,7 @@ pub fn compile<K: KindCompiler>(
             .find_map(|p| p.meta.scoring.clone())
             .unwrap_or_default(),
         session_kind,
+        responsible,
         year_field,
         metas: packs.iter().map(|p| p.meta.clone()).collect(),
         date_field,

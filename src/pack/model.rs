@@ -17,6 +17,8 @@ pub struct Pack {
     pub coverage: Vec<Coverage>,
     /// The document kind that records a session.
     pub session_kind: String,
+    /// The fields naming who answers for a commission (chair, secretary).
+    pub responsible: Vec<usize>,
     /// The field that dates a document.
     pub date_field: Option<usize>,
     /// The field that names the year a document is for.

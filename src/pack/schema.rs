@@ -126,6 +126,10 @@ pub struct PackMeta {
     /// The document kind that records a session (counted in audit summaries).
     #[serde(default)]
     pub session_kind: Option<String>,
+    /// Fields that name the persons who answer for a commission (its chair, its secretary):
+    /// the audit shows each commission's values from its latest document that gives them.
+    #[serde(default)]
+    pub responsible: Option<Vec<String>>,
     /// How a commission's score is computed from its findings.
     #[serde(default)]
     pub scoring: Option<ScoringDef>,

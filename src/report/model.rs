@@ -48,6 +48,9 @@ pub struct Report<'a> {
     pub sessions_by_month: Vec<MonthView>,
     /// One entry per commission, ordered by id; `rank` orders them by score.
     pub commissions: &'a [CommissionSummary],
+    /// The fields naming who answers for a commission (`commissions[].responsible`), with
+    /// their names in the report's language (audit only).
+    pub roles: Vec<RoleView>,
     /// Decisions past their deadline with no execution reported, most overdue first.
     pub overdue: Vec<OverdueView<'a>>,
     /// Documents found to be copies of another, grouped by their original, most similar first.
@@ -97,6 +100,13 @@ pub struct MonthView {
     pub month: String,
     pub sessions: usize,
     pub commissions_without: usize,
+}
+
+/// A field that names who answers for a commission, and its name (`председательствующий`).
+#[derive(Debug, Serialize)]
+pub struct RoleView {
+    pub id: String,
+    pub name: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -202,6 +212,7 @@ pub fn of_check<'a>(
         months: Vec::new(),
         sessions_by_month: Vec::new(),
         commissions: &[],
+        roles: Vec::new(),
         overdue: Vec::new(),
         duplicates: Vec::new(),
         changes: None,
@@ -276,6 +287,14 @@ pub fn of_audit<'a>(
         months,
         sessions_by_month,
         commissions: &outcome.commissions,
+        roles: pack
+            .responsible
+            .iter()
+            .map(|&field| RoleView {
+                id: pack.fields[field].id.clone(),
+                name: pack.fields[field].name.get(lang).to_string(),
+            })
+            .collect(),
         overdue,
         duplicates,
         changes,

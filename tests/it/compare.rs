@@ -1,6 +1,7 @@
-//! `hattama audit --compare PREVIOUS.json`: a month later, what changed per commission and for
-//! the oblast, in the JSON report (checked against its schema) and the text report; and a clear
-//! error naming the file, with exit code 2, for a file that is not an earlier audit's report.
+//! Monthly control. `hattama audit --compare PREVIOUS.json`: a month later, what changed per
+//! commission and for the oblast, in every report for people and in the JSON report (checked
+//! against its schema); a clear error naming the file, with exit code 2, for a file that is not
+//! an earlier audit's report. And who answers for each commission, from its latest protocol.
 
 use crate::common;
 
@@ -232,4 +233,34 @@ fn a_file_that_is_no_earlier_audit_is_a_usage_error_naming_it() {
         assert!(error.contains(says), "{error}");
         assert!(output.stdout.is_empty());
     }
+}
+
+#[test]
+fn each_commission_names_who_answers_for_it_from_its_latest_protocol() {
+    let dir = oblast();
+    let year = dir.path().join("kobda/2026");
+    // The last protocol was chaired by another deputy akim than the ones before.
+    let last = std::fs::read_to_string(year.join("protocol-06.md")).unwrap();
+    std::fs::write(
+        year.join("protocol-06.md"),
+        last.replace("Жумабеков А.С.", "Сейтенов Б.Е."),
+    )
+    .unwrap();
+    let output = audit(dir.path(), "2026-11-30", &["--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let kobda = &report["commissions"][0];
+    assert_eq!(kobda["responsible"]["chair"], "Сейтенов Б.Е.", "{kobda}");
+    assert_eq!(kobda["responsible"]["secretary"], "Омарова Г.К.", "{kobda}");
+    let roles: Vec<&str> = report["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, ["председательствующий", "секретарь"]);
+    let markdown = stdout(&audit(dir.path(), "2026-11-30", &["--format", "markdown"]));
+    assert!(
+        markdown.contains("председательствующий: Сейтенов Б.Е.; секретарь: Омарова Г.К."),
+        "{markdown}"
+    );
 }
