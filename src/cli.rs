@@ -232,6 +232,8 @@ struct AuditArgs {
     details: bool,
     #[arg(long, value_name = "PREVIOUS.json")]
     compare: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    history: Option<PathBuf>,
     #[arg(long, value_name = "commission", value_parser = ["commission"])]
     split_by: Option<String>,
     #[arg(long, short = 'q')]
@@ -527,6 +529,7 @@ fn write_split(
     args: &OutputArgs,
     outcome: &Masked<hattama::audit::AuditOutcome>,
     changes: Option<&Masked<report::changes::Changes>>,
+    history: Option<&Masked<report::changes::History>>,
     how: &report::Rendering<'_>,
 ) -> Result<()> {
     let lang = how.lang;
@@ -550,8 +553,24 @@ fn write_split(
         let part_changes = changes.map(|changes| {
             changes.project(|changes| hattama::split::changes_of(changes, outcome, id))
         });
+        // The oblast's line over time, and this commission's alone.
+        let part_history = history.map(|history| {
+            history.project(|history| report::changes::History {
+                commissions: history
+                    .commissions
+                    .iter()
+                    .filter(|series| &series.id == id)
+                    .cloned()
+                    .collect(),
+                ..history.clone()
+            })
+        });
+        let since = report::Since {
+            changes: part_changes.as_ref(),
+            history: part_history.as_ref(),
+        };
         let mut report = Vec::new();
-        report::render_audit_with_changes(&part, part_changes.as_ref(), how, &mut report)?;
+        report::render_audit_since(&part, since, how, &mut report)?;
         let file = folder.join(format!("{}.{extension}", id.replace(['/', '\\'], "-")));
         let plain = anstream::adapter::strip_bytes(&report).into_vec();
         std::fs::write(&file, plain)
@@ -731,8 +750,14 @@ fn audit(args: AuditArgs, out: &mut impl Write, shown: &mut Lang) -> Result<u8> 
         &settings.files,
         lang,
     )?;
-    let how = rendering(&args.run.output, pack, lang, run.as_of(), args.details)?;
+    let as_of = run.as_of();
+    let how = rendering(&args.run.output, pack, lang, as_of, args.details)?;
     // Read before any document is, so a wrong file stops the run at once.
+    let earlier = args
+        .history
+        .as_deref()
+        .map(|folder| hattama::compare::earlier_audits(folder, lang))
+        .transpose()?;
     let previous = args
         .compare
         .as_deref()
@@ -760,13 +785,29 @@ fn audit(args: AuditArgs, out: &mut impl Write, shown: &mut Lang) -> Result<u8> 
         outcome.edit(|outcome| hattama::audit::recount(outcome, pack));
     }
     let changes = previous.map(|previous| Masked::new(previous.changes(&outcome), &pack.masker));
+    let history = earlier.map(|audits| {
+        Masked::new(
+            hattama::compare::history(audits, &outcome, as_of),
+            &pack.masker,
+        )
+    });
     if args.split_by.is_some() {
-        write_split(&args.run.output, &outcome, changes.as_ref(), &how)?;
+        write_split(
+            &args.run.output,
+            &outcome,
+            changes.as_ref(),
+            history.as_ref(),
+            &how,
+        )?;
         return Ok(exit_code(&outcome.findings, run.fail_level));
     }
+    let since = report::Since {
+        changes: changes.as_ref(),
+        history: history.as_ref(),
+    };
     hattama::stages::time(hattama::stages::Stage::Render, || {
         write_report(&args.run.output, lang, out, |out| {
-            report::render_audit_with_changes(&outcome, changes.as_ref(), &how, out)
+            report::render_audit_since(&outcome, since, &how, out)
         })
     })?;
     // What the generator's benchmark reads (hattama-generate bench).

@@ -11,7 +11,7 @@
 use crate::audit::AuditOutcome;
 use crate::finding::Tabled;
 use crate::lang::Lang;
-use crate::report::changes::{Change, Changes, CommissionChange};
+use crate::report::changes::{Change, Changes, CommissionChange, History, Point, Series};
 use crate::report::fingerprint::fingerprints;
 use crate::report::model::SCHEMA_VERSION;
 use crate::serde_error::SerdeError;
@@ -106,6 +106,7 @@ struct Commission {
     score: f64,
     rank: usize,
     sessions: usize,
+    overdue: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -373,4 +374,89 @@ fn count<K: Ord>(keys: &[K]) -> BTreeMap<&K, usize> {
         *counts.entry(key).or_default() += 1;
     }
     counts
+}
+
+/// The earlier audits of `folder` (`--history`): every `*.json` in it, each an earlier audit's
+/// JSON report in `lang`. A file that is no such report is an error naming it, as for
+/// `--compare`.
+pub fn earlier_audits(folder: &Path, lang: Lang) -> Result<Vec<Previous>, CompareError> {
+    let unreadable = |error| CompareError::Read {
+        path: folder.to_path_buf(),
+        error,
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(unreadable)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| Previous::load(file, lang))
+        .collect()
+}
+
+/// The earlier `audits` and `now` on `as_of`, as each commission's score and overdue decisions
+/// over time.
+pub fn history(mut audits: Vec<Previous>, now: &AuditOutcome, as_of: NaiveDate) -> History {
+    // Oldest first; this audit is the last, and an earlier one of its day is left out.
+    audits.retain(|audit| audit.as_of < as_of);
+    audits.sort_by_key(|audit| audit.as_of);
+    let mut days: Vec<String> = audits.iter().map(|a| a.as_of.to_string()).collect();
+    days.push(as_of.to_string());
+    let then = |audit: &Previous, id: &str| {
+        audit.commissions.get(id).map(|c| Point {
+            score: c.score,
+            overdue: c.overdue,
+        })
+    };
+    let ids: BTreeSet<&str> = audits
+        .iter()
+        .flat_map(|a| a.commissions.keys().map(String::as_str))
+        .chain(now.commissions.iter().map(|c| c.id.as_str()))
+        .collect();
+    let commissions = ids
+        .into_iter()
+        .map(|id| {
+            let current = now.commissions.iter().find(|c| c.id == id);
+            let mut points: Vec<Option<Point>> = audits.iter().map(|a| then(a, id)).collect();
+            points.push(current.map(|c| Point {
+                score: c.score,
+                overdue: c.overdue,
+            }));
+            let name = current
+                .map(|c| c.name.clone())
+                .or_else(|| {
+                    audits
+                        .iter()
+                        .rev()
+                        .find_map(|a| a.commissions.get(id).map(|c| c.name.clone()))
+                })
+                .unwrap_or_default();
+            Series {
+                id: id.to_string(),
+                name,
+                points,
+            }
+        })
+        .collect::<Vec<_>>();
+    let oblast = (0..days.len())
+        .map(|day| {
+            let present: Vec<Point> = commissions.iter().filter_map(|s| s.points[day]).collect();
+            Point {
+                score: if present.is_empty() {
+                    0.0
+                } else {
+                    present.iter().map(|p| p.score).sum::<f64>() / present.len() as f64
+                },
+                overdue: present.iter().map(|p| p.overdue).sum(),
+            }
+        })
+        .collect();
+    History {
+        days,
+        oblast,
+        commissions,
+    }
 }

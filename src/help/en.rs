@@ -114,6 +114,7 @@ Examples:
   hattama audit oblast/ --as-of 2026-06-30 --baseline .hattama-audit-baseline.json
   hattama audit oblast/ --as-of 2026-12-31 --compare audit-2026-11.json --format json -o audit-2026-12.json
   hattama audit oblast/ --as-of 2026-12-31 --split-by commission --format html -o districts/
+  hattama audit oblast/ --as-of 2026-12-31 --history audits/ --compare audits/2026-11-30.json --format html -o audit.html
 
 Exit codes:
   0  no findings at or above the fail level (--fail-level, default: error)
@@ -126,6 +127,7 @@ Exit codes:
                     ("commission_level", help("Which folder level below DIR names the commission (1 = the first); default: the deepest folder above each file that is not a year")),
                     ("compare", help("The JSON report of an earlier audit (--format json): show what changed since, per commission and for the oblast: score, new and resolved findings, decisions fallen overdue and closed, sessions held")),
                     ("split_by", help("A report for each commission (in the -o DIR folder, named after it): only its findings and the oblast's table of commissions, no document of another district")),
+                    ("history", help("A folder of earlier audits' JSON reports: each commission's and the oblast's score and overdue decisions over the audits (in HTML, a small chart)")),
                     ("details", help("Text format: print every finding, not only those about the commissions as a whole")),
                     ("quiet", help("No progress bar on the terminal")),
                 ],

@@ -116,6 +116,7 @@ pub const TEXTS: Texts = Texts {
   hattama audit oblast/ --as-of 2026-06-30 --baseline .hattama-audit-baseline.json
   hattama audit oblast/ --as-of 2026-12-31 --compare audit-2026-11.json --format json -o audit-2026-12.json
   hattama audit oblast/ --as-of 2026-12-31 --split-by commission --format html -o districts/
+  hattama audit oblast/ --as-of 2026-12-31 --history audits/ --compare audits/2026-11-30.json --format html -o audit.html
 
 Коды завершения:
   0  нет замечаний с уровнем не ниже порога (--fail-level, по умолчанию: error)
@@ -128,6 +129,7 @@ pub const TEXTS: Texts = Texts {
                     ("commission_level", help("Какой уровень папок под DIR называет комиссию (1 — первый); по умолчанию — ближайшая папка над файлом, которая не является годом")),
                     ("compare", help("JSON-отчёт прошлого аудита (--format json): показать, что изменилось с тех пор по каждой комиссии и по области — балл, новые и устранённые замечания, просроченные и закрытые решения, проведённые заседания")),
                     ("split_by", help("Отдельный отчёт каждой комиссии (в папку -o DIR, по её имени): только её замечания и таблица комиссий области, без документов других районов")),
+                    ("history", help("Папка с JSON-отчётами прошлых аудитов: балл и просроченные решения каждой комиссии и области по аудитам (в HTML — маленький график)")),
                     ("details", help("Текстовый формат: вывести все замечания, а не только замечания о комиссиях в целом")),
                     ("quiet", help("Не показывать в терминале ход выполнения")),
                 ],

@@ -76,3 +76,48 @@ impl Mask for Changes {
         }
     }
 }
+
+/// Each commission's score and overdue decisions over the earlier audits and this one
+/// (`hattama audit --history DIR`), oldest first, and the oblast's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct History {
+    /// The audit days, `YYYY-MM-DD`, this audit's last.
+    pub days: Vec<String>,
+    /// The commissions' mean score and their overdue decisions together, on each day.
+    pub oblast: Vec<Point>,
+    /// By id; `None` on a day the commission was not audited.
+    pub commissions: Vec<Series>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Point {
+    pub score: f64,
+    pub overdue: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub id: String,
+    pub name: String,
+    pub points: Vec<Option<Point>>,
+}
+
+impl Mask for History {
+    fn mask_with(&mut self, masker: &Masker) {
+        let History {
+            days,
+            oblast: _,
+            commissions,
+        } = self;
+        days.mask_with(masker);
+        for series in commissions {
+            let Series {
+                id,
+                name,
+                points: _,
+            } = series;
+            id.mask_with(masker);
+            name.mask_with(masker);
+        }
+    }
+}

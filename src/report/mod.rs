@@ -15,6 +15,7 @@ pub mod outline;
 pub mod rules;
 pub mod sarif;
 mod score_formula;
+mod sparkline;
 pub mod template;
 pub mod terminal;
 mod xml;
@@ -151,14 +152,22 @@ pub fn render_audit(
     how: &Rendering<'_>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    render_audit_with_changes(outcome, None, how, out)
+    render_audit_since(outcome, Since::default(), how, out)
 }
 
-/// Like [`render_audit`], with what changed since an earlier audit (`--compare`) where the
-/// format has room for it (the formats for CI list findings only).
-pub fn render_audit_with_changes(
+/// What earlier audits add to a report: the changes since the last (`--compare`) and the
+/// scores over all (`--history`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Since<'a> {
+    pub changes: Option<&'a Masked<changes::Changes>>,
+    pub history: Option<&'a Masked<changes::History>>,
+}
+
+/// Like [`render_audit`], with what earlier audits add, where the format has room for it (the
+/// formats for CI list findings only).
+pub fn render_audit_since(
     outcome: &Masked<AuditOutcome>,
-    changes: Option<&Masked<changes::Changes>>,
+    since: Since<'_>,
     how: &Rendering<'_>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
@@ -170,8 +179,8 @@ pub fn render_audit_with_changes(
         });
         return render_check(&findings, how, out);
     }
-    let changes = changes.map(|changes| &**changes);
-    let report = model::of_audit(
+    let changes = since.changes.map(|changes| &**changes);
+    let mut report = model::of_audit(
         outcome,
         how.pack,
         how.lang,
@@ -179,6 +188,7 @@ pub fn render_audit_with_changes(
         &outcome.root,
         changes,
     );
+    report.history = since.history.map(|history| &**history);
     through_template(&report, how, out)
 }
 

@@ -2,7 +2,7 @@
 //! that the JSON format prints as it stands. Its fields are the documented schema
 //! (docs/report.md, docs/report.schema.json); `version` changes when one changes meaning.
 
-use super::changes::Changes;
+use super::changes::{Changes, History};
 use super::fingerprint::fingerprints;
 use crate::audit::{AuditOutcome, CommissionSummary};
 use crate::engine::Outcome;
@@ -58,6 +58,9 @@ pub struct Report<'a> {
     /// What changed since an earlier audit (`--compare`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<&'a Changes>,
+    /// Scores and overdue decisions over earlier audits and this one (`--history`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<&'a History>,
     pub findings: Vec<FindingView<'a>>,
 }
 
@@ -216,6 +219,7 @@ pub fn of_check<'a>(
         overdue: Vec::new(),
         duplicates: Vec::new(),
         changes: None,
+        history: None,
         findings,
     }
 }
@@ -298,6 +302,7 @@ pub fn of_audit<'a>(
         overdue,
         duplicates,
         changes,
+        history: None,
         findings,
     }
 }

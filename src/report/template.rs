@@ -206,6 +206,7 @@ fn environment(lang: Lang, escape: Escape) -> Result<Environment<'static>, Error
     env.add_filter("anchor", anchor);
     env.add_function("excerpt", excerpt);
     env.add_function("align", align);
+    env.add_function("sparkline", super::sparkline::sparkline);
     Ok(env)
 }
 

@@ -264,3 +264,76 @@ fn each_commission_names_who_answers_for_it_from_its_latest_protocol() {
         "{markdown}"
     );
 }
+
+#[test]
+fn history_draws_each_commission_over_the_earlier_audits_and_this_one() {
+    let dir = oblast();
+    let kept = tempfile::tempdir().unwrap();
+    for day in ["2026-05-31", "2026-07-20", "2026-09-30"] {
+        earlier(dir.path(), day, &kept.path().join(format!("{day}.json")));
+    }
+    // Not a report: `*.json` only are read.
+    std::fs::write(kept.path().join("notes.txt"), "last month: fine").unwrap();
+    let history = ["--history", kept.path().to_str().unwrap()];
+    let json = audit(
+        dir.path(),
+        "2026-11-30",
+        &[&["--format", "json"][..], &history].concat(),
+    );
+    let report: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let days: Vec<&str> = report["history"]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        days,
+        ["2026-05-31", "2026-07-20", "2026-09-30", "2026-11-30"]
+    );
+    let kobda = &report["history"]["commissions"][0];
+    let overdue: Vec<u64> = kobda["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["overdue"].as_u64().unwrap())
+        .collect();
+    // Decisions fall overdue as their deadlines pass: none in May, four by November.
+    assert_eq!(overdue.first(), Some(&0));
+    assert_eq!(overdue.last(), Some(&4));
+    assert!(overdue.windows(2).all(|w| w[0] <= w[1]), "{overdue:?}");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/report.schema.json").unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&report));
+    let html = stdout(&audit(
+        dir.path(),
+        "2026-11-30",
+        &[&["--format", "html"][..], &history].concat(),
+    ));
+    assert!(html.contains("<section id=\"history\">"));
+    assert_eq!(
+        html.matches("<svg class=\"spark\"").count(),
+        2,
+        "kobda and the oblast"
+    );
+    let markdown = stdout(&audit(
+        dir.path(),
+        "2026-11-30",
+        &[&["--format", "markdown"][..], &history].concat(),
+    ));
+    assert!(
+        markdown.contains("| 31.05.2026 | 20.07.2026 | 30.09.2026 | 30.11.2026 |"),
+        "{markdown}"
+    );
+    // A report in the folder that is no audit's stops the run, naming it.
+    let stray = kept.path().join("check.json");
+    std::fs::write(
+        &stray,
+        "{\"version\": 2, \"tool\": \"hattama\", \"kind\": \"check\"}",
+    )
+    .unwrap();
+    let refused = audit(dir.path(), "2026-11-30", &history);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("check.json"));
+}
