@@ -1,7 +1,7 @@
 //! `hattama audit DIR --split-by commission -o OUTDIR`: one report per commission, for the
 //! district that receives it alone. Other districts' cases are none of its business: its report
 //! keeps its own findings and the oblast's table of commissions (names, scores, counts), and
-//! never a document of another district. Where one of its findings refers to another
+//! never a document or a person of another district. Where one of its findings refers to another
 //! district's document (the plan it copies, a decision repeated there), that document is named
 //! by its commission instead.
 
@@ -39,7 +39,19 @@ pub fn one_commission(outcome: &AuditOutcome, id: &str) -> AuditOutcome {
         owners: keep_mine(&outcome.owners, &mine),
         documents: outcome.documents,
         bytes: outcome.bytes,
-        commissions: outcome.commissions.clone(),
+        // The oblast's table keeps every commission's figures, but names only this one's
+        // people: who chairs another district is that district's report's business.
+        commissions: outcome
+            .commissions
+            .iter()
+            .map(|c| {
+                let mut summary = c.clone();
+                if summary.id != id {
+                    summary.responsible.clear();
+                }
+                summary
+            })
+            .collect(),
         dates: keep_mine(&outcome.dates, &mine),
     }
 }

@@ -65,6 +65,12 @@ fn each_district_receives_its_own_report_and_nothing_of_another() {
                 .iter()
                 .filter(|f| f["commission"].as_str() == Some(id))
                 .collect();
+            let own_text: String = own
+                .iter()
+                .flat_map(|f| [f["message"].as_str(), f["snippet"].as_str()])
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n");
             let own_lines: BTreeSet<&str> =
                 own.iter().filter_map(|f| f["snippet"].as_str()).collect();
             for other in findings
@@ -88,6 +94,35 @@ fn each_district_receives_its_own_report_and_nothing_of_another() {
                     assert!(
                         !report.contains(line.trim()),
                         "{format}: {id}'s report quotes {line:?} of another commission"
+                    );
+                }
+            }
+            // Who chairs another district, or keeps its minutes, is not named either.
+            for other in whole["commissions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["id"].as_str() != Some(id))
+            {
+                for person in other["responsible"].as_object().unwrap().values() {
+                    let person = person.as_str().unwrap();
+                    // Unless the district's own documents name them too.
+                    let own = own_text.contains(person)
+                        || whole["commissions"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .filter(|c| c["id"].as_str() == Some(id))
+                            .any(|c| {
+                                c["responsible"]
+                                    .as_object()
+                                    .unwrap()
+                                    .values()
+                                    .any(|p| p == person)
+                            });
+                    assert!(
+                        own || !report.contains(person),
+                        "{format}: {id}'s report names {person} of another commission"
                     );
                 }
             }
