@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Bumped whenever a field changes meaning or goes away (adding one does not bump it).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Months the sessions chart shows, ending with the audit day's month.
 pub const CHART_MONTHS: u32 = 12;

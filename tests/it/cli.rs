@@ -88,7 +88,7 @@ fn json_output_is_versioned_and_masks_personal_data() {
         .unwrap();
     let text = stdout(&output);
     let report: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(report["version"], 2);
+    assert_eq!(report["version"], 3);
     assert_eq!(report["kind"], "check");
     let findings = report["findings"].as_array().unwrap();
     assert!(
@@ -366,7 +366,7 @@ fn audit_json_gives_commissions_and_related_documents() {
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(report["version"], 2);
+    assert_eq!(report["version"], 3);
     assert_eq!(report["kind"], "audit");
     assert_eq!(report["as_of"], "2026-06-30");
     // The copied plan is tabulated with its original and similarity, and costs score.

@@ -194,7 +194,13 @@ fn a_file_that_is_no_earlier_audit_is_a_usage_error_naming_it() {
     let broken = scratch.path().join("broken.json");
     std::fs::write(
         &broken,
-        "{\"version\": 2, \"tool\": \"hattama\", \"kind\": \"audit\",",
+        "{\"version\": 3, \"tool\": \"hattama\", \"kind\": \"audit\",",
+    )
+    .unwrap();
+    let older = scratch.path().join("v2.json");
+    std::fs::write(
+        &older,
+        "{\"version\": 2, \"tool\": \"hattama\", \"kind\": \"audit\", \"findings\": []}",
     )
     .unwrap();
     let kazakh = scratch.path().join("kk.json");
@@ -217,6 +223,7 @@ fn a_file_that_is_no_earlier_audit_is_a_usage_error_naming_it() {
         (check.as_path(), "это не отчёт hattama audit"),
         (broken.as_path(), "неверный JSON-отчёт аудита"),
         (kazakh.as_path(), "--lang kk"),
+        (older.as_path(), "версия отчёта — 2"),
         (
             Path::new("no-such-report.json"),
             "не удалось прочитать отчёт прошлого аудита",
