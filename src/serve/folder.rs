@@ -40,6 +40,17 @@ impl Folder {
         settings.ignore = self.ignore.clone();
         settings
     }
+
+    /// The settings the request asks for, and the folder's n-th document under them.
+    fn nth(&self, asked: &Asked, n: usize) -> Result<(Settings, PathBuf), Refusal> {
+        let settings = self.settings(asked);
+        let path = self
+            .documents(&settings)
+            .into_iter()
+            .nth(n)
+            .ok_or_else(no_document)?;
+        Ok((settings, path))
+    }
 }
 
 fn no_folder() -> Refusal {
@@ -171,12 +182,7 @@ pub async fn check(
     let content_type = super::content_type(asked.format);
     let report = limited_for(&server, AUDIT_TIMEOUT, move |server| {
         let folder = server.folder.as_ref().ok_or_else(no_folder)?;
-        let settings = folder.settings(&asked);
-        let path = folder
-            .documents(&settings)
-            .into_iter()
-            .nth(n)
-            .ok_or_else(no_document)?;
+        let (settings, path) = folder.nth(&asked, n)?;
         let shown = path.display().to_string();
         let audit = audit::audit(
             &folder.root,
@@ -208,12 +214,7 @@ pub async fn document(
     server.folder.as_ref().ok_or_else(no_folder)?;
     let body = super::limited(&server, move |server| {
         let folder = server.folder.as_ref().ok_or_else(no_folder)?;
-        let settings = folder.settings(&asked);
-        let path = folder
-            .documents(&settings)
-            .into_iter()
-            .nth(n)
-            .ok_or_else(no_document)?;
+        let (settings, path) = folder.nth(&asked, n)?;
         let name = server.rulebook.masker.mask(&path.display().to_string());
         Ok::<_, Refusal>(super::text_of(
             engine::read_file(&path, &settings).ok(),

@@ -215,6 +215,17 @@ async fn limited_for<T: Send + 'static>(
         .unwrap_or_else(|_| Err(busy()))
 }
 
+/// What a `POST` of a document asks for (`/api/check`, `/api/document`).
+fn asked_of_post(
+    query: Result<Query<CheckQuery>, QueryRejection>,
+    server: &Server,
+) -> Result<Asked, Refusal> {
+    // The rejection quotes the query: not said back, so nothing of the request is repeated.
+    let query =
+        query.map_err(|_| Refusal::bad("the query takes lang, as_of, name and format only"))?;
+    Asked::of(query.0, server)
+}
+
 /// `POST /api/check`: the report of one document, as `hattama check --format json` (or
 /// html) writes it.
 async fn check(
@@ -222,10 +233,7 @@ async fn check(
     query: Result<Query<CheckQuery>, QueryRejection>,
     body: Bytes,
 ) -> Result<Response, Refusal> {
-    // The rejection quotes the query: not said back, so nothing of the request is repeated.
-    let query =
-        query.map_err(|_| Refusal::bad("the query takes lang, as_of, name and format only"))?;
-    let asked = Asked::of(query.0, &server)?;
+    let asked = asked_of_post(query, &server)?;
     let format = asked.format;
     let report = limited(&server, move |server| render(server, &asked, &body)).await??;
     Ok(([(header::CONTENT_TYPE, content_type(format))], report).into_response())
@@ -298,10 +306,7 @@ async fn document(
     query: Result<Query<CheckQuery>, QueryRejection>,
     body: Bytes,
 ) -> Result<Response, Refusal> {
-    // The rejection quotes the query: not said back, so nothing of the request is repeated.
-    let query =
-        query.map_err(|_| Refusal::bad("the query takes lang, as_of, name and format only"))?;
-    let asked = Asked::of(query.0, &server)?;
+    let asked = asked_of_post(query, &server)?;
     let body = limited(&server, move |_| {
         text_of(
             crate::read::from_file_bytes(Path::new(&asked.name), &body).ok(),
