@@ -3,16 +3,18 @@
 //! every month; this answers which commission improved, which got worse, which decisions fell
 //! overdue and which were closed.
 //!
-//! Findings are matched on rule, path and the fingerprint the JSON report gives each, made from
-//! the text of its line rather than its number, so lines added above a finding leave it the
-//! same finding; findings with no line of text on their place ([`identity`]). Overdue decisions
-//! are matched on their document, number and due day.
+//! Findings are matched on rule, path and a fingerprint made from the text of their line rather
+//! than its number, so lines added above a finding leave it the same finding; findings with no
+//! line of text on their place ([`identity`]). Overdue decisions are matched on their
+//! document, number and due day. Paths count from the audited folder, so this month's copy of
+//! the archive in another folder (`2026-11-30/` beside `2026-10-30/`) compares with last
+//! month's as the same documents.
 
 use crate::audit::AuditOutcome;
 use crate::finding::Tabled;
 use crate::lang::Lang;
 use crate::report::changes::{Change, Changes, CommissionChange, History, Point, Series};
-use crate::report::fingerprint::fingerprints;
+use crate::report::fingerprint::{keyed, uri_path};
 use crate::report::model::SCHEMA_VERSION;
 use crate::serde_error::SerdeError;
 use chrono::NaiveDate;
@@ -93,6 +95,8 @@ struct Report {
     kind: String,
     lang: Lang,
     as_of: NaiveDate,
+    /// The folder audited: findings' paths begin with it.
+    root: String,
     commissions: Vec<Commission>,
     overdue: Vec<Overdue>,
     findings: Vec<Finding>,
@@ -124,8 +128,8 @@ struct Finding {
     line: u32,
     #[serde(default)]
     commission: Option<String>,
+    message: String,
     snippet: Option<String>,
-    fingerprint: String,
 }
 
 /// An earlier audit, read back.
@@ -137,9 +141,9 @@ pub struct Previous {
     overdue: Vec<OverdueKey>,
 }
 
-/// (commission, rule, path, fingerprint).
+/// (commission, rule, path below the audited folder, [`identity`]).
 type FindingKey = (String, String, String, String);
-/// (commission, path, decision, due day as `DD.MM.YYYY`).
+/// (commission, path below the audited folder, decision, due day as `DD.MM.YYYY`).
 type OverdueKey = (String, String, String, String);
 
 impl Previous {
@@ -187,20 +191,27 @@ impl Previous {
                 written: report.lang,
             });
         }
+        let root = report.root.as_str();
+        let prints = keyed(report.findings.iter().map(|f| {
+            let text = f.snippet.as_deref().unwrap_or(&f.message);
+            (f.rule.as_str(), below(root, &f.path), text)
+        }));
         Ok(Previous {
             as_of: report.as_of,
             findings: report
                 .findings
-                .into_iter()
-                .map(|f| {
-                    let identity = identity(f.snippet.is_some(), &f.fingerprint, f.line);
-                    (f.commission.unwrap_or_default(), f.rule, f.path, identity)
+                .iter()
+                .zip(prints)
+                .map(|(f, print)| {
+                    let identity = identity(f.snippet.is_some(), &print, f.line);
+                    let commission = f.commission.clone().unwrap_or_default();
+                    (commission, f.rule.clone(), below(root, &f.path), identity)
                 })
                 .collect(),
             overdue: report
                 .overdue
                 .into_iter()
-                .map(|o| (o.commission, o.path, o.decision, o.due))
+                .map(|o| (o.commission, below(root, &o.path), o.decision, o.due))
                 .collect(),
             commissions: report
                 .commissions
@@ -213,13 +224,23 @@ impl Previous {
     /// What changed between this audit and `now` (masked, as the report shows it).
     pub fn changes(&self, now: &AuditOutcome) -> Changes {
         let owner = |path: &str| now.owners.get(path).cloned().unwrap_or_default();
+        let root = now.root.as_str();
+        let prints = keyed(now.findings.iter().map(|f| {
+            let text = f.snippet.as_deref().unwrap_or(&f.message);
+            (f.rule.as_str(), below(root, &f.path), text)
+        }));
         let now_findings: Vec<FindingKey> = now
             .findings
             .iter()
-            .zip(fingerprints(&now.findings))
+            .zip(prints)
             .map(|(f, print)| {
                 let identity = identity(f.snippet.is_some(), &print, f.start.line);
-                (owner(&f.path), f.rule.clone(), f.path.clone(), identity)
+                (
+                    owner(&f.path),
+                    f.rule.clone(),
+                    below(root, &f.path),
+                    identity,
+                )
             })
             .collect();
         let now_overdue: Vec<OverdueKey> = now
@@ -228,7 +249,7 @@ impl Previous {
             .filter_map(|f| match &f.tabled {
                 Some(Tabled::Overdue { decision, due, .. }) => Some((
                     owner(&f.path),
-                    f.path.clone(),
+                    below(root, &f.path),
                     decision.clone(),
                     crate::calendar::show_day(*due),
                 )),
@@ -312,6 +333,18 @@ impl Previous {
             commissions,
             new,
         }
+    }
+}
+
+/// `path` as it lies below `root`, with `/` between its parts; as it is when not below it.
+fn below(root: &str, path: &str) -> String {
+    let (root, path) = (uri_path(root), uri_path(path));
+    match path
+        .strip_prefix(root.trim_end_matches('/'))
+        .and_then(|rest| rest.strip_prefix('/'))
+    {
+        Some(rest) if !root.is_empty() => rest.to_string(),
+        _ => path,
     }
 }
 

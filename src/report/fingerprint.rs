@@ -10,12 +10,20 @@ use xxhash_rust::xxh3::xxh3_64;
 /// message; a second finding with the same key in the same run gets the occurrence number
 /// mixed in, so distinct findings never share a fingerprint.
 pub fn fingerprints(findings: &[Finding]) -> Vec<String> {
+    keyed(findings.iter().map(|finding| {
+        let text = finding.snippet.as_deref().unwrap_or(&finding.message);
+        (finding.rule.as_str(), uri_path(&finding.path), text)
+    }))
+}
+
+/// The fingerprints of findings given as (rule, path with `/` between its parts, text), in
+/// order: for a comparison that keys findings on their path below the audited folder rather
+/// than as the run named it.
+pub fn keyed<'a>(findings: impl Iterator<Item = (&'a str, String, &'a str)>) -> Vec<String> {
     let mut seen: HashMap<u64, u64> = HashMap::new();
     findings
-        .iter()
-        .map(|finding| {
-            let text = finding.snippet.as_deref().unwrap_or(&finding.message);
-            let key = hash(&[&finding.rule, &uri_path(&finding.path), text.trim()]);
+        .map(|(rule, path, text)| {
+            let key = hash(&[rule, &path, text.trim()]);
             let occurrence = seen.entry(key).or_insert(0);
             let value = if *occurrence == 0 {
                 key

@@ -344,3 +344,39 @@ fn history_draws_each_commission_over_the_earlier_audits_and_this_one() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("check.json"));
 }
+
+#[test]
+fn this_months_copy_in_another_folder_is_the_same_archive() {
+    // Monthly exports kept side by side (`2026-10-31/`, `2026-11-30/`): the same documents
+    // under another folder keep their findings, all still open, none new or resolved.
+    let then = oblast();
+    let now = oblast();
+    let previous = tempfile::NamedTempFile::new().unwrap();
+    earlier(then.path(), "2026-11-30", previous.path());
+    let output = audit(
+        now.path(),
+        "2026-11-30",
+        &[
+            "--format",
+            "json",
+            "--compare",
+            previous.path().to_str().unwrap(),
+        ],
+    );
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let oblast = &report["changes"]["oblast"];
+    assert!(oblast["open_findings"].as_u64().unwrap() >= 3, "{oblast}");
+    for key in [
+        "new_findings",
+        "resolved_findings",
+        "newly_overdue",
+        "overdue_closed",
+    ] {
+        assert_eq!(oblast[key], 0, "{key}: {oblast}");
+    }
+    let findings = report["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().all(|f| f["change"] == "open"),
+        "{findings:#?}"
+    );
+}

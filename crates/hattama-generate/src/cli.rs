@@ -49,6 +49,7 @@ enum Command {
   hattama-generate generate /tmp/oblast --districts 20 --years 2025,2026 --seed 7
   hattama-generate generate /tmp/clean --clean
   hattama-generate generate /tmp/word --format docx
+  hattama-generate generate /tmp/monthly --districts 12 --months 3
   hattama audit /tmp/oblast --as-of 2026-11-30
 
 Exit codes:
@@ -96,6 +97,11 @@ struct GenerateArgs {
     /// What to write each document as
     #[arg(long = "format", value_name = "FORMAT", value_enum, default_value_t = DocumentFormat::Text)]
     document_format: DocumentFormat,
+    /// Write the oblast as it stood on N days a month apart, the last --as-of: one folder per
+    /// day (OUT/2026-10-30/, OUT/2026-11-30/), for monthly audits to compare. Each month some
+    /// commissions mend a defect and others make new ones; OUT/changes.json lists them
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=120))]
+    months: u32,
     /// Language of the summary line: kk, ru or en
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
@@ -167,6 +173,37 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
         .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
+/// A line per snapshot folder, then a line per month.
+fn write_monthly(
+    out: &mut impl Write,
+    lang: Lang,
+    monthly: &hattama_generate::Monthly,
+) -> std::io::Result<()> {
+    for snapshot in &monthly.snapshots {
+        let line = messages::snapshot(
+            lang,
+            &snapshot.folder.display().to_string(),
+            snapshot.documents,
+            snapshot.bytes as f64 / 1e6,
+        );
+        writeln!(out, "{line}")?;
+    }
+    for month in &monthly.changes {
+        writeln!(
+            out,
+            "{}",
+            messages::month_changes(
+                lang,
+                &month.since,
+                &month.day,
+                month.mended.len(),
+                month.new.len()
+            )
+        )?;
+    }
+    Ok(())
+}
+
 /// The language of a command's output: `--lang`, else the locale's, else Russian.
 fn language(given: Option<Lang>) -> Lang {
     given.or_else(Lang::from_env).unwrap_or(Lang::Ru)
@@ -180,7 +217,7 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
         Command::Generate(args) => {
             let lang = language(args.lang);
             *shown = lang;
-            let truth = hattama_generate::generate(&GenerateOptions {
+            let options = GenerateOptions {
                 out: args.out.clone(),
                 districts: args.districts,
                 years: args.years,
@@ -188,21 +225,27 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
                 as_of: args.as_of,
                 defects: !args.clean,
                 format: args.document_format,
-            })
-            .with_context(|| {
-                hattama::messages::cannot_write(lang, &args.out.display().to_string())
-            })?;
-            writeln!(
-                out,
-                "{}",
-                messages::generated(
-                    lang,
-                    &args.out.display().to_string(),
-                    truth.documents,
-                    truth.bytes as f64 / 1e6,
-                    truth.planted.len()
-                )
-            )?;
+            };
+            let cannot_write =
+                || hattama::messages::cannot_write(lang, &args.out.display().to_string());
+            if args.months > 1 {
+                let monthly = hattama_generate::generate_months(&options, args.months as usize)
+                    .with_context(cannot_write)?;
+                write_monthly(&mut out, lang, &monthly)?;
+            } else {
+                let truth = hattama_generate::generate(&options).with_context(cannot_write)?;
+                writeln!(
+                    out,
+                    "{}",
+                    messages::generated(
+                        lang,
+                        &args.out.display().to_string(),
+                        truth.documents,
+                        truth.bytes as f64 / 1e6,
+                        truth.planted.len()
+                    )
+                )?;
+            }
             Ok(EXIT_CLEAN)
         }
         Command::Bench(args) => {

@@ -45,17 +45,26 @@ impl Settings<'_> {
     }
 }
 
+#[derive(Clone)]
 pub struct Doc {
     /// Relative to the corpus root, '/'-separated, with the extension of the file written.
     pub path: String,
     /// How the text in `bytes` is written.
     pub format: Format,
     pub bytes: Vec<u8>,
+    /// The day it is dated (a protocol's session, a plan's or an order's signing): a snapshot
+    /// of the oblast on an earlier day holds only what was written before that day.
+    pub date: NaiveDate,
+    /// For a protocol, its session in [`Output::sessions`], to render it again as it stood
+    /// on another day.
+    pub session: Option<usize>,
 }
 
 pub struct Output {
     pub docs: Vec<Doc>,
     pub planted: Vec<Planted>,
+    /// Every session's protocol as a model, in date order.
+    pub sessions: Vec<Session>,
 }
 
 /// The day a plan was signed: after the December session that approved it.
@@ -494,7 +503,7 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
         });
     }
 
-    for s in &sessions {
+    for (k, s) in sessions.iter().enumerate() {
         let path = format!(
             "{folder}/{}/{}.{}",
             s.slot.date.year(),
@@ -505,6 +514,8 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             path,
             format: s.format,
             bytes: protocol::render(w, s, &sessions, d),
+            date: s.slot.date,
+            session: Some(k),
         });
     }
 
@@ -669,6 +680,8 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             path,
             format,
             bytes,
+            date: signed,
+            session: None,
         });
     }
 
@@ -723,10 +736,16 @@ pub fn build(settings: &Settings<'_>, d: &District, defects: &DistrictDefects) -
             ),
             format,
             bytes,
+            date,
+            session: None,
         });
     }
 
-    Output { docs, planted }
+    Output {
+        docs,
+        planted,
+        sessions,
+    }
 }
 
 fn planted_doc(kind: DocDefect, path: &str, note: String) -> Planted {

@@ -36,6 +36,7 @@ mod control;
 mod defects;
 mod district;
 pub mod messages;
+mod months;
 mod plan;
 mod protocol;
 mod rng;
@@ -107,73 +108,264 @@ pub struct GroundTruth {
 
 /// Generates the corpus into `options.out` and writes `ground-truth.json` there.
 pub fn generate(options: &GenerateOptions) -> io::Result<GroundTruth> {
-    let mut years = options.years.clone();
-    years.sort_unstable();
-    years.dedup();
-    let districts = world::districts(options.districts);
-    let plan = if options.defects {
-        defects::assign(options.seed, districts.len(), &years, options.as_of)
-    } else {
-        vec![defects::DistrictDefects::default(); districts.len()]
-    };
-    let wording = wording::get().map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-    let settings = district::Settings {
-        wording,
-        seed: options.seed,
-        years: &years,
-        as_of: options.as_of,
-        districts: &districts,
-        files: options.format,
-    };
+    let world = World::new(options)?;
     fs::create_dir_all(&options.out)?;
-
     // Each district is generated and written by one worker; results are joined in district
     // order, so the ground truth does not depend on scheduling.
-    let results: Vec<io::Result<(usize, u64, Vec<Planted>)>> = districts
+    let results: Vec<io::Result<(Written, Vec<Planted>)>> = world
+        .districts
         .par_iter()
-        .zip(plan.par_iter())
+        .zip(world.defects.par_iter())
         .map(|(d, defects)| {
+            let output = district::build(&world.settings(), d, defects);
+            let written = write_docs(&options.out, output.docs.iter(), options.format)?;
+            Ok((written, output.planted))
+        })
+        .collect();
+    let mut truth = GroundTruth::new(options.as_of);
+    for result in results {
+        let (written, planted) = result?;
+        truth.add(written, planted);
+    }
+    truth.write(&options.out)?;
+    Ok(truth)
+}
+
+/// The same oblast on `months` days a month apart, the last `options.as_of`: one folder per
+/// day in `options.out`, named after it (`2026-10-30/`), each holding what had been written by
+/// that day (see `months`), and `options.out/changes.json`, which lists for each month the
+/// defects mended and the new ones.
+///
+/// The oblast is generated up to a month after the last day, so that every snapshot, the last
+/// one too, is cut out of the commissions' work as a real audit day cuts it: some decisions
+/// fell due after the last session and wait for the next one, others are due soon. No
+/// `ground-truth.json` is written: beside those, what a snapshot shows depends on its day.
+pub fn generate_months(options: &GenerateOptions, months: usize) -> io::Result<Monthly> {
+    let days = months::days(options.as_of, months);
+    let horizon = options
+        .as_of
+        .checked_add_months(chrono::Months::new(1))
+        .ok_or_else(|| io::Error::other("the audit day is too late"))?;
+    let world = World::new(&GenerateOptions {
+        as_of: horizon,
+        ..options.clone()
+    })?;
+    let steps = days.len() - 1;
+    let turns = if options.defects {
+        months::assign(options.seed, world.districts.len(), steps)
+    } else {
+        vec![Vec::new(); world.districts.len()]
+    };
+    let folders: Vec<PathBuf> = days
+        .iter()
+        .map(|day| options.out.join(day.format("%Y-%m-%d").to_string()))
+        .collect();
+    for folder in &folders {
+        fs::create_dir_all(folder)?;
+    }
+    let settings = world.settings();
+    type Turns = Vec<(usize, months::Turn, Planted)>;
+    let results: Vec<io::Result<(Vec<Written>, Turns)>> = world
+        .districts
+        .par_iter()
+        .zip(world.defects.par_iter())
+        .zip(turns.par_iter())
+        .map(|((d, defects), turns)| {
             let output = district::build(&settings, d, defects);
-            let mut bytes = 0u64;
-            let mut made = HashSetOfDirs::default();
-            for doc in &output.docs {
-                let path = options.out.join(&doc.path);
-                if let Some(parent) = path.parent() {
-                    made.ensure(parent)?;
-                }
-                let written = file_bytes(doc, options.format)?;
-                let file = fs::File::create(&path)?;
-                let mut writer = BufWriter::with_capacity(64 * 1024, file);
-                writer.write_all(&written)?;
-                writer.flush()?;
-                bytes += written.len() as u64;
+            let edits = months::edits(options.seed, d.index, &output, turns, &days, world.wording);
+            let mut written = Vec::with_capacity(days.len());
+            for (at, folder) in folders.iter().enumerate() {
+                let docs = months::snapshot(&output, &edits, &days, at, world.wording, d);
+                written.push(write_docs(
+                    folder,
+                    docs.iter().map(|doc| doc.as_ref()),
+                    options.format,
+                )?);
             }
-            Ok((output.docs.len(), bytes, output.planted))
+            let records = edits
+                .iter()
+                .map(|edit| (edit.step, edit.turn, months::record(&output, edit)))
+                .collect();
+            Ok((written, records))
         })
         .collect();
 
-    let mut truth = GroundTruth {
-        as_of: options.as_of.format("%Y-%m-%d").to_string(),
-        documents: 0,
-        bytes: 0,
-        planted: Vec::new(),
-    };
+    let mut snapshots: Vec<Snapshot> = folders
+        .iter()
+        .map(|folder| Snapshot {
+            folder: folder.clone(),
+            documents: 0,
+            bytes: 0,
+        })
+        .collect();
+    let mut changes: Vec<MonthChanges> = days
+        .windows(2)
+        .map(|pair| MonthChanges {
+            since: pair[0].format("%Y-%m-%d").to_string(),
+            day: pair[1].format("%Y-%m-%d").to_string(),
+            mended: Vec::new(),
+            new: Vec::new(),
+        })
+        .collect();
     for result in results {
-        let (documents, bytes, planted) = result?;
-        truth.documents += documents;
-        truth.bytes += bytes;
-        truth.planted.extend(planted);
+        let (written, records) = result?;
+        for (snapshot, written) in snapshots.iter_mut().zip(written) {
+            snapshot.documents += written.documents;
+            snapshot.bytes += written.bytes;
+        }
+        for (step, turn, record) in records {
+            match turn {
+                months::Turn::Mend => changes[step].mended.push(record),
+                months::Turn::Slip => changes[step].new.push(record),
+            }
+        }
     }
-    truth
-        .planted
-        .sort_by(|a, b| (&a.path, &a.rule, &a.note).cmp(&(&b.path, &b.rule, &b.note)));
+    for month in &mut changes {
+        sort_planted(&mut month.mended);
+        sort_planted(&mut month.new);
+    }
+    write_json(&options.out.join("changes.json"), &changes)?;
+    Ok(Monthly { snapshots, changes })
+}
 
-    let json = serde_json::to_vec_pretty(&truth).map_err(io::Error::other)?;
-    let mut writer = BufWriter::new(fs::File::create(options.out.join("ground-truth.json"))?);
+/// What `generate_months` wrote.
+#[derive(Debug, Clone)]
+pub struct Monthly {
+    /// One per day, oldest first.
+    pub snapshots: Vec<Snapshot>,
+    /// One entry per month between two snapshots, as in `changes.json`.
+    pub changes: Vec<MonthChanges>,
+}
+
+/// One day's folder of `generate_months`.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub folder: PathBuf,
+    pub documents: usize,
+    pub bytes: u64,
+}
+
+/// What the generator changed in one month. Besides these, sessions are held and decisions
+/// fall due or are reported on, as the documents say.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct MonthChanges {
+    /// The earlier snapshot's day.
+    pub since: String,
+    /// The later snapshot's day.
+    pub day: String,
+    /// Defects in the earlier snapshot that the later one no longer has: the protocol was put
+    /// right.
+    pub mended: Vec<Planted>,
+    /// Defects in protocols written during the month.
+    pub new: Vec<Planted>,
+}
+
+/// The districts, their defects and the wording: what every district is built from.
+struct World {
+    districts: Vec<world::District>,
+    defects: Vec<defects::DistrictDefects>,
+    wording: &'static wording::Wording,
+    years: Vec<i32>,
+    options: GenerateOptions,
+}
+
+impl World {
+    fn new(options: &GenerateOptions) -> io::Result<World> {
+        let mut years = options.years.clone();
+        years.sort_unstable();
+        years.dedup();
+        let districts = world::districts(options.districts);
+        let defects = if options.defects {
+            defects::assign(options.seed, districts.len(), &years, options.as_of)
+        } else {
+            vec![defects::DistrictDefects::default(); districts.len()]
+        };
+        let wording = wording::get().map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        Ok(World {
+            districts,
+            defects,
+            wording,
+            years,
+            options: options.clone(),
+        })
+    }
+
+    fn settings(&self) -> district::Settings<'_> {
+        district::Settings {
+            wording: self.wording,
+            seed: self.options.seed,
+            years: &self.years,
+            as_of: self.options.as_of,
+            districts: &self.districts,
+            files: self.options.format,
+        }
+    }
+}
+
+/// How many documents and bytes a worker wrote.
+#[derive(Debug, Default, Clone, Copy)]
+struct Written {
+    documents: usize,
+    bytes: u64,
+}
+
+/// Writes documents under `root`, creating their folders.
+fn write_docs<'a>(
+    root: &std::path::Path,
+    docs: impl Iterator<Item = &'a district::Doc>,
+    format: DocumentFormat,
+) -> io::Result<Written> {
+    let mut written = Written::default();
+    let mut made = HashSetOfDirs::default();
+    for doc in docs {
+        let path = root.join(&doc.path);
+        if let Some(parent) = path.parent() {
+            made.ensure(parent)?;
+        }
+        let bytes = file_bytes(doc, format)?;
+        let file = fs::File::create(&path)?;
+        let mut writer = BufWriter::with_capacity(64 * 1024, file);
+        writer.write_all(&bytes)?;
+        writer.flush()?;
+        written.documents += 1;
+        written.bytes += bytes.len() as u64;
+    }
+    Ok(written)
+}
+
+impl GroundTruth {
+    fn new(as_of: chrono::NaiveDate) -> GroundTruth {
+        GroundTruth {
+            as_of: as_of.format("%Y-%m-%d").to_string(),
+            documents: 0,
+            bytes: 0,
+            planted: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, written: Written, planted: Vec<Planted>) {
+        self.documents += written.documents;
+        self.bytes += written.bytes;
+        self.planted.extend(planted);
+    }
+
+    /// Sorts and writes `ground-truth.json` into `folder`.
+    fn write(&mut self, folder: &std::path::Path) -> io::Result<()> {
+        sort_planted(&mut self.planted);
+        write_json(&folder.join("ground-truth.json"), self)
+    }
+}
+
+fn sort_planted(planted: &mut [Planted]) {
+    planted.sort_by(|a, b| (&a.path, &a.rule, &a.note).cmp(&(&b.path, &b.rule, &b.note)));
+}
+
+fn write_json(path: &std::path::Path, value: &impl serde::Serialize) -> io::Result<()> {
+    let json = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+    let mut writer = BufWriter::new(fs::File::create(path)?);
     writer.write_all(&json)?;
     writer.write_all(b"\n")?;
-    writer.flush()?;
-    Ok(truth)
+    writer.flush()
 }
 
 /// What is written for a document: its text, or the Word file made of it.

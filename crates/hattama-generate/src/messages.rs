@@ -39,6 +39,38 @@ pub fn generated(
     }
 }
 
+/// One earlier snapshot of `generate --months`: where, and how much.
+pub fn snapshot(lang: Lang, folder: &str, documents: usize, megabytes: f64) -> String {
+    let mb = number(lang, (megabytes * 10.0).round() / 10.0);
+    match lang {
+        Lang::Kk => format!("{folder}: {documents} құжат, {mb} МБ"),
+        Lang::Ru => format!(
+            "{folder}: {documents} {}, {mb} МБ",
+            plural(lang, documents, ["документ", "документа", "документов"])
+        ),
+        Lang::En => format!(
+            "{folder}: {documents} {}, {mb} MB",
+            plural(lang, documents, ["document", "documents", ""])
+        ),
+    }
+}
+
+/// One month of `generate --months`: the defects mended and the new ones, as `changes.json`
+/// lists them.
+pub fn month_changes(lang: Lang, since: &str, day: &str, mended: usize, new: usize) -> String {
+    match lang {
+        Lang::Kk => format!(
+            "{since} → {day}: түзетілген қателер: {mended}, жаңа қателер: {new} (changes.json)"
+        ),
+        Lang::Ru => format!(
+            "{since} → {day}: исправлено дефектов: {mended}, новых дефектов: {new} (changes.json)"
+        ),
+        Lang::En => {
+            format!("{since} → {day}: defects mended: {mended}, new defects: {new} (changes.json)")
+        }
+    }
+}
+
 /// The column headings of `hattama-generate bench`: the first is the corpus's format (`text`,
 /// `docx`).
 pub fn bench_columns(lang: Lang) -> [&'static str; 7] {
