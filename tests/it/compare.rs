@@ -39,6 +39,13 @@ fn earlier(dir: &Path, as_of: &str, file: &Path) {
     assert!(output.status.code().is_some_and(|c| c < 2), "{output:?}");
 }
 
+/// The JSON report of an audit of `dir` compared with the earlier report in `previous`.
+fn compared(dir: &Path, as_of: &str, previous: &Path) -> Value {
+    let previous = previous.to_str().unwrap();
+    let output = audit(dir, as_of, &["--format", "json", "--compare", previous]);
+    serde_json::from_str(&stdout(&output)).unwrap()
+}
+
 #[test]
 fn a_month_later_shows_new_resolved_and_overdue_decisions() {
     let dir = oblast();
@@ -50,17 +57,7 @@ fn a_month_later_shows_new_resolved_and_overdue_decisions() {
     std::fs::remove_file(year.join("protocol-05.md")).unwrap();
     let last = std::fs::read_to_string(year.join("protocol-06.md")).unwrap();
     std::fs::write(year.join("protocol-07.md"), last.replace("№ 6", "№ 7")).unwrap();
-    let output = audit(
-        dir.path(),
-        "2026-11-30",
-        &[
-            "--format",
-            "json",
-            "--compare",
-            previous.path().to_str().unwrap(),
-        ],
-    );
-    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let report = compared(dir.path(), "2026-11-30", previous.path());
     let changes = &report["changes"];
     assert_eq!(changes["since"], "2026-07-20");
     let kobda = &changes["commissions"][0];
@@ -353,17 +350,7 @@ fn this_months_copy_in_another_folder_is_the_same_archive() {
     let now = oblast();
     let previous = tempfile::NamedTempFile::new().unwrap();
     earlier(then.path(), "2026-11-30", previous.path());
-    let output = audit(
-        now.path(),
-        "2026-11-30",
-        &[
-            "--format",
-            "json",
-            "--compare",
-            previous.path().to_str().unwrap(),
-        ],
-    );
-    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let report = compared(now.path(), "2026-11-30", previous.path());
     let oblast = &report["changes"]["oblast"];
     assert!(oblast["open_findings"].as_u64().unwrap() >= 3, "{oblast}");
     for key in [
