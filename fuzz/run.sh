@@ -11,6 +11,9 @@
 # `unsafe` for AddressSanitizer to watch. SANITIZER=address builds with ASan and LeakSanitizer,
 # which stable's rust-std ships the runtimes for, to look for leaks:
 #   SANITIZER=address fuzz/run.sh read -max_total_time=300
+# Only hattama's own code is instrumented for coverage (fuzz/rustc-wrapper.sh drops the flags
+# for third-party crates), which halves the time of an execution. Cargo does not tell builds
+# with and without a wrapper apart, so the --cfg (used nowhere) keeps them from sharing one.
 # Every input must finish within 1 s (-timeout=1); inputs are capped at 64 KiB, many times a
 # real protocol. The corpus is seeded on first use (fuzz/seed.sh). Nice, to share the machine.
 set -euo pipefail
@@ -28,5 +31,6 @@ for arg in "$@"; do
     esac
 done
 cd "$fuzz"
+export RUSTC_WRAPPER="$fuzz/rustc-wrapper.sh" RUSTFLAGS="${RUSTFLAGS:-} --cfg own_coverage"
 RUSTC_BOOTSTRAP=1 exec nice -n 10 cargo fuzz run "$target" --sanitizer "${SANITIZER:-none}" \
     ${inputs[@]+"${inputs[@]}"} -- -timeout=1 -max_len=65536 -print_final_stats=1 ${options[@]+"${options[@]}"}

@@ -26,7 +26,7 @@ fuzz_target!(init: common::init(), |data: &[u8]| {
         return;
     };
     // Where and what to plant comes from a hash of the input, so a crash file replays exactly.
-    let hash = fnv(data);
+    let hash = common::fnv(data);
     let iin = iin_from(hash);
     let label = ["", "ИИН ", "ЖСН: ", "ИИН/"][(hash >> 40) as usize % 4];
     let mut at = (hash % (source.text.len() as u64 + 1)) as usize;
@@ -58,13 +58,6 @@ fuzz_target!(init: common::init(), |data: &[u8]| {
         }
     }
 });
-
-/// FNV-1a: a cheap, stable hash (std's hasher is seeded per process).
-fn fnv(data: &[u8]) -> u64 {
-    data.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
 
 /// A valid ИИН made from the hash: eleven digits, then the check digit that fits; when no
 /// check digit fits (the second checksum is 10 as well), the eleventh digit moves on.

@@ -22,3 +22,11 @@ pub fn settings(lang: Lang) -> Settings {
 pub fn init() {
     LazyLock::force(&PACK);
 }
+
+/// FNV-1a: a cheap, stable hash of an input (std's hasher is seeded per process), for choices
+/// that must replay exactly from a crash file.
+pub fn fnv(data: &[u8]) -> u64 {
+    data.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
