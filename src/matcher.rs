@@ -11,7 +11,7 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Input, PatternID};
 use regex_syntax::hir::Hir;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 /// A compiled pattern: leftmost-first matches over UTF-8 text, as `regex::Regex` finds them.
 #[derive(Clone, Debug)]
@@ -173,9 +173,83 @@ impl Matcher {
     }
 }
 
+/// Whether every match of `hir` holds an ASCII digit. Text without one need not be searched
+/// for such a pattern.
+pub fn needs_ascii_digit(hir: &Hir) -> bool {
+    needs_one_of(hir, &['0'..='9'])
+}
+
+/// Whether every match of `hir` holds one of the characters in `wanted`: a sequence needs one
+/// if any part does, an alternation if every branch does. Conservative: `false` when unsure.
+pub fn needs_one_of(hir: &Hir, wanted: &[RangeInclusive<char>]) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    let within = |start: char, end: char| {
+        wanted
+            .iter()
+            .any(|w| *w.start() <= start && end <= *w.end())
+    };
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(literal) => String::from_utf8_lossy(&literal.0)
+            .chars()
+            .any(|c| within(c, c)),
+        HirKind::Class(Class::Unicode(class)) => {
+            !class.ranges().is_empty() && class.ranges().iter().all(|r| within(r.start(), r.end()))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            !class.ranges().is_empty()
+                && class.ranges().iter().all(|r| {
+                    r.end().is_ascii() && within(char::from(r.start()), char::from(r.end()))
+                })
+        }
+        HirKind::Repetition(repetition) => {
+            repetition.min > 0 && needs_one_of(&repetition.sub, wanted)
+        }
+        HirKind::Capture(capture) => needs_one_of(&capture.sub, wanted),
+        HirKind::Concat(parts) => parts.iter().any(|part| needs_one_of(part, wanted)),
+        HirKind::Alternation(branches) => {
+            branches.iter().all(|branch| needs_one_of(branch, wanted))
+        }
+    }
+}
+
+/// Whether `hir` looks for the very start or end of the text searched (`\A`, `\z`): such a
+/// pattern may match one line searched alone but not the same line inside a longer text.
+pub fn looks_at_text_edges(hir: &Hir) -> bool {
+    use regex_syntax::hir::{HirKind, Look};
+    match hir.kind() {
+        HirKind::Look(look) => matches!(look, Look::Start | Look::End),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => false,
+        HirKind::Repetition(repetition) => looks_at_text_edges(&repetition.sub),
+        HirKind::Capture(capture) => looks_at_text_edges(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+            parts.iter().any(looks_at_text_edges)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pattern_needs_a_digit_only_when_every_match_has_one() {
+        // `\d` is any script's digit, which the check for ASCII digits would miss.
+        for pattern in [r"a?[0-9]?", r"(?:[0-9]|b)", r"[0-9]*", r"[0-9a]", r"x\d"] {
+            let hir = regex_syntax::parse(pattern).unwrap();
+            assert!(!needs_ascii_digit(&hir), "{pattern}");
+        }
+        for pattern in [
+            r"a?[0-9]",
+            r"(?:1|b2)",
+            r"[0-9]+",
+            r"x(?-u:\d)",
+            "(?P<mask>7)",
+        ] {
+            let hir = regex_syntax::parse(pattern).unwrap();
+            assert!(needs_ascii_digit(&hir), "{pattern}");
+        }
+    }
 
     fn matcher(pattern: &str) -> Matcher {
         let hir = regex_syntax::ParserBuilder::new()

@@ -10,7 +10,7 @@
 
 use crate::calendar::FoundDate;
 use crate::finding::Position;
-use crate::pack::Pack;
+use crate::pack::{LazyRegex, Pack};
 use crate::parse::Document;
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -48,10 +48,19 @@ pub fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -
     if follow.references.is_empty() {
         return Vec::new();
     }
+    // Most documents cite nothing, and most patterns are of the other language.
+    let patterns: Vec<&LazyRegex> = follow
+        .references
+        .iter()
+        .filter(|pattern| pattern.may_match_a_line_of(&document.text))
+        .collect();
+    if patterns.is_empty() {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     for line in &document.lines {
         let text = line.text();
-        let citations = citations_in(pack, text);
+        let citations = citations_in(&patterns, text);
         if citations.is_empty() {
             continue;
         }
@@ -110,9 +119,13 @@ struct Citation {
 }
 
 /// Every citation on a line; where two patterns match the same text, the first match wins.
-fn citations_in(pack: &Pack, text: &str) -> Vec<Citation> {
+fn citations_in(patterns: &[&LazyRegex], text: &str) -> Vec<Citation> {
     let mut found: Vec<Citation> = Vec::new();
-    for pattern in &pack.follow_ups.references {
+    for pattern in patterns {
+        // A citation names its protocol by number: most lines have no digit and no citation.
+        if !pattern.may_match(text) {
+            continue;
+        }
         for captures in pattern.captures_iter(text) {
             let Some(whole) = captures.get(0) else {
                 continue;
@@ -317,6 +330,24 @@ mod tests {
 
     fn day(d: u32, m: u32) -> Said {
         Said::Extended(NaiveDate::from_ymd_opt(2026, m, d).unwrap())
+    }
+
+    #[test]
+    fn lines_without_a_digit_are_passed_over_for_every_default_pattern() {
+        // Else the scan of every line of every protocol runs each pattern again.
+        let pack = crate::pack::default_pack().unwrap();
+        for pattern in &pack.follow_ups.references {
+            assert!(
+                !pattern.may_match("снять с контроля пункт протокола"),
+                "{pattern:?}"
+            );
+            assert!(
+                pattern.may_match("снять с контроля п. 2 протокола"),
+                "{pattern:?}"
+            );
+            // The stand-in for digits of other scripts is a digit too.
+            assert!(pattern.may_match("п. \u{663} протокола"), "{pattern:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! whose every pattern its tests check the same way, is parsed and narrowed at first use too.
 
 use super::splice::Fragments;
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, looks_at_text_edges, needs_one_of};
+use crate::parse::alphabet::DIGIT_STAND_IN;
 use crate::parse::narrow::Narrower;
 use regex_syntax::hir::{Class, ClassUnicode, Hir};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
@@ -35,6 +36,8 @@ struct Source {
     /// The pattern's syntax tree, as compiled: case already applied, narrowed for folded text.
     /// Set when the pack loads, or at first use for the built-in pack (see the module comment).
     tree: OnceLock<Hir>,
+    /// Whether every match holds a digit, worked out from the tree when first asked.
+    needs_digit: OnceLock<bool>,
 }
 
 impl LazyRegex {
@@ -54,6 +57,7 @@ impl LazyRegex {
                 case_insensitive,
                 folded,
                 tree: parsed,
+                needs_digit: OnceLock::new(),
             }),
             compiled: OnceLock::new(),
         }
@@ -113,6 +117,29 @@ impl LazyRegex {
             )
             .unwrap_or_else(|_| never())
         })
+    }
+
+    /// False when `text` cannot hold a match: every match needs a digit and `text` has none.
+    /// Far cheaper than a search, and needs no compiled pattern: most lines of a protocol have
+    /// no digit. For folded text, a digit is `0`–`9` or the stand-in for every other digit.
+    pub fn may_match(&self, text: &str) -> bool {
+        let folded = self.source.folded.is_some();
+        let needs_digit = *self.source.needs_digit.get_or_init(|| {
+            let stand_in = if folded { DIGIT_STAND_IN } else { '0' };
+            needs_one_of(self.tree(), &['0'..='9', stand_in..=stand_in])
+        });
+        !needs_digit
+            || text.bytes().any(|b| b.is_ascii_digit())
+            || (folded && text.contains(DIGIT_STAND_IN))
+    }
+
+    /// False when no line of `joined` (lines joined by `\n`) can hold a match: one search of the
+    /// whole text instead of one per line, which for a document that has no match at all is
+    /// many times cheaper. A match within a line is a match within the joined text, as `^`,
+    /// `$` and word boundaries see a line's edges there too; only a pattern that looks for the
+    /// very start or end of the text (`\A`, `\z`) is always searched line by line.
+    pub fn may_match_a_line_of(&self, joined: &str) -> bool {
+        self.may_match(joined) && (looks_at_text_edges(self.tree()) || self.is_match(joined))
     }
 
     /// The pattern as written for a `RegexSet` of case-sensitive patterns: the tree printed,
@@ -186,6 +213,44 @@ mod tests {
         assert!(lazy.compiled.get().is_some());
         assert!(LazyRegex::new("(unclosed".into(), false).is_err());
         assert!(LazyRegex::new(r"\p{NoSuchClass}".into(), false).is_err());
+    }
+
+    #[test]
+    fn text_without_a_digit_cannot_match_a_pattern_that_needs_one() {
+        let none = || Arc::new(Fragments::new(&[], str::to_string));
+        // As written, `\d` is any script's digit: no shortcut.
+        let written = LazyRegex::new(r"№\s*(\d+)".into(), false).unwrap();
+        assert!(written.may_match("без номера"));
+        let ascii = LazyRegex::new(r"№\s*([0-9]+)".into(), false).unwrap();
+        assert!(!ascii.may_match("без номера") && ascii.may_match("№ 3"));
+        // Folded text holds `0`-`9` and one stand-in for every other digit.
+        let folded =
+            LazyRegex::for_folded_text(r"№\s*(\d+)", true, &none(), &mut Narrower::default())
+                .unwrap();
+        assert!(!folded.may_match("без номера"));
+        assert!(folded.may_match("№ 3") && folded.may_match("№ \u{663}"));
+        assert!(folded.compiled.get().is_none(), "decided without compiling");
+        let wordy = LazyRegex::for_folded_text(
+            r"№\s*(\d+|первый)",
+            true,
+            &none(),
+            &mut Narrower::default(),
+        )
+        .unwrap();
+        assert!(wordy.may_match("№ первый"));
+    }
+
+    #[test]
+    fn a_document_with_no_matching_line_is_told_in_one_search() {
+        let none = || Arc::new(Fragments::new(&[], str::to_string));
+        let folded = |pattern: &str| {
+            LazyRegex::for_folded_text(pattern, true, &none(), &mut Narrower::default()).unwrap()
+        };
+        let joined = "протокол № 4\nснять с контроля\n";
+        assert!(folded(r"^снять\s+с\s+контрол\w*$").may_match_a_line_of(joined));
+        assert!(!folded(r"бақылаудан\s+алынсын").may_match_a_line_of(joined));
+        // Only the first line starts the text: such a pattern is searched line by line.
+        assert!(folded(r"\Aснять").may_match_a_line_of(joined));
     }
 
     #[test]

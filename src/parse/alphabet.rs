@@ -57,11 +57,14 @@ pub struct Kind {
     pub space: bool,
 }
 
+/// What folded text holds for every digit but `0`–`9`: Arabic-Indic digit three.
+pub const DIGIT_STAND_IN: char = '\u{0663}';
+
 /// The kinds uncommon characters come in, each with the character that stands for all of them.
 /// A test walks every uncommon character to check that its kind is one of these.
 const STAND_INS: [(Kind, char); 7] = [
     (kind(true, true, false, false, false), '\u{10D0}'), // Georgian letter an
-    (kind(true, false, true, true, false), '\u{0663}'),  // Arabic-Indic digit three
+    (kind(true, false, true, true, false), DIGIT_STAND_IN),
     (kind(true, false, true, false, false), '\u{3021}'), // Hangzhou numeral one
     (kind(false, false, true, false, false), '\u{2460}'), // circled digit one
     (kind(true, false, false, false, false), '\u{0E31}'), // Thai vowel mark

@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 
 /// The library's top-level modules, lowest first. A module uses only modules of earlier rows.
 const LAYERS: &[&[&str]] = &[
-    // Vocabulary every stage shares, depending on nothing of the crate.
-    &["lang", "privacy", "yaml_depth", "stages", "matcher"],
+    // The pattern engine, and what can be told of a pattern before it is built.
+    &["matcher"],
+    // Vocabulary every stage shares, depending on nothing of the crate but the above.
+    &["lang", "privacy", "yaml_depth", "stages"],
     // Bytes to text (its errors are worded by `messages`, above it); progress bars.
     &["read", "progress"],
     &["messages"],
