@@ -3,7 +3,7 @@
 //! a table of measures, the headings of a session) add their weights, so that a plan excerpt
 //! with no title is still a plan and a protocol that approves a composition is still a protocol.
 
-use crate::pack::{KIND_THRESHOLD, Pack, TITLE_WEIGHT};
+use crate::pack::{KIND_THRESHOLD, LazyRegex, Pack, TITLE_WEIGHT};
 use crate::parse::Document;
 
 const FRONT_MATTER_KEYS: [&str; 3] = ["kind", "type", "document"];
@@ -38,12 +38,7 @@ pub fn detect(document: &Document, pack: &Pack) -> (Option<usize>, Vec<KindSigna
     for (kind_index, kind) in pack.kinds.iter().enumerate() {
         let mut score = 0;
         let mut signals = Vec::new();
-        if let Some(line) = document
-            .lines
-            .iter()
-            .take(kind.within_lines)
-            .position(|line| kind.title.is_match(line.text()))
-        {
+        if let Some(line) = first_line_matching(document, &kind.title, kind.within_lines) {
             score += TITLE_WEIGHT;
             signals.push(KindSignal {
                 id: "title".into(),
@@ -52,12 +47,7 @@ pub fn detect(document: &Document, pack: &Pack) -> (Option<usize>, Vec<KindSigna
         }
         for signal in &kind.signals {
             let within = signal.within_lines.unwrap_or(usize::MAX);
-            if let Some(line) = document
-                .lines
-                .iter()
-                .take(within)
-                .position(|line| signal.pattern.is_match(line.text()))
-            {
+            if let Some(line) = first_line_matching(document, &signal.pattern, within) {
                 score += signal.weight;
                 signals.push(KindSignal {
                     id: signal.id.clone(),
@@ -80,4 +70,18 @@ pub fn detect(document: &Document, pack: &Pack) -> (Option<usize>, Vec<KindSigna
         Some((_, _, kind, signals)) => (Some(kind), signals),
         None => (None, Vec::new()),
     }
+}
+
+/// The first of the document's first `within` lines that `pattern` matches. Most kinds'
+/// signals are absent from most documents (a plan's from a protocol): one search of those
+/// lines' joined text tells that, instead of one search per line.
+fn first_line_matching(document: &Document, pattern: &LazyRegex, within: usize) -> Option<usize> {
+    let lines = within.min(document.lines.len());
+    let (joined, _) = document.text_of(0..lines);
+    if !pattern.may_match_a_line_of(joined) {
+        return None;
+    }
+    document.lines[..lines]
+        .iter()
+        .position(|line| pattern.is_match(line.text()))
 }

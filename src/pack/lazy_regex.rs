@@ -38,6 +38,8 @@ struct Source {
     tree: OnceLock<Hir>,
     /// Whether every match holds a digit, worked out from the tree when first asked.
     needs_digit: OnceLock<bool>,
+    /// Whether the pattern looks for the very start or end of the text, likewise.
+    text_edges: OnceLock<bool>,
 }
 
 impl LazyRegex {
@@ -58,6 +60,7 @@ impl LazyRegex {
                 folded,
                 tree: parsed,
                 needs_digit: OnceLock::new(),
+                text_edges: OnceLock::new(),
             }),
             compiled: OnceLock::new(),
         }
@@ -139,7 +142,11 @@ impl LazyRegex {
     /// `$` and word boundaries see a line's edges there too; only a pattern that looks for the
     /// very start or end of the text (`\A`, `\z`) is always searched line by line.
     pub fn may_match_a_line_of(&self, joined: &str) -> bool {
-        self.may_match(joined) && (looks_at_text_edges(self.tree()) || self.is_match(joined))
+        let text_edges = *self
+            .source
+            .text_edges
+            .get_or_init(|| looks_at_text_edges(self.tree()));
+        self.may_match(joined) && (text_edges || self.is_match(joined))
     }
 
     /// The pattern as written for a `RegexSet` of case-sensitive patterns: the tree printed,
