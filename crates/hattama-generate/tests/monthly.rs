@@ -200,3 +200,45 @@ fn a_month_later_the_comparison_shows_every_kind_of_change() {
     assert_eq!(history.days.len(), 3, "{:?}", history.days);
     assert_eq!(history.commissions.len(), 10);
 }
+
+#[test]
+fn the_same_options_give_the_same_months_byte_for_byte() {
+    let options = |out: &Path| GenerateOptions {
+        out: out.to_path_buf(),
+        districts: 3,
+        years: vec![2026],
+        seed: 5,
+        as_of: day("2026-11-30"),
+        defects: true,
+        format: DocumentFormat::Text,
+    };
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    generate_months(&options(a.path()), 2).unwrap();
+    generate_months(&options(b.path()), 2).unwrap();
+    let files = |root: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|entry| entry.file_type().is_file())
+            .map(|entry| {
+                let name = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .display()
+                    .to_string();
+                (name, std::fs::read(entry.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let written = files(a.path());
+    assert!(
+        written
+            .iter()
+            .any(|(name, _)| name.starts_with("2026-10-30/"))
+    );
+    assert!(written.iter().any(|(name, _)| name == "changes.json"));
+    assert!(written == files(b.path()));
+}
