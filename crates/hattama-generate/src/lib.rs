@@ -164,8 +164,9 @@ pub fn generate_months(options: &GenerateOptions, months: usize) -> io::Result<M
         fs::create_dir_all(folder)?;
     }
     let settings = world.settings();
-    type Turns = Vec<(usize, months::Turn, Planted)>;
-    let results: Vec<io::Result<(Vec<Written>, Turns)>> = world
+    // Per district: what each of its edits records, with its month and turn.
+    type Records = Vec<(usize, months::Turn, Planted)>;
+    let results: Vec<io::Result<(Vec<Written>, Records)>> = world
         .districts
         .par_iter()
         .zip(world.defects.par_iter())
