@@ -330,6 +330,20 @@ fn history_draws_each_commission_over_the_earlier_audits_and_this_one() {
         markdown.contains("| 31.05.2026 | 20.07.2026 | 30.09.2026 | 30.11.2026 |"),
         "{markdown}"
     );
+    // In the terminal: a column per audit day, the score with the overdue count beside it.
+    let text = stdout(&audit(dir.path(), "2026-11-30", &history));
+    let header = text
+        .lines()
+        .find(|line| line.contains("31.05.2026"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        header.contains("20.07.2026") && header.ends_with("30.11.2026"),
+        "{header}"
+    );
+    assert!(
+        text.lines().any(|line| line.ends_with(" (4)")),
+        "four overdue by November: {text}"
+    );
     // A report in the folder that is no audit's stops the run, naming it.
     let stray = kept.path().join("check.json");
     std::fs::write(
