@@ -1,5 +1,55 @@
 // The default rule pack is embedded with include_dir, which cannot tell cargo about the files it
 // reads: rebuild whenever anything under rules/ changes.
+//
+// Each of its YAML files is also written to OUT_DIR as JSON (`builtin-pack.json`, by path):
+// reading JSON takes a tenth of the time the YAML reader does, which was 8% of checking one
+// file. The YAML stays the source; a file that does not convert is left out, and is read as
+// YAML at run time, where its error is reported with its line.
+use std::path::Path;
+
 fn main() {
     println!("cargo:rerun-if-changed=rules");
+    let mut files = serde_json::Map::new();
+    collect(
+        Path::new("rules/kz-kdn"),
+        Path::new("rules/kz-kdn"),
+        &mut files,
+    );
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("builtin-pack.json");
+    let json = serde_json::to_string(&serde_json::Value::Object(files)).expect("JSON is written");
+    std::fs::write(out, json).expect("OUT_DIR is writable");
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut serde_json::Map<String, serde_json::Value>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, files);
+            continue;
+        }
+        let yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        let Some(text) = yaml.then(|| std::fs::read_to_string(&path).ok()).flatten() else {
+            continue;
+        };
+        let Ok(value) = serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text) else {
+            continue;
+        };
+        let Ok(json) = serde_json::to_value(value) else {
+            continue;
+        };
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        let key = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.insert(format!("rules/kz-kdn/{key}"), json);
+    }
 }
