@@ -59,6 +59,11 @@ impl SourceFile {
         } else {
             self.text.find(needle)
         };
+        self.origin_at(offset)
+    }
+
+    /// The line and column of byte `offset`, or the top of the file.
+    fn origin_at(&self, offset: Option<usize>) -> Origin {
         let (line, column) = match offset {
             Some(at) => {
                 let before = &self.text[..at];
@@ -84,9 +89,8 @@ impl SourceFile {
             format!("id: \"{id}\""),
             format!("id: '{id}'"),
         ] {
-            let origin = self.locate(&form);
-            if self.text.contains(&form) {
-                return origin;
+            if let Some(at) = self.text.find(&form) {
+                return self.origin_at(Some(at));
             }
         }
         self.locate(id)
