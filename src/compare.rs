@@ -192,22 +192,17 @@ impl Previous {
             });
         }
         let root = report.root.as_str();
-        let prints = keyed(report.findings.iter().map(|f| {
-            let text = f.snippet.as_deref().unwrap_or(&f.message);
-            (f.rule.as_str(), below(root, &f.path), text)
-        }));
+        let seen = report.findings.iter().map(|f| Seen {
+            commission: f.commission.clone().unwrap_or_default(),
+            rule: &f.rule,
+            path: &f.path,
+            line: f.line,
+            snippet: f.snippet.as_deref(),
+            message: &f.message,
+        });
         Ok(Previous {
             as_of: report.as_of,
-            findings: report
-                .findings
-                .iter()
-                .zip(prints)
-                .map(|(f, print)| {
-                    let identity = identity(f.snippet.is_some(), &print, f.line);
-                    let commission = f.commission.clone().unwrap_or_default();
-                    (commission, f.rule.clone(), below(root, &f.path), identity)
-                })
-                .collect(),
+            findings: finding_keys(root, seen.collect()),
             overdue: report
                 .overdue
                 .into_iter()
@@ -225,24 +220,15 @@ impl Previous {
     pub fn changes(&self, now: &AuditOutcome) -> Changes {
         let owner = |path: &str| now.owners.get(path).cloned().unwrap_or_default();
         let root = now.root.as_str();
-        let prints = keyed(now.findings.iter().map(|f| {
-            let text = f.snippet.as_deref().unwrap_or(&f.message);
-            (f.rule.as_str(), below(root, &f.path), text)
-        }));
-        let now_findings: Vec<FindingKey> = now
-            .findings
-            .iter()
-            .zip(prints)
-            .map(|(f, print)| {
-                let identity = identity(f.snippet.is_some(), &print, f.start.line);
-                (
-                    owner(&f.path),
-                    f.rule.clone(),
-                    below(root, &f.path),
-                    identity,
-                )
-            })
-            .collect();
+        let seen = now.findings.iter().map(|f| Seen {
+            commission: owner(&f.path),
+            rule: &f.rule,
+            path: &f.path,
+            line: f.start.line,
+            snippet: f.snippet.as_deref(),
+            message: &f.message,
+        });
+        let now_findings = finding_keys(root, seen.collect());
         let now_overdue: Vec<OverdueKey> = now
             .findings
             .iter()
@@ -334,6 +320,35 @@ impl Previous {
             new,
         }
     }
+}
+
+/// A finding as either report gives it, for [`finding_keys`].
+struct Seen<'a> {
+    commission: String,
+    rule: &'a str,
+    path: &'a str,
+    line: u32,
+    snippet: Option<&'a str>,
+    message: &'a str,
+}
+
+/// The key of each finding, in order: its path below `root`, and its fingerprint made from that
+/// path, so that the same document in another month's folder is the same document.
+fn finding_keys(root: &str, seen: Vec<Seen<'_>>) -> Vec<FindingKey> {
+    let paths: Vec<String> = seen.iter().map(|f| below(root, f.path)).collect();
+    let prints = keyed(
+        seen.iter()
+            .zip(&paths)
+            .map(|(f, path)| (f.rule, path.clone(), f.snippet.unwrap_or(f.message))),
+    );
+    seen.into_iter()
+        .zip(paths)
+        .zip(prints)
+        .map(|((f, path), print)| {
+            let identity = identity(f.snippet.is_some(), &print, f.line);
+            (f.commission, f.rule.to_string(), path, identity)
+        })
+        .collect()
 }
 
 /// `path` as it lies below `root`, with `/` between its parts; as it is when not below it.

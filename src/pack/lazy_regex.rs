@@ -128,8 +128,12 @@ impl LazyRegex {
     pub fn may_match(&self, text: &str) -> bool {
         let folded = self.source.folded.is_some();
         let needs_digit = *self.source.needs_digit.get_or_init(|| {
-            let stand_in = if folded { DIGIT_STAND_IN } else { '0' };
-            needs_one_of(self.tree(), &['0'..='9', stand_in..=stand_in])
+            let digits = if folded {
+                vec!['0'..='9', DIGIT_STAND_IN..=DIGIT_STAND_IN]
+            } else {
+                vec!['0'..='9']
+            };
+            needs_one_of(self.tree(), &digits)
         });
         !needs_digit
             || text.bytes().any(|b| b.is_ascii_digit())
