@@ -702,6 +702,8 @@ fn execute(cli: Cli, shown: &mut Lang) -> Result<u8> {
 
 /// `hattama check`: the documents named, each on its own.
 fn check(args: CheckArgs, out: &mut impl Write, shown: &mut Lang) -> Result<u8> {
+    // Before the pack loads: its patterns are built for the amount of text they will search.
+    hattama::matcher::expect_input(hattama::inputs::named_bytes(&args.paths));
     let run = Run::decide(&args.run, None)?;
     let (pack, lang, settings) = (&run.pack, run.lang, &run.settings);
     *shown = lang;

@@ -32,6 +32,18 @@ pub fn check_named(paths: &[PathBuf], lang: Lang) -> Result<(), InputError> {
     Ok(())
 }
 
+/// How many bytes the named paths hold, when every one is a regular file; `None` when one is
+/// a folder (whose size is known only once walked) or cannot be looked at. Only the metadata is
+/// read. The pattern engine plans for the run by it (`matcher::expect_input`).
+pub fn named_bytes(paths: &[PathBuf]) -> Option<u64> {
+    paths.iter().try_fold(0u64, |total, path| {
+        let metadata = std::fs::metadata(path).ok()?;
+        metadata
+            .is_file()
+            .then(|| total.saturating_add(metadata.len()))
+    })
+}
+
 /// Refuses `output` (`-o`, `--write-baseline`; `option` names it) when it is one of the
 /// documents the run checks below `roots`: writing it would destroy an input.
 pub fn check_output(
@@ -100,5 +112,18 @@ mod tests {
             assert!(error.message.contains("/dev/zero"), "{}", error.message);
             assert!(error.message.contains("устройство"), "{}", error.message);
         }
+    }
+
+    #[test]
+    fn named_files_are_sized_and_a_folder_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.md");
+        let b = dir.path().join("b.txt");
+        std::fs::write(&a, "ПРОТОКОЛ").unwrap();
+        std::fs::write(&b, "1234").unwrap();
+        let size = "ПРОТОКОЛ".len() as u64 + 4;
+        assert_eq!(named_bytes(&[a.clone(), b.clone()]), Some(size));
+        assert_eq!(named_bytes(&[a.clone(), dir.path().to_path_buf()]), None);
+        assert_eq!(named_bytes(&[a, dir.path().join("missing.md")]), None);
     }
 }

@@ -6,17 +6,64 @@
 //! second time: a sixth of the cost of checking one file. `regex_automata`'s meta regex, the
 //! engine inside the regex crate, builds from the tree itself, with the same matching: this is
 //! the small part of the regex crate's interface the engine uses, over that regex.
+//!
+//! For a small input, such as the one protocol a secretary checks, a pattern is built in two
+//! tiers. Its first searches run on the engines that need only the forward NFA (a bounded
+//! backtracker and the PikeVM, behind the literal prefilter), which are slower per byte but
+//! cheap to build; building the lazy DFA, which also needs the pattern compiled backwards, was a
+//! fifth of the cost of checking one protocol. Should a pattern's searches cover
+//! [`TIER_UP_BYTES`] all the same, the full engine is built then. Any other run (an audit, a
+//! folder, a long-lived server) builds the full engine at once: building the forward NFA twice
+//! costs more than the first tier saves as soon as the text runs to a few protocols. Both tiers
+//! are the same meta regex with different engines enabled, so they find the same matches, and
+//! the choice changes nothing but speed.
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Input, PatternID};
 use regex_syntax::hir::Hir;
 use std::ops::{Range, RangeInclusive};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+
+/// How many bytes a pattern searches on its first tier before the full engine is built.
+pub const TIER_UP_BYTES: usize = 32 << 10;
+
+/// Up to how many bytes of input a run counts as small (see the module comment): about where
+/// searching without a lazy DFA has cost as much as building one would have.
+pub const SMALL_INPUT_BYTES: u64 = 24 << 10;
+
+/// Whether patterns built from now on start on the first tier.
+static SMALL_INPUT: AtomicBool = AtomicBool::new(false);
+
+/// Tells the patterns built from now on how much text the run will search: `Some(bytes)` when
+/// known before it starts (the files named on the command line), `None` when not (a folder,
+/// standard input). Only a known small input starts patterns on the first tier.
+pub fn expect_input(bytes: Option<u64>) {
+    let small = bytes.is_some_and(|bytes| bytes <= SMALL_INPUT_BYTES);
+    SMALL_INPUT.store(small, Ordering::Relaxed);
+}
 
 /// A compiled pattern: leftmost-first matches over UTF-8 text, as `regex::Regex` finds them.
+/// Clones share the compiled engines.
 #[derive(Clone, Debug)]
 pub struct Matcher {
-    regex: Regex,
+    engines: Arc<Engines>,
+}
+
+#[derive(Debug)]
+enum Engines {
+    /// Everything the meta regex can use, the lazy DFA included.
+    Full(Regex),
+    /// For a small input: the forward NFA's engines only, until searches have covered
+    /// [`TIER_UP_BYTES`] and the full engine is built from the tree.
+    Tiered {
+        first: Regex,
+        hir: Hir,
+        size_limit: usize,
+        searched: AtomicUsize,
+        full: OnceLock<Regex>,
+    },
 }
 
 /// Where a match or a group lies in the searched text.
@@ -102,22 +149,63 @@ impl Matcher {
     /// Compiles `hir`; `size_limit` bounds its automata in bytes, as the regex crate's
     /// `size_limit`. The error says why the engine refused it (only past that limit).
     pub fn build(hir: &Hir, size_limit: usize) -> Result<Matcher, String> {
-        meta::Builder::new()
-            .configure(
-                // As the regex crate configures it.
-                meta::Config::new()
-                    .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                    .utf8_empty(true)
-                    .nfa_size_limit(Some(size_limit))
-                    .hybrid_cache_capacity(2 << 20),
-            )
-            .build_from_hir(hir)
-            .map(|regex| Matcher { regex })
-            .map_err(|error| error.to_string())
+        Matcher::build_for(hir, size_limit, SMALL_INPUT.load(Ordering::Relaxed))
+    }
+
+    /// Like [`Matcher::build`], for a small input or not whatever [`expect_input`] was told.
+    fn build_for(hir: &Hir, size_limit: usize, small_input: bool) -> Result<Matcher, String> {
+        let engines = if small_input {
+            Engines::Tiered {
+                first: configured(hir, size_limit, false)?,
+                hir: hir.clone(),
+                size_limit,
+                searched: AtomicUsize::new(0),
+                full: OnceLock::new(),
+            }
+        } else {
+            Engines::Full(configured(hir, size_limit, true)?)
+        };
+        Ok(Matcher {
+            engines: Arc::new(engines),
+        })
+    }
+
+    /// The engine for a search of `len` bytes: the full one if built, else the first tier
+    /// until its searches have covered [`TIER_UP_BYTES`]. Should the full one fail to build
+    /// (its reverse automaton past the size limit), the first serves on.
+    fn engine(&self, len: usize) -> &Regex {
+        match &*self.engines {
+            Engines::Full(full) => full,
+            Engines::Tiered {
+                first,
+                hir,
+                size_limit,
+                searched,
+                full,
+            } => {
+                if let Some(full) = full.get() {
+                    return full;
+                }
+                if searched.fetch_add(len, Ordering::Relaxed) + len < TIER_UP_BYTES {
+                    return first;
+                }
+                full.get_or_init(|| {
+                    configured(hir, *size_limit, true).unwrap_or_else(|_| first.clone())
+                })
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn on_full_engine(&self) -> bool {
+        match &*self.engines {
+            Engines::Full(_) => true,
+            Engines::Tiered { full, .. } => full.get().is_some(),
+        }
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(text)
+        self.engine(text.len()).is_match(text)
     }
 
     pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
@@ -128,18 +216,20 @@ impl Matcher {
     /// look-arounds such as `^` and `\b`.
     pub fn find_at<'h>(&self, text: &'h str, start: usize) -> Option<Match<'h>> {
         let input = Input::new(text).span(start..text.len());
-        self.regex.find(input).map(|m| Match {
-            text,
-            start: m.start(),
-            end: m.end(),
-        })
+        self.engine(text.len().saturating_sub(start))
+            .find(input)
+            .map(|m| Match {
+                text,
+                start: m.start(),
+                end: m.end(),
+            })
     }
 
     pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
     where
         'h: 'r,
     {
-        self.regex.find_iter(text).map(move |m| Match {
+        self.engine(text.len()).find_iter(text).map(move |m| Match {
             text,
             start: m.start(),
             end: m.end(),
@@ -152,9 +242,10 @@ impl Matcher {
 
     /// Like [`Matcher::find_at`], with the groups.
     pub fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
-        let mut slots = self.regex.create_captures();
+        let regex = self.engine(text.len().saturating_sub(start));
+        let mut slots = regex.create_captures();
         let input = Input::new(text).span(start..text.len());
-        self.regex.search_captures(&input, &mut slots);
+        regex.search_captures(&input, &mut slots);
         slots.is_match().then_some(Captures { text, slots })
     }
 
@@ -162,15 +253,34 @@ impl Matcher {
     where
         'h: 'r,
     {
-        self.regex
+        self.engine(text.len())
             .captures_iter(text)
             .map(move |slots| Captures { text, slots })
     }
 
     /// The groups' names in index order, `None` for the whole match and unnamed groups.
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
-        self.regex.group_info().pattern_names(PatternID::ZERO)
+        let regex = match &*self.engines {
+            Engines::Full(regex) | Engines::Tiered { first: regex, .. } => regex,
+        };
+        regex.group_info().pattern_names(PatternID::ZERO)
     }
+}
+
+/// A meta regex over `hir`, configured as the regex crate configures its own; `lazy_dfa` says
+/// whether it may use the lazy DFA (the full tier) or not (the first).
+fn configured(hir: &Hir, size_limit: usize, lazy_dfa: bool) -> Result<Regex, String> {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .match_kind(regex_automata::MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(size_limit))
+                .hybrid(lazy_dfa)
+                .hybrid_cache_capacity(2 << 20),
+        )
+        .build_from_hir(hir)
+        .map_err(|error| error.to_string())
 }
 
 /// Whether every match of `hir` holds an ASCII digit. Text without one need not be searched
@@ -252,15 +362,20 @@ mod tests {
     }
 
     fn matcher(pattern: &str) -> Matcher {
+        tiered(pattern, false)
+    }
+
+    fn tiered(pattern: &str, small_input: bool) -> Matcher {
         let hir = regex_syntax::ParserBuilder::new()
             .multi_line(true)
             .build()
             .parse(pattern)
             .unwrap();
-        Matcher::build(&hir, 1 << 20).unwrap()
+        Matcher::build_for(&hir, 1 << 20, small_input).unwrap()
     }
 
-    /// Every call answers as the regex crate does on the same pattern and text.
+    /// Every call answers as the regex crate does on the same pattern and text: built for a
+    /// large input, and for a small one on its first tier and after tiering up.
     #[test]
     fn matches_as_the_regex_crate_does() {
         let cases = [
@@ -269,50 +384,65 @@ mod tests {
             (r"\b", "аб вг"),
             (r"x*", "ёxxё"),
             (r"(a)|(b)", "b"),
+            (
+                r"(?:до|не позднее)\s+(?P<d>\d{1,2}\.\d{2}\.\d{4})",
+                "срок: до 01.02.2026; 3.04.2026",
+            ),
         ];
         for (pattern, text) in cases {
-            let ours = matcher(pattern);
             let theirs = regex::RegexBuilder::new(pattern)
                 .multi_line(true)
                 .build()
                 .unwrap();
-            assert_eq!(ours.is_match(text), theirs.is_match(text));
-            let found: Vec<_> = ours.find_iter(text).map(|m| m.range()).collect();
-            let expected: Vec<_> = theirs.find_iter(text).map(|m| m.range()).collect();
-            assert_eq!(found, expected, "{pattern}");
-            let groups = |c: &Captures<'_>| {
-                (0..c.len())
-                    .map(|i| c.get(i).map(|m| m.range()))
-                    .collect::<Vec<_>>()
-            };
-            let found: Vec<_> = ours.captures_iter(text).map(|c| groups(&c)).collect();
-            let expected: Vec<_> = theirs
-                .captures_iter(text)
-                .map(|c| {
-                    (0..c.len())
-                        .map(|i| c.get(i).map(|m| m.range()))
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            assert_eq!(found, expected, "{pattern}");
-            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
-                assert_eq!(
-                    ours.find_at(text, at).map(|m| m.range()),
-                    theirs.find_at(text, at).map(|m| m.range()),
-                    "{pattern} at {at}"
-                );
-                assert_eq!(
-                    ours.captures_at(text, at).map(|c| groups(&c)),
-                    theirs
-                        .captures_at(text, at)
-                        .map(|c| (0..c.len()).map(|i| c.get(i).map(|m| m.range())).collect()),
-                    "{pattern} at {at}"
-                );
-            }
-            let names: Vec<_> = ours.capture_names().collect();
-            let expected: Vec<_> = theirs.capture_names().collect();
-            assert_eq!(names, expected);
+            agrees(&matcher(pattern), &theirs, text);
+            let ours = tiered(pattern, true);
+            assert!(!ours.on_full_engine(), "{pattern}");
+            agrees(&ours, &theirs, text);
+            // Enough searching to build the full tier, then the same answers again.
+            let long = "протокол заседания 12 ".repeat(TIER_UP_BYTES / 20);
+            assert_eq!(ours.is_match(&long), theirs.is_match(&long));
+            assert!(ours.on_full_engine(), "{pattern}");
+            agrees(&ours, &theirs, text);
         }
+    }
+
+    fn agrees(ours: &Matcher, theirs: &regex::Regex, text: &str) {
+        let pattern = theirs.as_str();
+        assert_eq!(ours.is_match(text), theirs.is_match(text));
+        let found: Vec<_> = ours.find_iter(text).map(|m| m.range()).collect();
+        let expected: Vec<_> = theirs.find_iter(text).map(|m| m.range()).collect();
+        assert_eq!(found, expected, "{pattern}");
+        let groups = |c: &Captures<'_>| {
+            (0..c.len())
+                .map(|i| c.get(i).map(|m| m.range()))
+                .collect::<Vec<_>>()
+        };
+        let their_groups = |c: &regex::Captures<'_>| {
+            (0..c.len())
+                .map(|i| c.get(i).map(|m| m.range()))
+                .collect::<Vec<_>>()
+        };
+        let found: Vec<_> = ours.captures_iter(text).map(|c| groups(&c)).collect();
+        let expected: Vec<_> = theirs
+            .captures_iter(text)
+            .map(|c| their_groups(&c))
+            .collect();
+        assert_eq!(found, expected, "{pattern}");
+        for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            assert_eq!(
+                ours.find_at(text, at).map(|m| m.range()),
+                theirs.find_at(text, at).map(|m| m.range()),
+                "{pattern} at {at}"
+            );
+            assert_eq!(
+                ours.captures_at(text, at).map(|c| groups(&c)),
+                theirs.captures_at(text, at).map(|c| their_groups(&c)),
+                "{pattern} at {at}"
+            );
+        }
+        let names: Vec<_> = ours.capture_names().collect();
+        let expected: Vec<_> = theirs.capture_names().collect();
+        assert_eq!(names, expected);
     }
 
     #[test]

@@ -217,12 +217,15 @@ impl<'a> Builder<'a> {
                 pending.plain_text = true;
             }
         }
-        pending.chars += text.chars().count();
         if let Some(last) = text.chars().rev().find(|c| !c.is_whitespace()) {
             pending.last = Some(last);
         }
-        pending.upper += text.chars().filter(|c| c.is_uppercase()).count();
-        pending.lower += text.chars().filter(|c| c.is_lowercase()).count();
+        for c in text.chars() {
+            pending.chars += 1;
+            let (upper, lower) = letter_case(c);
+            pending.upper += usize::from(upper);
+            pending.lower += usize::from(lower);
+        }
     }
 
     /// Tells a line Word ended (one paragraph per line, as secretaries type and as Word saves)
@@ -337,6 +340,17 @@ fn extend(span: Option<Range<usize>>, with: &Range<usize>) -> Range<usize> {
     }
 }
 
+/// Whether `c` is an upper-case letter and whether a lower-case one, as Unicode says; its
+/// tables are asked only for letters outside ASCII and basic Cyrillic, which showed in profiles.
+fn letter_case(c: char) -> (bool, bool) {
+    match c {
+        'A'..='Z' | 'А'..='Я' => (true, false),
+        'a'..='z' | 'а'..='я' => (false, true),
+        c if c.is_ascii() => (false, false),
+        c => (c.is_uppercase(), c.is_lowercase()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,6 +360,17 @@ mod tests {
             .into_iter()
             .map(|l| l.folded.text)
             .collect()
+    }
+
+    #[test]
+    fn letter_case_is_unicodes() {
+        for c in ('\u{0}'..='\u{052F}').chain(['Ё', 'ё', 'Ә', 'ә', 'İ', 'ß']) {
+            assert_eq!(
+                letter_case(c),
+                (c.is_uppercase(), c.is_lowercase()),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -10,49 +10,177 @@
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Folded {
     pub text: String,
-    /// `origin[i]` is the source byte range of the character folded byte `i` came from.
-    origin: Vec<(u32, u32)>,
+    /// Where each folded byte came from, run by run in order of the folded text: nearly every
+    /// character folds to one of the same length (`А` to `а`, or itself), so a run of them maps
+    /// byte for byte and one entry serves a whole stretch of text. A map per byte took eight
+    /// bytes of memory for each byte of text and most of the time of folding.
+    runs: Vec<Run>,
     /// Where the source text ends, for empty ranges at the very end.
     source_end: u32,
+}
+
+/// Folded bytes from `folded` up to the next run's start (or the end of the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    folded: u32,
+    /// The source byte of the run's first folded byte.
+    source: u32,
+    /// `None`: the run's characters are the source's, one for one and each of the same length,
+    /// so folded byte `folded + k` came from the character at source byte `source + k`.
+    /// `Some(end)`: the run is one source character, `source..end`, folded to other bytes (a
+    /// no-break space to a space, a run of dashes to one, `i` to `і`) or to none it had.
+    whole: Option<u32>,
 }
 
 impl Folded {
     /// Maps a byte range of the folded text back to a byte range of the source.
     pub fn source_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        let start = match self.origin.get(range.start) {
-            Some(&(start, _)) => start as usize,
+        let start = match self.origin(range.start) {
+            Some((start, _)) => start as usize,
             None => self.source_end as usize,
         };
         if range.end <= range.start {
             return start..start;
         }
-        let end = match self.origin.get(range.end - 1) {
-            Some(&(_, end)) => end as usize,
+        let end = match self.origin(range.end - 1) {
+            Some((_, end)) => end as usize,
             None => self.source_end as usize,
         };
         start..end.max(start)
     }
-}
 
-impl Folded {
+    /// The source range of the character folded byte `at` came from; `None` past the end.
+    fn origin(&self, at: usize) -> Option<(u32, u32)> {
+        if at >= self.text.len() {
+            return None;
+        }
+        let run = self.runs[self.run_at(at)];
+        if let Some(end) = run.whole {
+            return Some((run.source, end));
+        }
+        // A character of such a run has the same bytes' length in the source.
+        let char_start = (0..=at)
+            .rev()
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(at);
+        let width = self.text[char_start..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+        let start = run.source + (char_start as u32 - run.folded);
+        Some((start, start + width as u32))
+    }
+
+    /// The index of the run holding folded byte `at` (which lies inside the text).
+    fn run_at(&self, at: usize) -> usize {
+        self.runs
+            .partition_point(|run| run.folded as usize <= at)
+            .saturating_sub(1)
+    }
+
     /// Splits at folded byte `at` (a character boundary): the text before and from there, each
     /// still mapping to its source.
     pub fn split_at(&self, at: usize) -> (Folded, Folded) {
-        let middle = self
-            .origin
-            .get(at)
-            .map_or(self.source_end, |&(start, _)| start);
+        let middle = self.origin(at).map_or(self.source_end, |(start, _)| start);
         let head = Folded {
             text: self.text[..at].to_string(),
-            origin: self.origin[..at].to_vec(),
+            runs: self
+                .runs
+                .iter()
+                .take_while(|run| (run.folded as usize) < at)
+                .copied()
+                .collect(),
             source_end: middle,
         };
-        let tail = Folded {
+        let mut tail = Folded {
             text: self.text[at..].to_string(),
-            origin: self.origin[at..].to_vec(),
+            runs: Vec::new(),
             source_end: self.source_end,
         };
+        if at < self.text.len() {
+            let first = self.run_at(at);
+            let at = at as u32;
+            tail.runs = self.runs[first..]
+                .iter()
+                .map(|run| match run.folded.checked_sub(at) {
+                    Some(folded) => Run { folded, ..*run },
+                    // The run `at` falls inside starts the tail where `at` is.
+                    None => Run {
+                        folded: 0,
+                        source: match run.whole {
+                            Some(_) => run.source,
+                            None => run.source + (at - run.folded),
+                        },
+                        whole: run.whole,
+                    },
+                })
+                .collect();
+        }
         (head, tail)
+    }
+
+    /// Appends `ch`, which came from source bytes `start..end`: byte for byte, or (`whole`)
+    /// as one of the characters a source character folded to.
+    fn push(&mut self, ch: char, start: u32, end: u32, whole: bool) {
+        let folded = self.text.len() as u32;
+        self.text.push(ch);
+        self.map(folded, ch.len_utf8(), start, end, whole);
+    }
+
+    /// Records that the `len` folded bytes from `folded`, just appended, came from source bytes
+    /// `start..end`: byte for byte (characters of the same lengths), or (`whole`) each from the
+    /// whole range.
+    fn map(&mut self, folded: u32, len: usize, start: u32, end: u32, whole: bool) {
+        if !whole && end - start == len as u32 {
+            // Byte for byte: it continues the last run if that one is byte for byte and ends
+            // right where this begins, in the folded text and in the source.
+            if let Some(last) = self.runs.last()
+                && last.whole.is_none()
+                && last.source + (folded - last.folded) == start
+            {
+                return;
+            }
+            self.runs.push(Run {
+                folded,
+                source: start,
+                whole: None,
+            });
+        } else if !self
+            .runs
+            .last()
+            .is_some_and(|last| last.whole == Some(end) && last.source == start)
+        {
+            // The folded bytes of one character all map to it: a character lower-cased to
+            // several appends to the run its first one began.
+            self.runs.push(Run {
+                folded,
+                source: start,
+                whole: Some(end),
+            });
+        }
+    }
+
+    /// Makes the last folded character (one byte, a dash) stand for source bytes from where it
+    /// came from up to `end`: the dashes of a run after it are folded into it.
+    fn extend_last_to(&mut self, end: u32) {
+        let at = self.text.len() - 1;
+        let Some((start, _)) = self.origin(at) else {
+            return;
+        };
+        let index = self.run_at(at);
+        if self.runs[index].folded as usize == at {
+            self.runs[index] = Run {
+                folded: at as u32,
+                source: start,
+                whole: Some(end),
+            };
+        } else {
+            self.runs.push(Run {
+                folded: at as u32,
+                source: start,
+                whole: Some(end),
+            });
+        }
     }
 }
 
@@ -80,27 +208,41 @@ impl Folder {
     /// Appends source text `piece` that starts at source byte `offset`.
     pub fn push(&mut self, piece: &str, offset: usize) {
         self.out.text.reserve(piece.len());
-        self.out.origin.reserve(piece.len());
-        for (index, ch) in piece.char_indices() {
-            let start = (offset + index) as u32;
-            let end = start + ch.len_utf8() as u32;
+        let mut rest = piece;
+        let mut at = offset as u32;
+        while !rest.is_empty() {
             // Most characters of a protocol fold to themselves and touch none of the rules
-            // below: they are copied straight through, which halved the cost of folding.
-            if self.pending.is_empty() && folds_to_itself(ch) {
-                self.copy_through(ch, start, end);
-                continue;
+            // below: a stretch of them is copied straight through, at once.
+            if self.pending.is_empty() {
+                let same = rest
+                    .char_indices()
+                    .find(|&(_, ch)| !folds_to_itself(ch))
+                    .map_or(rest.len(), |(index, _)| index);
+                if same > 0 {
+                    let (copied, after) = rest.split_at(same);
+                    self.copy_through(copied, at);
+                    rest = after;
+                    at += same as u32;
+                    continue;
+                }
             }
-            self.push_char(ch, start, end);
+            let Some(ch) = rest.chars().next() else {
+                break;
+            };
+            let end = at + ch.len_utf8() as u32;
+            self.push_char(ch, at, end);
+            rest = &rest[ch.len_utf8()..];
+            at = end;
         }
     }
 
-    /// Appends a character that needs no folding, from source bytes `start..end`.
-    fn copy_through(&mut self, ch: char, start: u32, end: u32) {
-        self.out.text.push(ch);
-        self.out
-            .origin
-            .extend(std::iter::repeat_n((start, end), ch.len_utf8()));
-        self.previous = Some(ch);
+    /// Appends source text that needs no folding, from source byte `start` on.
+    fn copy_through(&mut self, text: &str, start: u32) {
+        let folded = self.out.text.len() as u32;
+        self.out.text.push_str(text);
+        let end = start + text.len() as u32;
+        self.out.map(folded, text.len(), start, end, false);
+        self.previous = text.chars().next_back();
         self.last_end = end;
     }
 
@@ -108,9 +250,29 @@ impl Folder {
     /// came from in the source.
     pub fn push_folded(&mut self, piece: &Folded) {
         self.flush_pending(false);
-        for (index, ch) in piece.text.char_indices() {
-            let (start, end) = piece.origin.get(index).copied().unwrap_or((0, 0));
-            self.copy_through(ch, start, end);
+        if piece.text.is_empty() {
+            return;
+        }
+        let base = self.out.text.len() as u32;
+        self.out.text.push_str(&piece.text);
+        for (index, run) in piece.runs.iter().enumerate() {
+            let len = piece
+                .runs
+                .get(index + 1)
+                .map_or(piece.text.len() as u32, |next| next.folded)
+                - run.folded;
+            let end = run.whole.unwrap_or(run.source + len);
+            self.out.map(
+                base + run.folded,
+                len as usize,
+                run.source,
+                end,
+                run.whole.is_some(),
+            );
+        }
+        self.previous = piece.text.chars().next_back();
+        if let Some((_, end)) = piece.origin(piece.text.len() - 1) {
+            self.last_end = end;
         }
     }
 
@@ -154,22 +316,19 @@ impl Folder {
         // A run of dashes ("--" and "---", how pandoc and typists write en and em dashes) is
         // one dash: patterns write `-` once.
         if after_dash && is_dash(ch) && self.out.text.ends_with('-') {
-            if let Some(last) = self.out.origin.last_mut() {
-                last.1 = end;
-            }
+            self.out.extend_last_to(end);
             self.last_end = end;
             return;
         }
         let Some(folded) = fold_char(ch) else {
             return;
         };
+        // One character for one maps byte for byte when of the same length; several (a rare
+        // lower case, or a stand-in) each map to the whole source character.
+        let several = matches!(folded, Lowered::Many(_));
         for lower in folded {
-            let mut buf = [0u8; 4];
-            let encoded = lower.encode_utf8(&mut buf);
-            self.out.text.push_str(encoded);
-            self.out
-                .origin
-                .extend(std::iter::repeat_n((start, end), encoded.len()));
+            let whole = several || lower.len_utf8() as u32 != end - start;
+            self.out.push(lower, start, end, whole);
         }
         // Remember where this character ends so a range ending here maps to the right place.
         self.last_end = end;
@@ -234,7 +393,7 @@ fn cyrillic_twin(ch: char) -> Option<char> {
 }
 
 /// Lower case plus the spelling folds; `None` drops the character (soft hyphens, zero-width marks).
-fn fold_char(ch: char) -> Option<impl Iterator<Item = char>> {
+fn fold_char(ch: char) -> Option<Lowered> {
     let replaced = match ch {
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => return None,
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2002}'..='\u{2006}' | '\u{2009}' | '\t' => ' ',
@@ -377,6 +536,102 @@ mod tests {
             fold("ӘІҢҒҮҰҚӨҺ ПРОТОКОЛ Aб", 0).text,
             "әіңғүұқөһ протокол аб"
         );
+    }
+
+    /// Texts with every kind of fold: look-alikes, dashes alone and in runs, dropped and
+    /// widened characters, capitals, quotes, a lower case of several characters.
+    const TRICKY: [&str; 6] = [
+        "**СЛУШАЛИ:** Кiрiспе — 2 --- 3, «итоги»\u{00A0}ПРОТОКОЛ № 4",
+        "пере\u{00AD}нос Ёлка\tİstanbul ax, бa ⸺ \u{2014}\u{2014}-x",
+        "-",
+        "Aкимат\u{200B}\u{200B}ОБЛ. ٣ 漢字 😀 ½ Ⅻ",
+        "",
+        "ӘІҢҒҮҰҚӨҺ әіңғүұқөһ i I iI",
+    ];
+
+    /// Every folded character, and every byte of it, maps to whole source characters, in
+    /// order, that fold to it.
+    #[test]
+    fn every_folded_character_maps_to_the_source_characters_it_came_from() {
+        let fixtures = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/check"))
+            .unwrap()
+            .filter_map(|entry| std::fs::read_to_string(entry.unwrap().path()).ok());
+        for text in TRICKY.map(String::from).into_iter().chain(fixtures) {
+            let folded = fold(&text, 0);
+            let mut previous = 0..0;
+            for (at, ch) in folded.text.char_indices() {
+                let range = folded.source_range(at..at + ch.len_utf8());
+                assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+                assert!(
+                    range.start >= previous.end || range == previous,
+                    "{text:?} at {at}"
+                );
+                // What lies between is only what folding drops (soft hyphens, zero widths).
+                let between = text.get(previous.end..range.start).unwrap_or("");
+                assert_eq!(fold(between, 0).text, "", "{text:?} at {at}");
+                for inside in at + 1..at + ch.len_utf8() {
+                    assert_eq!(folded.source_range(inside..inside + 1), range);
+                }
+                let source = &text[range.clone()];
+                let alone = fold(source, 0).text;
+                let twin = source
+                    .chars()
+                    .next()
+                    .and_then(cyrillic_twin)
+                    .and_then(|c| c.to_lowercase().next());
+                assert!(
+                    alone.contains(ch) || twin == Some(ch),
+                    "{ch:?} from {source:?} in {text:?}"
+                );
+                previous = range;
+            }
+            assert_eq!(
+                folded.source_range(folded.text.len()..folded.text.len()),
+                text.len()..text.len()
+            );
+        }
+    }
+
+    /// A folded text split anywhere, or appended to another folder, maps as it did whole.
+    #[test]
+    fn split_and_appended_folded_text_maps_as_before() {
+        for text in TRICKY {
+            let folded = fold(text, 7);
+            let whole = |range: std::ops::Range<usize>| folded.source_range(range);
+            let boundaries: Vec<usize> = (0..=folded.text.len())
+                .filter(|&at| folded.text.is_char_boundary(at))
+                .collect();
+            for &at in &boundaries {
+                let (head, tail) = folded.split_at(at);
+                assert_eq!(format!("{}{}", head.text, tail.text), folded.text);
+                for &start in boundaries.iter().filter(|&&b| b <= at) {
+                    for &end in boundaries.iter().filter(|&&b| start <= b && b <= at) {
+                        if end > start {
+                            assert_eq!(head.source_range(start..end), whole(start..end));
+                        }
+                    }
+                }
+                for &start in boundaries.iter().filter(|&&b| b >= at) {
+                    for &end in boundaries.iter().filter(|&&b| b > start) {
+                        assert_eq!(tail.source_range(start - at..end - at), whole(start..end));
+                    }
+                }
+                let mut folder = Folder::new(0);
+                folder.push_folded(&head);
+                folder.push_folded(&tail);
+                let joined = folder.finish();
+                assert_eq!(joined.text, folded.text);
+                for &start in &boundaries {
+                    for &end in boundaries.iter().filter(|&&b| b > start) {
+                        assert_eq!(
+                            joined.source_range(start..end),
+                            whole(start..end),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
