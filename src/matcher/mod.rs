@@ -18,10 +18,13 @@
 //! are the same meta regex with different engines enabled, so they find the same matches, and
 //! the choice changes nothing but speed.
 
+mod required;
+
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Input, PatternID};
 use regex_syntax::hir::Hir;
+use required::RequiredBytes;
 use std::ops::{Range, RangeInclusive};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -48,7 +51,14 @@ pub fn expect_input(bytes: Option<u64>) {
 /// Clones share the compiled engines.
 #[derive(Clone, Debug)]
 pub struct Matcher {
-    engines: Arc<Engines>,
+    compiled: Arc<Compiled>,
+}
+
+#[derive(Debug)]
+struct Compiled {
+    engines: Engines,
+    /// Bytes every match holds: text without one is not searched (`required`).
+    required: Option<RequiredBytes>,
 }
 
 #[derive(Debug)]
@@ -166,15 +176,27 @@ impl Matcher {
             Engines::Full(configured(hir, size_limit, true)?)
         };
         Ok(Matcher {
-            engines: Arc::new(engines),
+            compiled: Arc::new(Compiled {
+                engines,
+                required: RequiredBytes::of(hir),
+            }),
         })
+    }
+
+    /// False when `text` holds none of the bytes every match holds; true when it may hold a
+    /// match.
+    fn may_hold(&self, text: &[u8]) -> bool {
+        self.compiled
+            .required
+            .as_ref()
+            .is_none_or(|required| required.in_text(text))
     }
 
     /// The engine for a search of `len` bytes: the full one if built, else the first tier
     /// until its searches have covered [`TIER_UP_BYTES`]. Should the full one fail to build
     /// (its reverse automaton past the size limit), the first serves on.
     fn engine(&self, len: usize) -> &Regex {
-        match &*self.engines {
+        match &self.compiled.engines {
             Engines::Full(full) => full,
             Engines::Tiered {
                 first,
@@ -198,14 +220,14 @@ impl Matcher {
 
     #[cfg(test)]
     fn on_full_engine(&self) -> bool {
-        match &*self.engines {
+        match &self.compiled.engines {
             Engines::Full(_) => true,
             Engines::Tiered { full, .. } => full.get().is_some(),
         }
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.engine(text.len()).is_match(text)
+        self.may_hold(text.as_bytes()) && self.engine(text.len()).is_match(text)
     }
 
     pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
@@ -215,6 +237,9 @@ impl Matcher {
     /// The first match starting at or after `start`, with the text before it still seen by
     /// look-arounds such as `^` and `\b`.
     pub fn find_at<'h>(&self, text: &'h str, start: usize) -> Option<Match<'h>> {
+        if !self.may_hold(text.as_bytes().get(start..).unwrap_or_default()) {
+            return None;
+        }
         let input = Input::new(text).span(start..text.len());
         self.engine(text.len().saturating_sub(start))
             .find(input)
@@ -229,11 +254,15 @@ impl Matcher {
     where
         'h: 'r,
     {
-        self.engine(text.len()).find_iter(text).map(move |m| Match {
-            text,
-            start: m.start(),
-            end: m.end(),
-        })
+        self.may_hold(text.as_bytes())
+            .then(|| self.engine(text.len()).find_iter(text))
+            .into_iter()
+            .flatten()
+            .map(move |m| Match {
+                text,
+                start: m.start(),
+                end: m.end(),
+            })
     }
 
     pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
@@ -242,6 +271,9 @@ impl Matcher {
 
     /// Like [`Matcher::find_at`], with the groups.
     pub fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
+        if !self.may_hold(text.as_bytes().get(start..).unwrap_or_default()) {
+            return None;
+        }
         let regex = self.engine(text.len().saturating_sub(start));
         let mut slots = regex.create_captures();
         let input = Input::new(text).span(start..text.len());
@@ -253,14 +285,16 @@ impl Matcher {
     where
         'h: 'r,
     {
-        self.engine(text.len())
-            .captures_iter(text)
+        self.may_hold(text.as_bytes())
+            .then(|| self.engine(text.len()).captures_iter(text))
+            .into_iter()
+            .flatten()
             .map(move |slots| Captures { text, slots })
     }
 
     /// The groups' names in index order, `None` for the whole match and unnamed groups.
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
-        let regex = match &*self.engines {
+        let regex = match &self.compiled.engines {
             Engines::Full(regex) | Engines::Tiered { first: regex, .. } => regex,
         };
         regex.group_info().pattern_names(PatternID::ZERO)
@@ -399,7 +433,7 @@ mod tests {
             assert!(!ours.on_full_engine(), "{pattern}");
             agrees(&ours, &theirs, text);
             // Enough searching to build the full tier, then the same answers again.
-            let long = "протокол заседания 12 ".repeat(TIER_UP_BYTES / 20);
+            let long = format!("{text}\n").repeat(TIER_UP_BYTES / text.len() + 1);
             assert_eq!(ours.is_match(&long), theirs.is_match(&long));
             assert!(ours.on_full_engine(), "{pattern}");
             agrees(&ours, &theirs, text);
