@@ -18,12 +18,10 @@ pub fn find(
             continue;
         }
         // One pass over the line for all headings; the exact match only for those that hit.
-        let candidates = pack.section_headings.matches(line.text());
-        if !candidates.matched_any() {
-            continue;
-        }
-        let found = candidates
-            .iter()
+        let found = pack
+            .section_headings
+            .matching(line.text())
+            .into_iter()
             .map(|section_index| (section_index, &pack.sections[section_index]))
             .find_map(|(section_index, section)| {
                 if !applies(&section.kinds) {

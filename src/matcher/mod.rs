@@ -19,12 +19,14 @@
 //! the choice changes nothing but speed.
 
 mod required;
+mod set;
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Input, PatternID};
 use regex_syntax::hir::Hir;
 use required::RequiredBytes;
+pub use set::LineStartSet;
 use std::ops::{Range, RangeInclusive};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};

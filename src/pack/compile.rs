@@ -11,6 +11,7 @@ use super::schema::{FieldType, PackMeta, PatternDef, RuleDef};
 use crate::calendar::{CalendarWords, DateParser};
 use crate::finding::Severity;
 use crate::lang::Lang;
+use crate::matcher::LineStartSet;
 use crate::privacy::Masker;
 use std::collections::BTreeMap;
 
@@ -512,17 +513,14 @@ pub fn compile<K: KindCompiler>(
             rule
         })
         .collect();
-    let section_headings =
-        regex::RegexSetBuilder::new(sections.iter().map(|s| s.heading.for_set()))
-            .multi_line(true)
-            .size_limit(64 << 20)
-            .build()
-            .map_err(|e| {
-                PackError::new(
-                    packs[last].locate_text("sections:"),
-                    format!("section headings: {e}"),
-                )
-            })?;
+    let headings: Vec<&regex_syntax::hir::Hir> =
+        sections.iter().map(|s| s.heading.tree()).collect();
+    let section_headings = LineStartSet::build(&headings, 64 << 20).map_err(|e| {
+        PackError::new(
+            packs[last].locate_text("sections:"),
+            format!("section headings: {e}"),
+        )
+    })?;
     let coverage = coverage(&packs, &rules)?;
     let responsible = packs
         .iter()

@@ -100,8 +100,9 @@ impl LazyRegex {
         LazyRegex::with(pattern, case_insensitive, Some(fragments), None)
     }
 
-    /// The syntax tree to compile: parsed (and, for folded text, narrowed) now if not yet.
-    fn tree(&self) -> &Hir {
+    /// The syntax tree to compile: parsed (and, for folded text, narrowed) now if not yet. It
+    /// has case applied already, for a set of patterns to be compiled together.
+    pub fn tree(&self) -> &Hir {
         let source = &*self.source;
         source.tree.get_or_init(|| {
             let Some(fragments) = &source.folded else {
@@ -151,12 +152,6 @@ impl LazyRegex {
             .text_edges
             .get_or_init(|| looks_at_text_edges(self.tree()));
         self.may_match(joined) && (text_edges || self.is_match(joined))
-    }
-
-    /// The pattern as written for a `RegexSet` of case-sensitive patterns: the tree printed,
-    /// which has case and narrowing applied already.
-    pub fn for_set(&self) -> String {
-        self.tree().to_string()
     }
 
     /// The compiled pattern. One that parsed but cannot be built (only past [`SIZE_LIMIT`])
@@ -272,7 +267,7 @@ mod tests {
         assert!(deferred.source.tree.get().is_none());
         let eager =
             LazyRegex::for_folded_text(pattern, true, &none(), &mut Narrower::default()).unwrap();
-        assert_eq!(deferred.for_set(), eager.for_set());
+        assert_eq!(deferred.tree(), eager.tree());
         assert_eq!(
             &deferred.captures("выписка из протокол № 4").unwrap()[1],
             "4"
@@ -287,10 +282,10 @@ mod tests {
 
     #[test]
     fn case_insensitive_ones_keep_ignoring_case_in_a_set() {
-        let lazy = LazyRegex::new("ПОСТАНОВИЛИ".into(), true).unwrap();
+        let lazy = LazyRegex::new("^ПОСТАНОВИЛИ".into(), true).unwrap();
         assert!(lazy.is_match("постановили"));
-        let set = regex::RegexSet::new([lazy.for_set()]).unwrap();
-        assert!(set.is_match("Постановили"));
-        assert!(!set.is_match("решили"));
+        let set = crate::matcher::LineStartSet::build(&[lazy.tree()], 1 << 20).unwrap();
+        assert_eq!(set.matching("Постановили"), [0]);
+        assert!(set.matching("решили").is_empty());
     }
 }

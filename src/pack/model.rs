@@ -6,6 +6,7 @@ use super::schema::{FieldType, PackMeta};
 use crate::calendar::DateParser;
 use crate::finding::Severity;
 use crate::lang::{Lang, Localized};
+use crate::matcher::LineStartSet;
 use crate::privacy::Masker;
 
 pub struct Pack {
@@ -27,7 +28,7 @@ pub struct Pack {
     pub kinds: Vec<Kind>,
     pub sections: Vec<Section>,
     /// Every section's heading pattern, in `sections` order, to test a line against all at once.
-    pub section_headings: regex::RegexSet,
+    pub section_headings: LineStartSet,
     pub columns: Vec<Column>,
     pub fields: Vec<Field>,
     pub items: Vec<ItemType>,
