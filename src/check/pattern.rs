@@ -158,7 +158,14 @@ fn find(
         }
         if let Some(forbid) = forbid {
             for unit in &members {
-                for line in &input.document.lines[unit.lines.clone()] {
+                // Folded text is searched line by line only where a line may hold a match.
+                let lines = match forbid {
+                    Forbid::Folded(regex) => {
+                        regex.lines_to_search(input.document, unit.lines.clone())
+                    }
+                    Forbid::Source(_) => unit.lines.clone().collect(),
+                };
+                for line in lines.into_iter().map(|index| &input.document.lines[index]) {
                     for span in forbidden(input, line, forbid) {
                         let shown = input
                             .pack

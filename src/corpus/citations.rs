@@ -57,8 +57,16 @@ pub fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -
     if patterns.is_empty() {
         return Vec::new();
     }
+    // Only lines where some pattern may match: one search of the text per such line, rather
+    // than a search of every line for every pattern.
+    let mut lines: Vec<usize> = patterns
+        .iter()
+        .flat_map(|pattern| pattern.lines_to_search(document, 0..document.lines.len()))
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
     let mut found = Vec::new();
-    for line in &document.lines {
+    for line in lines.into_iter().map(|index| &document.lines[index]) {
         let text = line.text();
         let citations = citations_in(&patterns, text);
         if citations.is_empty() {

@@ -9,9 +9,11 @@
 
 use super::splice::Fragments;
 use crate::matcher::{Matcher, looks_at_text_edges, needs_one_of};
+use crate::parse::Document;
 use crate::parse::alphabet::DIGIT_STAND_IN;
 use crate::parse::narrow::Narrower;
 use regex_syntax::hir::{Class, ClassUnicode, Hir};
+use std::ops::Range;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 /// How large one compiled pattern may grow. Pack patterns are the pack author's own, so the
@@ -147,11 +149,30 @@ impl LazyRegex {
     /// `$` and word boundaries see a line's edges there too; only a pattern that looks for the
     /// very start or end of the text (`\A`, `\z`) is always searched line by line.
     pub fn may_match_a_line_of(&self, joined: &str) -> bool {
-        let text_edges = *self
+        self.may_match(joined) && (self.looks_at_text_edges() || self.is_match(joined))
+    }
+
+    /// The lines of `lines` in which a search of each line alone may find a match, in order
+    /// (`Document::lines_to_search`); every line for a pattern that looks for the very start or
+    /// end of the text.
+    pub fn lines_to_search(&self, document: &Document, lines: Range<usize>) -> Vec<usize> {
+        if self.looks_at_text_edges() {
+            return lines.collect();
+        }
+        document.lines_to_search(lines, |text, from| {
+            self.may_match(&text[from..])
+                .then(|| self.find_at(text, from).map(|found| found.start()))
+                .flatten()
+        })
+    }
+
+    /// Whether the pattern looks for the very start or end of the text (`\A`, `\z`): it may
+    /// match a line searched alone and not the same line in the text around it.
+    pub fn looks_at_text_edges(&self) -> bool {
+        *self
             .source
             .text_edges
-            .get_or_init(|| looks_at_text_edges(self.tree()));
-        self.may_match(joined) && (text_edges || self.is_match(joined))
+            .get_or_init(|| looks_at_text_edges(self.tree()))
     }
 
     /// The compiled pattern. One that parsed but cannot be built (only past [`SIZE_LIMIT`])
@@ -210,6 +231,48 @@ impl std::fmt::Debug for LazyRegex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every line that a search of its own finds a match in is among the lines to search.
+    #[test]
+    fn lines_to_search_hold_every_line_with_a_match() {
+        let source = "Протокол № 3\nслушали: п. 2.1 протокола № 1\nрешили\nп. 3\n\
+                      протокола № 2 от 01.02.2026; п. 4 протокола № 5\n\nконец 7";
+        let document = crate::parse::parse(
+            "x.txt".into(),
+            source.into(),
+            0,
+            None,
+            crate::parse::Format::PlainText,
+        );
+        let patterns = [
+            r"протокол\w*\s+№\s*\d+",
+            r"п\.\s*\d+(?:\.\d+)?\s+протокол\w*",
+            r"№\s*\d+\s+\w+",
+            r"\d$",
+            r"^\w+",
+            r"(?s)п\..*№",
+            r"\Aпротокол",
+            r"x*",
+            r"(?:решили|конец)\s+\d",
+        ];
+        for pattern in patterns {
+            let lazy = LazyRegex::new(pattern.into(), false).unwrap();
+            let all = 0..document.lines.len();
+            for range in [all.clone(), 1..4, 2..3, 3..3, 4..all.end] {
+                let found = lazy.lines_to_search(&document, range.clone());
+                let searched: Vec<usize> = range
+                    .clone()
+                    .filter(|&index| lazy.is_match(document.lines[index].text()))
+                    .collect();
+                assert!(
+                    searched.iter().all(|line| found.contains(line)),
+                    "{pattern} in {range:?}: {found:?} misses some of {searched:?}"
+                );
+                assert!(found.iter().all(|line| range.contains(line)), "{pattern}");
+                assert!(found.windows(2).all(|pair| pair[0] < pair[1]), "{pattern}");
+            }
+        }
+    }
 
     #[test]
     fn parsed_at_once_compiled_at_first_use() {

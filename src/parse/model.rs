@@ -116,6 +116,40 @@ impl Document {
         (&self.text[start..end], start)
     }
 
+    /// The lines of `lines` (a run of line indices) that a search of each line alone may find a
+    /// match in, in order, given `find_at(text, from)`: the start of the first match in `text`
+    /// at or after `from`. One search of the lines' joined text goes from one such line to the
+    /// next, where a search per line would read them all. A match of the joined text lies in
+    /// one line or runs across several; either way the search goes on from the next line's
+    /// start, so a line's own match is never passed over. The pattern must not look for the
+    /// very start or end of the text (`\A`, `\z`), which a line alone has and the joined text
+    /// does not.
+    pub fn lines_to_search(
+        &self,
+        lines: Range<usize>,
+        find_at: impl Fn(&str, usize) -> Option<usize>,
+    ) -> Vec<usize> {
+        let (joined, base) = self.text_of(lines.clone());
+        let mut found = Vec::new();
+        let mut from = 0;
+        while from <= joined.len() {
+            let Some(start) = find_at(joined, from) else {
+                break;
+            };
+            let line = self.line_at(base + start).max(lines.start);
+            // An empty match just past the last line's break belongs to the line after it.
+            if line >= lines.end {
+                break;
+            }
+            found.push(line);
+            match self.line_starts.get(line + 1) {
+                Some(&next) if line + 1 < lines.end => from = next - base,
+                _ => break,
+            }
+        }
+        found
+    }
+
     /// The line that holds byte `offset` of `text`.
     pub fn line_at(&self, offset: usize) -> usize {
         match self.line_starts.binary_search(&offset) {
