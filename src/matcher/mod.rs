@@ -25,7 +25,7 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Input, PatternID};
 use regex_syntax::hir::Hir;
-use required::RequiredBytes;
+use required::Required;
 pub use set::LineStartSet;
 use std::ops::{Range, RangeInclusive};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -60,7 +60,7 @@ pub struct Matcher {
 struct Compiled {
     engines: Engines,
     /// Bytes every match holds: text without one is not searched (`required`).
-    required: Option<RequiredBytes>,
+    required: Option<Required>,
 }
 
 #[derive(Debug)]
@@ -180,7 +180,7 @@ impl Matcher {
         Ok(Matcher {
             compiled: Arc::new(Compiled {
                 engines,
-                required: RequiredBytes::of(hir),
+                required: Required::of(hir),
             }),
         })
     }

@@ -1,43 +1,101 @@
-//! Bytes a pattern cannot match without: a quick look for them answers most searches of text
-//! that holds no match before the engine is asked at all.
+//! What a pattern cannot match without: a quick look for it answers most searches of text that
+//! holds no match before the engine is asked at all.
 //!
-//! The engine has a prefilter of its own, for patterns that begin with or hold a literal; the
-//! date grammar's forms begin with digits and the engine has none for them, so each of the
-//! dozens of searches a document needs ran the lazy DFA over the text. Here every match of the
-//! pattern must hold one of at most three bytes (`.` for `12.03.2026`, a letter's second byte
-//! for a word), found with `memchr` at many bytes a cycle. The set is chosen from the syntax
-//! tree, preferring bytes that are rare in protocols.
+//! The engine has a prefilter of its own, for patterns that begin with a literal, or hold one it
+//! finds fast enough to look for. The date grammar's forms begin with digits, and many of the
+//! pack's patterns begin with a class or an optional word before the word they need (`п. 2.1
+//! протокола № 1`), so each of the dozens of searches a document needs ran the lazy DFA over
+//! the text. Here, from the pattern's syntax tree: words one of which every match holds
+//! (`протокол`, `хаттам`), looked for with `memmem`; failing that, at most three bytes (`.` for
+//! `12.03.2026`), looked for with `memchr`. Both read many bytes a cycle.
 
+use memchr::memmem::Finder;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
-/// Up to three bytes, one of which every match holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RequiredBytes(Vec<u8>);
+/// What every match holds.
+#[derive(Clone, Debug)]
+pub enum Required {
+    /// One of these words (at least [`MIN_WORD_BYTES`] long each).
+    Words(Vec<Finder<'static>>),
+    /// One of up to three bytes.
+    Bytes(Vec<u8>),
+}
 
-impl RequiredBytes {
-    /// The rarest such set for `hir`, if there is one worth looking for: a set of common bytes
-    /// (a space, the lead byte every Cyrillic letter shares) would rule out no text.
-    pub fn of(hir: &Hir) -> Option<RequiredBytes> {
-        let set = required(hir)?;
-        (cost(&set) < WORTH_LOOKING).then_some(RequiredBytes(set))
+/// Words shorter than this are too common to rule text out (`п.`, `№`).
+const MIN_WORD_BYTES: usize = 5;
+/// Looking for more words than this costs more than it saves.
+const MAX_WORDS: usize = 12;
+
+impl Required {
+    /// What `hir` needs, if anything is worth looking for: a set of common bytes (a space, the
+    /// lead byte every Cyrillic letter shares) would rule out no text.
+    pub fn of(hir: &Hir) -> Option<Required> {
+        if let Some(words) = words(hir)
+            && words.len() <= MAX_WORDS
+            && words.iter().all(|word| word.len() >= MIN_WORD_BYTES)
+        {
+            return Some(Required::Words(
+                words
+                    .iter()
+                    .map(|word| Finder::new(word).into_owned())
+                    .collect(),
+            ));
+        }
+        let set = required_bytes(hir)?;
+        (cost(&set) < WORTH_LOOKING).then_some(Required::Bytes(set))
     }
 
-    /// Whether `text` holds one of the bytes: `false` means no match can be found in it.
+    /// Whether `text` holds what every match needs: `false` means no match can be found in it.
     pub fn in_text(&self, text: &[u8]) -> bool {
-        match *self.0.as_slice() {
-            [a] => memchr::memchr(a, text).is_some(),
-            [a, b] => memchr::memchr2(a, b, text).is_some(),
-            [a, b, c] => memchr::memchr3(a, b, c, text).is_some(),
-            _ => true,
+        match self {
+            Required::Words(finders) => finders.iter().any(|finder| finder.find(text).is_some()),
+            Required::Bytes(bytes) => match *bytes.as_slice() {
+                [a] => memchr::memchr(a, text).is_some(),
+                [a, b] => memchr::memchr2(a, b, text).is_some(),
+                [a, b, c] => memchr::memchr3(a, b, c, text).is_some(),
+                _ => true,
+            },
         }
     }
+}
+
+/// Literal words one of which every match of `hir` holds whole, the longest found; `None` when
+/// the tree offers none (a class, an optional part).
+fn words(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => Some(vec![literal.0.to_vec()]),
+        HirKind::Repetition(repetition) if repetition.min > 0 => words(&repetition.sub),
+        HirKind::Capture(capture) => words(&capture.sub),
+        // The part whose shortest word is the longest: the likeliest to rule text out.
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(words)
+            .max_by_key(|set| (shortest(set), std::cmp::Reverse(set.len()))),
+        HirKind::Alternation(branches) => {
+            let mut union: Vec<Vec<u8>> = Vec::new();
+            for branch in branches {
+                union.extend(words(branch)?);
+                if union.len() > MAX_WORDS {
+                    return None;
+                }
+            }
+            union.sort_unstable();
+            union.dedup();
+            Some(union)
+        }
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(_) | HirKind::Repetition(_) => None,
+    }
+}
+
+fn shortest(words: &[Vec<u8>]) -> usize {
+    words.iter().map(Vec::len).min().unwrap_or(0)
 }
 
 /// A set costing this much or more is not looked for (see [`byte_cost`]).
 const WORTH_LOOKING: u32 = 10;
 
 /// A set of at most three bytes one of which every match of `hir` holds, the cheapest found.
-fn required(hir: &Hir) -> Option<Vec<u8>> {
+fn required_bytes(hir: &Hir) -> Option<Vec<u8>> {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => None,
         // The whole literal is in every match: its rarest byte will do.
@@ -47,17 +105,17 @@ fn required(hir: &Hir) -> Option<Vec<u8>> {
             .min_by_key(|&&byte| byte_cost(byte))
             .map(|&byte| vec![byte]),
         HirKind::Class(class) => class_bytes(class),
-        HirKind::Repetition(repetition) if repetition.min > 0 => required(&repetition.sub),
+        HirKind::Repetition(repetition) if repetition.min > 0 => required_bytes(&repetition.sub),
         HirKind::Repetition(_) => None,
-        HirKind::Capture(capture) => required(&capture.sub),
+        HirKind::Capture(capture) => required_bytes(&capture.sub),
         HirKind::Concat(parts) => parts
             .iter()
-            .filter_map(required)
+            .filter_map(required_bytes)
             .min_by_key(|set| (cost(set), set.len())),
         HirKind::Alternation(branches) => {
             let mut union: Vec<u8> = Vec::new();
             for branch in branches {
-                union.extend(required(branch)?);
+                union.extend(required_bytes(branch)?);
                 union.sort_unstable();
                 union.dedup();
                 if union.len() > 3 {
@@ -133,23 +191,56 @@ fn byte_cost(byte: u8) -> u32 {
 mod tests {
     use super::*;
 
-    fn of(pattern: &str) -> Option<Vec<u8>> {
-        RequiredBytes::of(&regex_syntax::parse(pattern).unwrap()).map(|set| set.0)
+    fn of(pattern: &str) -> Option<Required> {
+        Required::of(&regex_syntax::parse(pattern).unwrap())
+    }
+
+    fn bytes(pattern: &str) -> Option<Vec<u8>> {
+        match of(pattern)? {
+            Required::Bytes(bytes) => Some(bytes),
+            Required::Words(_) => None,
+        }
+    }
+
+    fn words(pattern: &str) -> Option<Vec<String>> {
+        match of(pattern)? {
+            Required::Words(finders) => Some(
+                finders
+                    .iter()
+                    .map(|f| String::from_utf8(f.needle().to_vec()).unwrap())
+                    .collect(),
+            ),
+            Required::Bytes(_) => None,
+        }
+    }
+
+    #[test]
+    fn the_longest_words_every_match_holds() {
+        assert_eq!(
+            words(r"(?:п\.|пункт\w*)\s*\d+\s+протокол\w*\s+№\s*\d+"),
+            Some(vec!["протокол".to_string()])
+        );
+        assert_eq!(
+            words(r"\d+\s+(?:хаттам|протокол)"),
+            Some(vec!["протокол".to_string(), "хаттам".to_string()])
+        );
+        // Too short to rule much out: bytes instead, or nothing.
+        assert_eq!(words(r"п\.\s*\d+"), None);
     }
 
     #[test]
     fn the_rarest_bytes_every_match_holds() {
-        assert_eq!(of(r"\d{1,2}\.\d{2}\.\d{4}"), Some(vec![b'.']));
-        assert_eq!(of(r"\d+(?:\.|/|-)\d+"), Some(vec![b'-', b'.', b'/']));
+        assert_eq!(bytes(r"\d{1,2}\.\d{2}\.\d{4}"), Some(vec![b'.']));
+        assert_eq!(bytes(r"\d+(?:\.|/|-)\d+"), Some(vec![b'-', b'.', b'/']));
         assert_eq!(
-            of(r"(?:до|по)\s+\d+"),
+            bytes(r"(?:до|по)\s+\d+"),
             Some(vec!["до".as_bytes()[1], "по".as_bytes()[1]])
         );
-        assert_eq!(of(r"№\s*\d+"), Some(vec!["№".as_bytes()[1]]));
+        assert_eq!(bytes(r"№\s*\d+"), Some(vec!["№".as_bytes()[1]]));
     }
 
     #[test]
-    fn no_set_where_a_match_may_hold_none_or_only_common_bytes() {
+    fn nothing_where_a_match_may_hold_none_or_only_common_bytes() {
         for pattern in [
             r"\d*",
             r"\w+",
@@ -159,14 +250,17 @@ mod tests {
             r"a|b|c|d",
             r"\b",
         ] {
-            assert_eq!(of(pattern), None, "{pattern}");
+            assert!(of(pattern).is_none(), "{pattern}");
         }
     }
 
     #[test]
-    fn text_without_the_bytes_is_ruled_out() {
-        let set = RequiredBytes::of(&regex_syntax::parse(r"\d{2}\.\d{2}").unwrap()).unwrap();
-        assert!(set.in_text(b"12.03"));
-        assert!(!set.in_text("до 12 марта".as_bytes()));
+    fn text_without_them_is_ruled_out() {
+        let dots = of(r"\d{2}\.\d{2}").unwrap();
+        assert!(dots.in_text(b"12.03"));
+        assert!(!dots.in_text("до 12 марта".as_bytes()));
+        let word = of(r"\d+\s+протокол\w*").unwrap();
+        assert!(word.in_text("3 протокола".as_bytes()));
+        assert!(!word.in_text("3 протеста".as_bytes()));
     }
 }
