@@ -185,13 +185,16 @@ impl Matcher {
         })
     }
 
-    /// False when `text` holds none of the bytes every match holds; true when it may hold a
-    /// match.
-    fn may_hold(&self, text: &[u8]) -> bool {
-        self.compiled
+    /// The engine to search `text` from `start` with; `None` when that part of it holds none
+    /// of what every match needs, and so no match.
+    fn engine_for(&self, text: &str, start: usize) -> Option<&Regex> {
+        let rest = text.as_bytes().get(start..).unwrap_or_default();
+        let may_hold = self
+            .compiled
             .required
             .as_ref()
-            .is_none_or(|required| required.in_text(text))
+            .is_none_or(|required| required.in_text(rest));
+        may_hold.then(|| self.engine(rest.len()))
     }
 
     /// The engine for a search of `len` bytes: the full one if built, else the first tier
@@ -229,7 +232,8 @@ impl Matcher {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.may_hold(text.as_bytes()) && self.engine(text.len()).is_match(text)
+        self.engine_for(text, 0)
+            .is_some_and(|regex| regex.is_match(text))
     }
 
     pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
@@ -239,27 +243,21 @@ impl Matcher {
     /// The first match starting at or after `start`, with the text before it still seen by
     /// look-arounds such as `^` and `\b`.
     pub fn find_at<'h>(&self, text: &'h str, start: usize) -> Option<Match<'h>> {
-        if !self.may_hold(text.as_bytes().get(start..).unwrap_or_default()) {
-            return None;
-        }
         let input = Input::new(text).span(start..text.len());
-        self.engine(text.len().saturating_sub(start))
-            .find(input)
-            .map(|m| Match {
-                text,
-                start: m.start(),
-                end: m.end(),
-            })
+        self.engine_for(text, start)?.find(input).map(|m| Match {
+            text,
+            start: m.start(),
+            end: m.end(),
+        })
     }
 
     pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
     where
         'h: 'r,
     {
-        self.may_hold(text.as_bytes())
-            .then(|| self.engine(text.len()).find_iter(text))
+        self.engine_for(text, 0)
             .into_iter()
-            .flatten()
+            .flat_map(move |regex| regex.find_iter(text))
             .map(move |m| Match {
                 text,
                 start: m.start(),
@@ -273,10 +271,7 @@ impl Matcher {
 
     /// Like [`Matcher::find_at`], with the groups.
     pub fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
-        if !self.may_hold(text.as_bytes().get(start..).unwrap_or_default()) {
-            return None;
-        }
-        let regex = self.engine(text.len().saturating_sub(start));
+        let regex = self.engine_for(text, start)?;
         let mut slots = regex.create_captures();
         let input = Input::new(text).span(start..text.len());
         regex.search_captures(&input, &mut slots);
@@ -287,10 +282,9 @@ impl Matcher {
     where
         'h: 'r,
     {
-        self.may_hold(text.as_bytes())
-            .then(|| self.engine(text.len()).captures_iter(text))
+        self.engine_for(text, 0)
             .into_iter()
-            .flatten()
+            .flat_map(move |regex| regex.captures_iter(text))
             .map(move |slots| Captures { text, slots })
     }
 

@@ -132,16 +132,7 @@ fn required_bytes(hir: &Hir) -> Option<Vec<u8>> {
 fn class_bytes(class: &Class) -> Option<Vec<u8>> {
     let mut bytes: Vec<u8> = match class {
         Class::Unicode(class) => {
-            let mut chars = Vec::new();
-            for range in class.ranges() {
-                for c in range.start()..=range.end() {
-                    chars.push(c);
-                    if chars.len() > 3 {
-                        return None;
-                    }
-                }
-            }
-            chars
+            at_most_three(class.ranges().iter().flat_map(|r| r.start()..=r.end()))?
                 .into_iter()
                 .map(|c| {
                     let mut buf = [0u8; 4];
@@ -151,21 +142,18 @@ fn class_bytes(class: &Class) -> Option<Vec<u8>> {
                 .collect()
         }
         Class::Bytes(class) => {
-            let mut bytes = Vec::new();
-            for range in class.ranges() {
-                for byte in range.start()..=range.end() {
-                    bytes.push(byte);
-                    if bytes.len() > 3 {
-                        return None;
-                    }
-                }
-            }
-            bytes
+            at_most_three(class.ranges().iter().flat_map(|r| r.start()..=r.end()))?
         }
     };
     bytes.sort_unstable();
     bytes.dedup();
     (!bytes.is_empty()).then_some(bytes)
+}
+
+/// The items, if there are no more than three.
+fn at_most_three<T>(items: impl Iterator<Item = T>) -> Option<Vec<T>> {
+    let items: Vec<T> = items.take(4).collect();
+    (items.len() <= 3).then_some(items)
 }
 
 fn cost(set: &[u8]) -> u32 {
