@@ -523,7 +523,11 @@ pub(super) fn period_sources(f: &Fragments, mode: Mode) -> Vec<(PeriodForm, Sour
 
 /// Compiles a pattern for folded text, as the pack's patterns are (`parse::narrow`): every
 /// caller passes folded text, which is lower case and made of a known alphabet.
-pub(super) fn compile(source: &str, narrower: &mut Narrower) -> Result<Matcher, CalendarError> {
+pub(super) fn compile(
+    source: &str,
+    narrower: &mut Narrower,
+    built: Built,
+) -> Result<Matcher, CalendarError> {
     let failed =
         |e: &dyn fmt::Display| CalendarError(format!("internal pattern failed to compile: {e}"));
     let hir = regex_syntax::ParserBuilder::new()
@@ -532,7 +536,19 @@ pub(super) fn compile(source: &str, narrower: &mut Narrower) -> Result<Matcher, 
         .parse(source)
         .map_err(|e| failed(&e))?;
     let narrowed = narrower.narrow(&hir).map_err(|e| failed(&e))?;
-    Matcher::build(&narrowed, SIZE_LIMIT).map_err(|e| failed(&e))
+    match built {
+        Built::Now => Matcher::build(&narrowed, SIZE_LIMIT).map_err(|e| failed(&e)),
+        Built::AtFirstUse => Ok(Matcher::deferred(&narrowed, SIZE_LIMIT)),
+    }
+}
+
+/// When the forms' matchers are built: at once, so that words from a pack that make a form
+/// too large are an error when it loads; or at a form's first search of text that may hold
+/// it, for the built-in pack's words, which its tests build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Built {
+    Now,
+    AtFirstUse,
 }
 
 /// The regex crate's default bound on one compiled pattern, which these forms were made to fit.
@@ -562,12 +578,13 @@ pub(super) fn public_pattern<K>(sources: Vec<(K, Source)>) -> String {
 pub(super) fn compile_forms<K: Copy>(
     sources: Vec<(K, Source)>,
     narrower: &mut Narrower,
+    built: Built,
 ) -> Result<Vec<Form<K>>, CalendarError> {
     sources
         .into_iter()
         .map(|(kind, (body, tail))| {
             let source = format!("{body}{tail}");
-            let re = compile(&source, narrower)?;
+            let re = compile(&source, narrower, built)?;
             let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
             let mut edges = Vec::new();
             for (index, name) in re.capture_names().enumerate().skip(1) {

@@ -37,8 +37,8 @@ use std::fmt;
 use std::ops::Range;
 
 use grammar::{
-    DateForm, Form, Fragments, Mode, PeriodForm, RangeWords, bare_years_source, checked_word,
-    compile, compile_forms, date_sources, normalise, period_sources, public_pattern,
+    Built, DateForm, Form, Fragments, Mode, PeriodForm, RangeWords, bare_years_source,
+    checked_word, compile, compile_forms, date_sources, normalise, period_sources, public_pattern,
 };
 use hits::{
     Hit, after_number_sign, glued_to_numbers, month_end, month_start, number, overlaps, scan,
@@ -139,7 +139,19 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
 }
 
 impl DateParser {
+    /// The parser for `words`, its forms compiled at once: words that make a form too large
+    /// are an error here.
     pub fn new(words: &CalendarWords) -> Result<DateParser, CalendarError> {
+        DateParser::with(words, Built::Now)
+    }
+
+    /// The parser for words known to compile (the built-in pack's), each form compiled at its
+    /// first search of text that may hold it: a form no text of the run needs costs nothing.
+    pub fn known_valid(words: &CalendarWords) -> Result<DateParser, CalendarError> {
+        DateParser::with(words, Built::AtFirstUse)
+    }
+
+    fn with(words: &CalendarWords, built: Built) -> Result<DateParser, CalendarError> {
         if words.months.len() != 12 {
             return Err(CalendarError(format!(
                 "months: expected 12 entries, got {}",
@@ -187,9 +199,17 @@ impl DateParser {
         let mut narrower = Narrower::default();
         Ok(DateParser {
             month_stems,
-            date_forms: compile_forms(date_sources(&fragments, Mode::Internal), &mut narrower)?,
-            period_forms: compile_forms(period_sources(&fragments, Mode::Internal), &mut narrower)?,
-            bare_years: compile(&bare_years_source(), &mut narrower)?,
+            date_forms: compile_forms(
+                date_sources(&fragments, Mode::Internal),
+                &mut narrower,
+                built,
+            )?,
+            period_forms: compile_forms(
+                period_sources(&fragments, Mode::Internal),
+                &mut narrower,
+                built,
+            )?,
+            bare_years: compile(&bare_years_source(), &mut narrower, built)?,
             date_pattern,
             period_pattern,
         })

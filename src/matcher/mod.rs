@@ -21,10 +21,10 @@
 mod required;
 mod set;
 
+use regex_automata::Input;
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures as Slots;
-use regex_automata::{Input, PatternID};
-use regex_syntax::hir::Hir;
+use regex_syntax::hir::{Hir, HirKind};
 use required::Required;
 pub use set::LineStartSet;
 use std::ops::{Range, RangeInclusive};
@@ -49,6 +49,11 @@ pub fn expect_input(bytes: Option<u64>) {
     SMALL_INPUT.store(small, Ordering::Relaxed);
 }
 
+/// Whether patterns built now start on the first tier (see [`expect_input`]).
+fn small_input() -> bool {
+    SMALL_INPUT.load(Ordering::Relaxed)
+}
+
 /// A compiled pattern: leftmost-first matches over UTF-8 text, as `regex::Regex` finds them.
 /// Clones share the compiled engines.
 #[derive(Clone, Debug)]
@@ -58,9 +63,16 @@ pub struct Matcher {
 
 #[derive(Debug)]
 struct Compiled {
-    engines: Engines,
-    /// Bytes every match holds: text without one is not searched (`required`).
+    /// Built with the matcher, or (deferred) at the first search of text that holds what
+    /// every match needs.
+    engines: OnceLock<Engines>,
+    /// For a deferred matcher: the tree and size limit to build the engines from.
+    deferred: Option<(Hir, usize)>,
+    /// What every match holds: text without it is not searched (`required`).
     required: Option<Required>,
+    /// The groups' names by index: from the tree, so that a deferred matcher need not be
+    /// built to tell them.
+    names: Vec<Option<String>>,
 }
 
 #[derive(Debug)]
@@ -161,73 +173,67 @@ impl Matcher {
     /// Compiles `hir`; `size_limit` bounds its automata in bytes, as the regex crate's
     /// `size_limit`. The error says why the engine refused it (only past that limit).
     pub fn build(hir: &Hir, size_limit: usize) -> Result<Matcher, String> {
-        Matcher::build_for(hir, size_limit, SMALL_INPUT.load(Ordering::Relaxed))
+        Matcher::build_for(hir, size_limit, small_input())
     }
 
     /// Like [`Matcher::build`], for a small input or not whatever [`expect_input`] was told.
     fn build_for(hir: &Hir, size_limit: usize, small_input: bool) -> Result<Matcher, String> {
-        let engines = if small_input {
-            Engines::Tiered {
-                first: configured(hir, size_limit, false)?,
-                hir: hir.clone(),
-                size_limit,
-                searched: AtomicUsize::new(0),
-                full: OnceLock::new(),
-            }
-        } else {
-            Engines::Full(configured(hir, size_limit, true)?)
-        };
-        Ok(Matcher {
+        let matcher = Matcher::with(hir, None);
+        let engines = Engines::build(hir, size_limit, small_input)?;
+        let _ = matcher.compiled.engines.set(engines);
+        Ok(matcher)
+    }
+
+    /// Like [`Matcher::build`], but built only when first asked to search text that holds what
+    /// every match needs: a pattern that no text of the run could match is never compiled. One
+    /// that cannot be built (past `size_limit`) matches nothing, so this is for patterns known
+    /// to fit (the built-in pack's, which its tests build) or whose caller takes that.
+    pub fn deferred(hir: &Hir, size_limit: usize) -> Matcher {
+        Matcher::with(hir, Some((hir.clone(), size_limit)))
+    }
+
+    fn with(hir: &Hir, deferred: Option<(Hir, usize)>) -> Matcher {
+        Matcher {
             compiled: Arc::new(Compiled {
-                engines,
+                engines: OnceLock::new(),
+                deferred,
                 required: Required::of(hir),
+                names: group_names(hir),
             }),
-        })
+        }
     }
 
     /// The engine to search `text` from `start` with; `None` when that part of it holds none
     /// of what every match needs, and so no match.
     fn engine_for(&self, text: &str, start: usize) -> Option<&Regex> {
         let rest = text.as_bytes().get(start..).unwrap_or_default();
-        let may_hold = self
-            .compiled
+        let compiled = &*self.compiled;
+        let may_hold = compiled
             .required
             .as_ref()
             .is_none_or(|required| required.in_text(rest));
-        may_hold.then(|| self.engine(rest.len()))
-    }
-
-    /// The engine for a search of `len` bytes: the full one if built, else the first tier
-    /// until its searches have covered [`TIER_UP_BYTES`]. Should the full one fail to build
-    /// (its reverse automaton past the size limit), the first serves on.
-    fn engine(&self, len: usize) -> &Regex {
-        match &self.compiled.engines {
-            Engines::Full(full) => full,
-            Engines::Tiered {
-                first,
-                hir,
-                size_limit,
-                searched,
-                full,
-            } => {
-                if let Some(full) = full.get() {
-                    return full;
-                }
-                if searched.fetch_add(len, Ordering::Relaxed) + len < TIER_UP_BYTES {
-                    return first;
-                }
-                full.get_or_init(|| {
-                    configured(hir, *size_limit, true).unwrap_or_else(|_| first.clone())
-                })
-            }
+        if !may_hold {
+            return None;
         }
+        let engines = compiled.engines.get_or_init(|| {
+            let never = never();
+            let (hir, size_limit) = compiled
+                .deferred
+                .as_ref()
+                .map_or((&never, 0), |(hir, limit)| (hir, *limit));
+            Engines::build(hir, size_limit, small_input())
+                .or_else(|_| Engines::build(&never, 1 << 10, false))
+                .unwrap_or_else(|_| unreachable!("an empty class always builds"))
+        });
+        Some(engines.engine(rest.len()))
     }
 
     #[cfg(test)]
     fn on_full_engine(&self) -> bool {
-        match &self.compiled.engines {
-            Engines::Full(_) => true,
-            Engines::Tiered { full, .. } => full.get().is_some(),
+        match self.compiled.engines.get() {
+            Some(Engines::Full(_)) => true,
+            Some(Engines::Tiered { full, .. }) => full.get().is_some(),
+            None => false,
         }
     }
 
@@ -290,11 +296,82 @@ impl Matcher {
 
     /// The groups' names in index order, `None` for the whole match and unnamed groups.
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
-        let regex = match &self.compiled.engines {
-            Engines::Full(regex) | Engines::Tiered { first: regex, .. } => regex,
-        };
-        regex.group_info().pattern_names(PatternID::ZERO)
+        self.compiled.names.iter().map(Option::as_deref)
     }
+}
+
+impl Engines {
+    fn build(hir: &Hir, size_limit: usize, small_input: bool) -> Result<Engines, String> {
+        Ok(if small_input {
+            Engines::Tiered {
+                first: configured(hir, size_limit, false)?,
+                hir: hir.clone(),
+                size_limit,
+                searched: AtomicUsize::new(0),
+                full: OnceLock::new(),
+            }
+        } else {
+            Engines::Full(configured(hir, size_limit, true)?)
+        })
+    }
+
+    /// The engine for a search of `len` bytes: the full one if built, else the first tier
+    /// until its searches have covered [`TIER_UP_BYTES`]. Should the full one fail to build
+    /// (its reverse automaton past the size limit), the first serves on.
+    fn engine(&self, len: usize) -> &Regex {
+        match self {
+            Engines::Full(full) => full,
+            Engines::Tiered {
+                first,
+                hir,
+                size_limit,
+                searched,
+                full,
+            } => {
+                if let Some(full) = full.get() {
+                    return full;
+                }
+                if searched.fetch_add(len, Ordering::Relaxed) + len < TIER_UP_BYTES {
+                    return first;
+                }
+                full.get_or_init(|| {
+                    configured(hir, *size_limit, true).unwrap_or_else(|_| first.clone())
+                })
+            }
+        }
+    }
+}
+
+/// The groups' names by index as the engine numbers them: `None` for the whole match (group 0)
+/// and for unnamed groups.
+fn group_names(hir: &Hir) -> Vec<Option<String>> {
+    fn visit(hir: &Hir, names: &mut Vec<Option<String>>) {
+        match hir.kind() {
+            HirKind::Capture(capture) => {
+                let index = capture.index as usize;
+                if names.len() <= index {
+                    names.resize(index + 1, None);
+                }
+                names[index] = capture.name.as_deref().map(str::to_string);
+                visit(&capture.sub, names);
+            }
+            HirKind::Repetition(repetition) => visit(&repetition.sub, names),
+            HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+                parts.iter().for_each(|part| visit(part, names));
+            }
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+        }
+    }
+    let mut names = vec![None];
+    visit(hir, &mut names);
+    names
+}
+
+/// A pattern that matches nothing: an empty class.
+fn never() -> Hir {
+    Hir::class(regex_syntax::hir::Class::Unicode(
+        regex_syntax::hir::ClassUnicode::empty(),
+    ))
 }
 
 /// A meta regex over `hir`, configured as the regex crate configures its own; `lazy_dfa` says
@@ -473,6 +550,29 @@ mod tests {
         let names: Vec<_> = ours.capture_names().collect();
         let expected: Vec<_> = theirs.capture_names().collect();
         assert_eq!(names, expected);
+    }
+
+    #[test]
+    fn a_deferred_matcher_is_built_at_the_first_text_that_may_hold_a_match() {
+        let hir = |pattern: &str| regex_syntax::parse(pattern).unwrap();
+        let deferred = Matcher::deferred(&hir(r"(?P<n>\d+)\s+протокол\w*"), 1 << 20);
+        let names: Vec<_> = deferred.capture_names().collect();
+        assert_eq!(names, [None, Some("n")]);
+        assert!(!deferred.is_match("3 протеста"));
+        assert!(deferred.compiled.engines.get().is_none());
+        assert_eq!(
+            deferred
+                .captures("из 3 протоколов")
+                .unwrap()
+                .name("n")
+                .unwrap()
+                .as_str(),
+            "3"
+        );
+        assert!(deferred.compiled.engines.get().is_some());
+        // Past its size limit it matches nothing.
+        let too_large = Matcher::deferred(&hir(r"\w{200}протокол"), 1 << 10);
+        assert!(!too_large.is_match(&format!("{}протокол", "а".repeat(200))));
     }
 
     #[test]

@@ -112,7 +112,15 @@ pub fn compile<K: KindCompiler>(
             "no pack defines `lexicon: calendar:` (month names and period words)",
         )
     })?;
-    let calendar = DateParser::new(&CalendarWords {
+    // The built-in pack's patterns and words are checked by its tests; checking them again at
+    // every start cost more than checking a document.
+    let known_valid = packs.iter().all(|pack| pack.known_valid);
+    let parser = if known_valid {
+        DateParser::known_valid
+    } else {
+        DateParser::new
+    };
+    let calendar = parser(&CalendarWords {
         months: calendar_def.months,
         quarter: calendar_def.quarter,
         half_year: calendar_def.half_year,
@@ -131,9 +139,7 @@ pub fn compile<K: KindCompiler>(
             ("period", calendar.period_pattern()),
         ],
     );
-    // The built-in pack's patterns are checked by its tests; checking them again at every
-    // start cost more than checking a document.
-    let patterns = if packs.iter().all(|pack| pack.known_valid) {
+    let patterns = if known_valid {
         patterns.deferring_checks()
     } else {
         patterns

@@ -175,15 +175,12 @@ impl LazyRegex {
             .get_or_init(|| looks_at_text_edges(self.tree()))
     }
 
-    /// The compiled pattern. One that parsed but cannot be built (only past [`SIZE_LIMIT`])
+    /// The pattern as a matcher, compiled only when a text first holds what every match needs
+    /// (`Matcher::deferred`). One that parsed but cannot be built (only past [`SIZE_LIMIT`])
     /// matches nothing rather than stopping the run.
     pub fn regex(&self) -> &Matcher {
-        self.compiled.get_or_init(|| {
-            Matcher::build(self.tree(), SIZE_LIMIT).unwrap_or_else(|_| {
-                Matcher::build(&never(), SIZE_LIMIT)
-                    .unwrap_or_else(|_| unreachable!("an empty class always compiles"))
-            })
-        })
+        self.compiled
+            .get_or_init(|| Matcher::deferred(self.tree(), SIZE_LIMIT))
     }
 }
 
