@@ -29,7 +29,7 @@ use required::Required;
 pub use set::LineStartSet;
 use std::ops::{Range, RangeInclusive};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// How many bytes a pattern searches on its first tier before the full engine is built.
 pub const TIER_UP_BYTES: usize = 32 << 10;
@@ -66,8 +66,9 @@ struct Compiled {
     /// Built with the matcher, or (deferred) at the first search of text that holds what
     /// every match needs.
     engines: OnceLock<Engines>,
-    /// For a deferred matcher: the tree and size limit to build the engines from.
-    deferred: Option<(Hir, usize)>,
+    /// For a deferred matcher not yet built: the tree and size limit to build the engines
+    /// from, given up to them when they are built.
+    deferred: Mutex<Option<(Hir, usize)>>,
     /// What every match holds: text without it is not searched (`required`).
     required: Option<Required>,
     /// The groups' names by index: from the tree, so that a deferred matcher need not be
@@ -179,7 +180,7 @@ impl Matcher {
     /// Like [`Matcher::build`], for a small input or not whatever [`expect_input`] was told.
     fn build_for(hir: &Hir, size_limit: usize, small_input: bool) -> Result<Matcher, String> {
         let matcher = Matcher::with(hir, None);
-        let engines = Engines::build(hir, size_limit, small_input)?;
+        let engines = Engines::build(hir.clone(), size_limit, small_input)?;
         let _ = matcher.compiled.engines.set(engines);
         Ok(matcher)
     }
@@ -196,7 +197,7 @@ impl Matcher {
         Matcher {
             compiled: Arc::new(Compiled {
                 engines: OnceLock::new(),
-                deferred,
+                deferred: Mutex::new(deferred),
                 required: Required::of(hir),
                 names: group_names(hir),
             }),
@@ -216,13 +217,14 @@ impl Matcher {
             return None;
         }
         let engines = compiled.engines.get_or_init(|| {
-            let never = never();
-            let (hir, size_limit) = compiled
+            let deferred = compiled
                 .deferred
-                .as_ref()
-                .map_or((&never, 0), |(hir, limit)| (hir, *limit));
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .take();
+            let (hir, size_limit) = deferred.unwrap_or_else(|| (never(), 1 << 10));
             Engines::build(hir, size_limit, small_input())
-                .or_else(|_| Engines::build(&never, 1 << 10, false))
+                .or_else(|_| Engines::build(never(), 1 << 10, false))
                 .unwrap_or_else(|_| unreachable!("an empty class always builds"))
         });
         Some(engines.engine(rest.len()))
@@ -301,17 +303,17 @@ impl Matcher {
 }
 
 impl Engines {
-    fn build(hir: &Hir, size_limit: usize, small_input: bool) -> Result<Engines, String> {
+    fn build(hir: Hir, size_limit: usize, small_input: bool) -> Result<Engines, String> {
         Ok(if small_input {
             Engines::Tiered {
-                first: configured(hir, size_limit, false)?,
-                hir: hir.clone(),
+                first: configured(&hir, size_limit, false)?,
+                hir,
                 size_limit,
                 searched: AtomicUsize::new(0),
                 full: OnceLock::new(),
             }
         } else {
-            Engines::Full(configured(hir, size_limit, true)?)
+            Engines::Full(configured(&hir, size_limit, true)?)
         })
     }
 
