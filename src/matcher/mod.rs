@@ -17,6 +17,11 @@
 //! costs more than the first tier saves as soon as the text runs to a few protocols. Both tiers
 //! are the same meta regex with different engines enabled, so they find the same matches, and
 //! the choice changes nothing but speed.
+//!
+//! Before any engine is asked, the text is looked at for what every match needs (a word or a
+//! byte, `required`): text without it holds no match. A deferred matcher (the built-in pack's
+//! patterns and date forms) is compiled only at the first text that has it, so a pattern no
+//! text of the run could match is never compiled.
 
 mod required;
 mod set;
