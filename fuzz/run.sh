@@ -14,6 +14,11 @@
 # Only hattama's own code is instrumented for coverage (fuzz/rustc-wrapper.sh drops the flags
 # for third-party crates), which halves the time of an execution. Cargo does not tell builds
 # with and without a wrapper apart, so the --cfg (used nowhere) keeps them from sharing one.
+# TRACE_COMPARES=0 builds without the comparison tracing that lets libFuzzer mutate toward the
+# constants hattama's code compares with: in the whole-engine `check` target those hooks run on
+# every character of every input and took over half of each execution's instructions. Coverage
+# of edges still guides the fuzzer, and the corpus it starts from was grown with the tracing on.
+#   TRACE_COMPARES=0 fuzz/run.sh check -runs=10000000 -fork=2   # both cores, one run
 # Every input must finish within 1 s (-timeout=1); inputs are capped at 64 KiB, many times a
 # real protocol. The corpus is seeded on first use (fuzz/seed.sh). Nice, to share the machine.
 set -euo pipefail
@@ -31,6 +36,8 @@ for arg in "$@"; do
     esac
 done
 cd "$fuzz"
-export RUSTC_WRAPPER="$fuzz/rustc-wrapper.sh" RUSTFLAGS="${RUSTFLAGS:-} --cfg own_coverage"
-RUSTC_BOOTSTRAP=1 exec nice -n 10 cargo fuzz run "$target" --sanitizer "${SANITIZER:-none}" \
+export RUSTC_WRAPPER="$fuzz/rustc-wrapper.sh" RUSTFLAGS="${RUSTFLAGS:-} --cfg own_coverage_only"
+build=(--sanitizer "${SANITIZER:-none}")
+[ "${TRACE_COMPARES:-1}" = 0 ] && build+=(--no-trace-compares)
+RUSTC_BOOTSTRAP=1 exec nice -n 10 cargo fuzz run "$target" "${build[@]}" \
     ${inputs[@]+"${inputs[@]}"} -- -timeout=1 -max_len=65536 -print_final_stats=1 ${options[@]+"${options[@]}"}

@@ -4,6 +4,9 @@
 # third-party crates (regex, pulldown-cmark, serde, …) they are dropped here. Their comparisons
 # and counters took about two thirds of each execution's time, and what guides the fuzzer is
 # hattama's own branches: a crate's internals are fuzzed by its own project.
+# For the same reason third-party crates are built as a release build has them: without debug
+# assertions and with branch folding (cargo fuzz turns both off for every crate). Hattama's own
+# code keeps its debug assertions and overflow checks, which is where a fuzzer's finds are ours.
 set -euo pipefail
 rustc="$1"
 shift
@@ -22,6 +25,7 @@ kept=()
 for arg in "$@"; do
     case "$arg" in
         -Cpasses=sancov-module | -Cllvm-args=-sanitizer-coverage-*) ;;
+        -Cdebug-assertions | -Cllvm-args=-simplifycfg-branch-fold-threshold=0) ;;
         *) kept+=("$arg") ;;
     esac
 done
