@@ -5,6 +5,7 @@ use super::{DocumentKind, Hit, Input};
 use crate::pack::Matcher;
 use crate::pack::{Kind, LazyRegex, Rule, RuleContext, Scope, ScopeDef};
 use crate::parse::Line;
+use memchr::memmem::Finder;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -235,12 +236,16 @@ fn grouped(input: &Input<'_>, units: &[Unit], group: &Matcher) -> Vec<Vec<Unit>>
                 .push(unit.clone());
         }
     }
-    // A later mention of the same child without the year ("Б.С.-ға") joins the group too.
+    // A later mention of the same child without the year ("Б.С.-ға") joins the group too. A key
+    // holds no whitespace, so it is in one of a unit's lines when it is in their joined text.
+    let finders: Vec<Finder<'static>> = by_key
+        .keys()
+        .map(|key| Finder::new(key).into_owned())
+        .collect();
     for (order, unit) in units.iter().enumerate() {
-        for (key, (first, members)) in by_key.iter_mut() {
-            let mentions = input.document.lines[unit.lines.clone()]
-                .iter()
-                .any(|line| line.text().contains(key.as_str()));
+        let (text, _) = input.document.text_of(unit.lines.clone());
+        for ((first, members), finder) in by_key.values_mut().zip(&finders) {
+            let mentions = finder.find(text.as_bytes()).is_some();
             let already = members.iter().any(|member| member.lines == unit.lines);
             if mentions && !already {
                 members.push(unit.clone());

@@ -78,45 +78,53 @@ struct Group {
     range: Range<usize>,
     /// Joined to the previous group by a short gap of joiners only.
     joined: bool,
-    /// That gap held a space or a dash (not only invisible characters).
+    /// That gap held a space or a dash (not only invisible characters); read only when joined.
     visible_gap: bool,
 }
 
 fn digit_groups(text: &str) -> Vec<Group> {
+    let bytes = text.as_bytes();
     let mut groups: Vec<Group> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    // The gap since the last group: characters seen, and whether all were joiners.
-    let (mut gap_chars, mut gap_joiners_only, mut gap_visible) = (0usize, true, false);
-    while let Some((start, c)) = chars.next() {
-        if c.is_ascii_digit() {
-            let mut end = start + 1;
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = i + 1;
-                chars.next();
-            }
-            let joined = !groups.is_empty()
-                && gap_chars > 0
-                && gap_chars <= MAX_GAP_CHARS
-                && gap_joiners_only;
-            groups.push(Group {
-                range: start..end,
-                joined,
-                visible_gap: gap_visible,
-            });
-            (gap_chars, gap_joiners_only, gap_visible) = (0, true, false);
-            continue;
-        }
-        gap_chars += 1;
-        if is_visible_joiner(c) {
-            gap_visible = true;
-        } else if !is_invisible_joiner(c) {
-            gap_joiners_only = false;
-        }
+    let mut at = 0;
+    // Digits are found by bytes: the text between two runs is walked as characters only when
+    // it is short enough to join them, so a page of prose costs a byte scan.
+    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + offset;
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(bytes.len(), |length| start + length);
+        let (joined, visible_gap) = match groups.last() {
+            Some(previous) => gap_joins(&text[previous.range.end..start]),
+            None => (false, false),
+        };
+        groups.push(Group {
+            range: start..end,
+            joined,
+            visible_gap,
+        });
+        at = end;
     }
     groups
+}
+
+/// Whether the text between two digit runs joins them (a few joiners and nothing else), and
+/// whether a visible one is among them.
+fn gap_joins(gap: &str) -> (bool, bool) {
+    // A character takes at most four bytes: a longer gap has too many characters to join.
+    if gap.len() > MAX_GAP_CHARS * 4 {
+        return (false, false);
+    }
+    let (mut count, mut visible) = (0, false);
+    for c in gap.chars() {
+        count += 1;
+        if is_visible_joiner(c) {
+            visible = true;
+        } else if !is_invisible_joiner(c) {
+            return (false, visible);
+        }
+    }
+    ((1..=MAX_GAP_CHARS).contains(&count), visible)
 }
 
 /// Every ИИН in `text` as the byte range from its first digit to its last (joiners included):
