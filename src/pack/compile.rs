@@ -401,12 +401,16 @@ pub fn compile<K: KindCompiler>(
                 .map_err(|e| PackError::new(packs[last].locate_text(m), e))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let masker = Masker::new(&expanded_mask).map_err(|e| {
-        PackError::new(
-            packs[last].locate_text("mask"),
-            format!("invalid mask pattern: {e}"),
-        )
-    })?;
+    let masker = if known_valid {
+        Masker::known_valid(&expanded_mask)
+    } else {
+        Masker::new(&expanded_mask).map_err(|e| {
+            PackError::new(
+                packs[last].locate_text("mask"),
+                format!("invalid mask pattern: {e}"),
+            )
+        })?
+    };
 
     let follow_ups = match packs
         .iter()

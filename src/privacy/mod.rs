@@ -36,8 +36,11 @@ const MASK_GROUP: &str = "mask";
 /// Masks personal data in snippets; compile once and share.
 #[derive(Clone)]
 pub struct Masker {
-    phone: Regex,
-    extra: Vec<ExtraPattern>,
+    /// The extra patterns as written, for telling what they need without compiling them.
+    sources: Vec<String>,
+    /// The phone pattern and the extra patterns, compiled by [`Masker::new`], or at the first
+    /// text that needs them for [`Masker::known_valid`]: checking a clean protocol masks nothing.
+    compiled: OnceLock<Compiled>,
     /// Whether every extra pattern needs an ASCII digit to match, as ИИН and phones do: then a
     /// text without one (most messages, fixes and rule ids) has nothing to mask. Worked out at
     /// first use, so that a run with nothing to report never parses the patterns again.
@@ -47,30 +50,14 @@ pub struct Masker {
     memo: Arc<Mutex<HashMap<String, String>>>,
 }
 
-/// Texts longer than this (snippets, mostly unique) are not remembered.
-const MEMO_TEXT_LEN: usize = 256;
-/// The memo starts over past this many texts, so a long-running server stays bounded.
-const MEMO_ENTRIES: usize = 1 << 16;
-
-impl std::fmt::Debug for Masker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Masker")
-            .field("phone", &self.phone)
-            .field("extra", &self.extra)
-            .finish_non_exhaustive()
-    }
-}
-
 #[derive(Debug, Clone)]
-struct ExtraPattern {
-    regex: Regex,
-    has_mask_group: bool,
+struct Compiled {
+    phone: Regex,
+    extra: Vec<ExtraPattern>,
 }
 
-impl Masker {
-    /// `extra` are regexes from the rule pack (each may have a named group `mask`; then only that
-    /// group is masked, otherwise the whole match).
-    pub fn new(extra: &[String]) -> Result<Masker, regex::Error> {
+impl Compiled {
+    fn build(extra: &[String]) -> Result<Compiled, regex::Error> {
         let phone = Regex::new(PHONE_PATTERN)?;
         let extra = extra
             .iter()
@@ -83,11 +70,56 @@ impl Masker {
                 })
             })
             .collect::<Result<Vec<_>, regex::Error>>()?;
+        Ok(Compiled { phone, extra })
+    }
+}
+
+/// Texts longer than this (snippets, mostly unique) are not remembered.
+const MEMO_TEXT_LEN: usize = 256;
+/// The memo starts over past this many texts, so a long-running server stays bounded.
+const MEMO_ENTRIES: usize = 1 << 16;
+
+impl std::fmt::Debug for Masker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Masker")
+            .field("extra", &self.sources)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct ExtraPattern {
+    regex: Regex,
+    has_mask_group: bool,
+}
+
+impl Masker {
+    /// `extra` are regexes from the rule pack (each may have a named group `mask`; then only that
+    /// group is masked, otherwise the whole match). Compiled at once: a pattern that does not
+    /// compile is an error here, when the pack loads.
+    pub fn new(extra: &[String]) -> Result<Masker, regex::Error> {
+        let compiled = Compiled::build(extra)?;
         Ok(Masker {
-            phone,
-            extra,
+            compiled: OnceLock::from(compiled),
+            ..Masker::known_valid(extra)
+        })
+    }
+
+    /// Like [`Masker::new`] for patterns known to compile (the built-in pack's, which its
+    /// tests compile): compiled only when a text first needs them.
+    pub fn known_valid(extra: &[String]) -> Masker {
+        Masker {
+            sources: extra.to_vec(),
+            compiled: OnceLock::new(),
             extras_need_digit: OnceLock::new(),
             memo: Arc::default(),
+        }
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            Compiled::build(&self.sources)
+                .expect("the built-in pack's mask patterns compile: its tests compile them")
         })
     }
 
@@ -132,8 +164,8 @@ impl Masker {
     /// phones: true when every pattern from the pack needs one too.
     pub fn extras_need_digit(&self) -> bool {
         *self.extras_need_digit.get_or_init(|| {
-            self.extra.iter().all(|pattern| {
-                regex_syntax::parse(pattern.regex.as_str()).is_ok_and(|hir| needs_ascii_digit(&hir))
+            self.sources.iter().all(|pattern| {
+                regex_syntax::parse(pattern).is_ok_and(|hir| needs_ascii_digit(&hir))
             })
         })
     }
@@ -142,7 +174,7 @@ impl Masker {
         let mut masked: Vec<Range<usize>> = iin::find_to_mask(text);
         self.mask_phones(text, &mut masked);
         let view = detection_view(text);
-        for pattern in &self.extra {
+        for pattern in &self.compiled().extra {
             if pattern.has_mask_group {
                 masked.extend(
                     pattern
@@ -163,7 +195,8 @@ impl Masker {
     fn mask_phones(&self, text: &str, masked: &mut Vec<Range<usize>>) {
         let bytes = text.as_bytes();
         let mut from = 0;
-        while let Some(found) = self.phone.find_at(text, from) {
+        let phone = &self.compiled().phone;
+        while let Some(found) = phone.find_at(text, from) {
             let digit_before = found.start() > 0 && bytes[found.start() - 1].is_ascii_digit();
             let digit_after = bytes.get(found.end()).is_some_and(u8::is_ascii_digit);
             if digit_before || digit_after {
@@ -409,6 +442,21 @@ mod tests {
     #[test]
     fn invalid_extra_pattern_is_an_error() {
         assert!(Masker::new(&["(unclosed".to_owned()]).is_err());
+    }
+
+    /// The built-in pack's masker compiles its patterns at the first text that needs them, and
+    /// masks what one compiled at once masks; a text without a digit compiles nothing.
+    #[test]
+    fn a_masker_compiled_at_first_use_masks_the_same() {
+        let birth = r"(?P<mask>[А-ЯЁ]\w+ [А-ЯЁ]\w+),? [0-9]{2}\.[0-9]{2}\.[0-9]{4}".to_owned();
+        let eager = Masker::new(std::slice::from_ref(&birth)).unwrap();
+        let lazy = Masker::known_valid(std::slice::from_ref(&birth));
+        assert_eq!(lazy.mask("Замечаний нет."), "Замечаний нет.");
+        assert!(lazy.compiled.get().is_none());
+        let text = "н/л Сейтқали Айбек, 03.04.2011, ИИН 110403500123, тел. +7 701 234 56 78";
+        assert_eq!(lazy.mask(text), eager.mask(text));
+        assert!(lazy.compiled.get().is_some());
+        assert!(!lazy.mask(text).contains("Айбек"));
     }
 
     #[test]
