@@ -523,6 +523,11 @@ pub(super) fn period_sources(f: &Fragments, mode: Mode) -> Vec<(PeriodForm, Sour
 
 /// Compiles a pattern for folded text, as the pack's patterns are (`parse::narrow`): every
 /// caller passes folded text, which is lower case and made of a known alphabet.
+///
+/// Parsed case-sensitively: the lexicon's words are lower-cased (`normalise`) and the grammar
+/// names no capital and no class about case, so on lower-case text case-insensitivity would
+/// find nothing more (`pack::case`), while it turned every letter into a class of its cases
+/// for the narrower to take apart again: a third of the cost of building the forms.
 pub(super) fn compile(
     source: &str,
     narrower: &mut Narrower,
@@ -531,7 +536,6 @@ pub(super) fn compile(
     let failed =
         |e: &dyn fmt::Display| CalendarError(format!("internal pattern failed to compile: {e}"));
     let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
         .build()
         .parse(source)
         .map_err(|e| failed(&e))?;
@@ -554,9 +558,9 @@ pub enum Built {
 /// The regex crate's default bound on one compiled pattern, which these forms were made to fit.
 const SIZE_LIMIT: usize = 10 << 20;
 
-/// All forms as one alternation. Neighbouring forms with the same tail share it, `(?:a|b)t`
-/// being `at|bt` for leftmost-first matching: every `\W` in a pattern costs compile time and
-/// memory in each rule that embeds it.
+/// All forms as one alternation, for lower-case text as the forms are. Neighbouring forms with
+/// the same tail share it, `(?:a|b)t` being `at|bt` for leftmost-first matching: every `\W` in
+/// a pattern costs compile time and memory in each rule that embeds it.
 pub(super) fn public_pattern<K>(sources: Vec<(K, Source)>) -> String {
     let mut branches: Vec<String> = Vec::new();
     let mut run: Vec<String> = Vec::new();
@@ -572,7 +576,7 @@ pub(super) fn public_pattern<K>(sources: Vec<(K, Source)>) -> String {
         });
         run.clear();
     }
-    format!("(?i:{})", branches.join("|"))
+    format!("(?:{})", branches.join("|"))
 }
 
 pub(super) fn compile_forms<K: Copy>(

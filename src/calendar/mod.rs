@@ -216,8 +216,9 @@ impl DateParser {
     }
 
     /// A regex source matching any calendar date the parser recognises, with no capture groups
-    /// (only `(?:...)` and `(?i:...)`), to be embedded in other regexes of the rule pack as
-    /// `{date}`. It is a textual approximation: it cannot reject `31.02.2026`, a date after `№`,
+    /// (only `(?:...)`), to be embedded in other regexes of the rule pack as `{date}`. Like the
+    /// parser it is written for folded text, which is lower case: inside `(?i:...)` it matches
+    /// text as written (`12 МАРТА`). It is a textual approximation: it cannot reject `31.02.2026`, a date after `№`,
     /// or one glued into a longer chain of numbers, which [`DateParser::find_dates`] does.
     ///
     /// It contains no `\b` or other look-around, which would slow every pattern it is embedded

@@ -658,7 +658,7 @@ fn public_patterns_have_no_groups_and_embed() {
         caps.name("deadline").map(|m| m.as_str()),
         Some("«15» мая 2026 г.")
     );
-    let rule = Regex::new(&format!(r"^(?:{})$", p.period_pattern())).expect("embeds");
+    let rule = Regex::new(&format!(r"(?i)^(?:{})$", p.period_pattern())).expect("embeds");
     for text in [
         "I квартал 2026",
         "сентябрь–декабрь",

@@ -21,11 +21,13 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 /// pattern of the default pack would have room several times over.
 const SIZE_LIMIT: usize = 256 << 20;
 
+/// Clones share the pattern, its tree and its matcher: a pattern that several rules write alike
+/// is parsed and compiled once ([`super::patterns::PatternCompiler`]).
+#[derive(Clone)]
 pub struct LazyRegex {
-    /// Boxed: rules hold many patterns, most never compiled, and a rule's size is its largest
-    /// kind's.
-    source: Box<Source>,
-    compiled: OnceLock<Matcher>,
+    /// Behind a pointer: rules hold many patterns, most never compiled, and a rule's size is
+    /// its largest kind's.
+    source: Arc<Source>,
 }
 
 struct Source {
@@ -42,6 +44,7 @@ struct Source {
     needs_digit: OnceLock<bool>,
     /// Whether the pattern looks for the very start or end of the text, likewise.
     text_edges: OnceLock<bool>,
+    compiled: OnceLock<Matcher>,
 }
 
 impl LazyRegex {
@@ -56,15 +59,15 @@ impl LazyRegex {
             let _ = parsed.set(tree);
         }
         LazyRegex {
-            source: Box::new(Source {
+            source: Arc::new(Source {
                 pattern,
                 case_insensitive,
                 folded,
                 tree: parsed,
                 needs_digit: OnceLock::new(),
                 text_edges: OnceLock::new(),
+                compiled: OnceLock::new(),
             }),
-            compiled: OnceLock::new(),
         }
     }
 
@@ -175,11 +178,18 @@ impl LazyRegex {
             .get_or_init(|| looks_at_text_edges(self.tree()))
     }
 
+    /// Whether `other` is this very pattern, sharing its tree and matcher.
+    #[cfg(test)]
+    pub fn is_shared_with(&self, other: &LazyRegex) -> bool {
+        Arc::ptr_eq(&self.source, &other.source)
+    }
+
     /// The pattern as a matcher, compiled only when a text first holds what every match needs
     /// (`Matcher::deferred`). One that parsed but cannot be built (only past [`SIZE_LIMIT`])
     /// matches nothing rather than stopping the run.
     pub fn regex(&self) -> &Matcher {
-        self.compiled
+        self.source
+            .compiled
             .get_or_init(|| Matcher::deferred(self.tree(), SIZE_LIMIT))
     }
 }
@@ -274,9 +284,9 @@ mod tests {
     #[test]
     fn parsed_at_once_compiled_at_first_use() {
         let lazy = LazyRegex::new("протокол\\s*№\\s*(\\d+)".into(), false).unwrap();
-        assert!(lazy.compiled.get().is_none());
+        assert!(lazy.source.compiled.get().is_none());
         assert_eq!(&lazy.captures("протокол № 4").unwrap()[1], "4");
-        assert!(lazy.compiled.get().is_some());
+        assert!(lazy.source.compiled.get().is_some());
         assert!(LazyRegex::new("(unclosed".into(), false).is_err());
         assert!(LazyRegex::new(r"\p{NoSuchClass}".into(), false).is_err());
     }
@@ -295,7 +305,7 @@ mod tests {
                 .unwrap();
         assert!(!folded.may_match("без номера"));
         assert!(folded.may_match("№ 3") && folded.may_match("№ \u{663}"));
-        assert!(folded.compiled.get().is_none(), "decided without compiling");
+        assert!(folded.source.compiled.get().is_none(), "decided without compiling");
         let wordy = LazyRegex::for_folded_text(
             r"№\s*(\d+|первый)",
             true,

@@ -5,7 +5,7 @@ use super::lazy_regex::LazyRegex;
 use super::splice::Fragments;
 use crate::parse::narrow::Narrower;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// References nest at most this deep, so a term that names itself is an error, not a hang.
@@ -19,11 +19,15 @@ pub struct PatternCompiler {
     /// Patterns for folded text are checked and narrowed now, or (`None`) at first use: see
     /// [`PatternCompiler::deferring_checks`].
     narrower: Option<RefCell<Narrower>>,
+    /// Every pattern for folded text compiled so far, by its expanded text: rules that write a
+    /// pattern alike (a marker of minors named in several rules) share one regex, parsed and
+    /// built once.
+    compiled: RefCell<HashMap<String, LazyRegex>>,
 }
 
 impl PatternCompiler {
     /// `terms` are the lexicon's fragments; `builtins` are fragments the engine supplies
-    /// (`{date}`, `{period}`).
+    /// (`{date}`, `{period}`), written for lower-case text.
     pub fn new(
         terms: &BTreeMap<String, Vec<String>>,
         builtins: &[(&str, &str)],
@@ -37,6 +41,7 @@ impl PatternCompiler {
             terms,
             fragments: Arc::new(Fragments::new(builtins, fold_pattern)),
             narrower: Some(RefCell::default()),
+            compiled: RefCell::default(),
         }
     }
 
@@ -87,7 +92,8 @@ impl PatternCompiler {
             if let Some(placeholder) = self.fragments.placeholder(name).filter(|_| folded) {
                 out.push(placeholder);
             } else if let Some(source) = self.fragments.source(name) {
-                out.push_str("(?:");
+                // Written for lower-case text: as written, text may be in capitals.
+                out.push_str("(?i:");
                 out.push_str(source);
                 out.push(')');
             } else {
@@ -118,8 +124,11 @@ impl PatternCompiler {
     /// certain to match the same, which compiles many times faster than case-insensitivity.
     pub fn compile(&self, pattern: &str) -> Result<LazyRegex, String> {
         let expanded = self.expand(pattern)?;
+        if let Some(compiled) = self.compiled.borrow().get(&expanded) {
+            return Ok(compiled.clone());
+        }
         let case_insensitive = super::case::needs_case_insensitivity(&expanded);
-        match &self.narrower {
+        let compiled = match &self.narrower {
             Some(narrower) => LazyRegex::for_folded_text(
                 &expanded,
                 case_insensitive,
@@ -127,11 +136,13 @@ impl PatternCompiler {
                 &mut narrower.borrow_mut(),
             ),
             None => Ok(LazyRegex::for_folded_text_deferred(
-                expanded,
+                expanded.clone(),
                 case_insensitive,
                 Arc::clone(&self.fragments),
             )),
-        }
+        }?;
+        self.compiled.borrow_mut().insert(expanded, compiled.clone());
+        Ok(compiled)
     }
 
     /// Many patterns as one alternation (each kept in its own group so flags do not leak).
@@ -219,6 +230,18 @@ mod tests {
         terms.insert("a".to_string(), vec!["{a}".to_string()]);
         let looped = PatternCompiler::new(&terms, &[]);
         assert!(looped.compile("{a}").is_err());
+    }
+
+    #[test]
+    fn a_pattern_written_alike_twice_is_compiled_once() {
+        for compiler in [compiler(), compiler().deferring_checks()] {
+            let first = compiler.compile("до {date}").unwrap();
+            let again = compiler.compile("до {date}").unwrap();
+            let other = compiler.compile("после {date}").unwrap();
+            assert!(first.is_shared_with(&again));
+            assert!(!first.is_shared_with(&other));
+            assert!(again.is_match("до 30.04.2026"));
+        }
     }
 
     #[test]

@@ -18,7 +18,8 @@ pub struct Fragments {
 
 struct Fragment {
     name: String,
-    /// The pattern as written, for text that is not folded.
+    /// The pattern as written, for lower-case text: the engine writes its fragments so, and
+    /// parsing them case-insensitively cost more than anything else in splicing them.
     source: String,
     /// Its spelling folded as document text is (`ё` as `е`, one kind of quote), to parse.
     folded: String,
@@ -49,7 +50,7 @@ impl Fragments {
         self.entries.iter().map(|f| f.name.as_str())
     }
 
-    /// The fragment's pattern as written.
+    /// The fragment's pattern as written, for lower-case text.
     pub fn source(&self, name: &str) -> Option<&str> {
         self.find(name).map(|f| f.source.as_str())
     }
