@@ -4,6 +4,7 @@
 use super::CalendarError;
 use crate::matcher::Matcher;
 use crate::parse::narrow::Narrower;
+use crate::parse::prebuilt::{self, Syntax};
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -535,11 +536,11 @@ pub(super) fn compile(
 ) -> Result<Matcher, CalendarError> {
     let failed =
         |e: &dyn fmt::Display| CalendarError(format!("internal pattern failed to compile: {e}"));
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(source)
-        .map_err(|e| failed(&e))?;
-    let narrowed = narrower.narrow(&hir).map_err(|e| failed(&e))?;
+    let syntax = Syntax {
+        case_insensitive: false,
+        multi_line: false,
+    };
+    let narrowed = prebuilt::narrowed_tree(source, syntax, narrower).map_err(|e| failed(&e))?;
     match built {
         Built::Now => Matcher::build(&narrowed, SIZE_LIMIT).map_err(|e| failed(&e)),
         Built::AtFirstUse => Ok(Matcher::deferred(&narrowed, SIZE_LIMIT)),

@@ -5,13 +5,15 @@
 //! the cost of checking one file. A pattern is built into a matcher only where it is first
 //! used. A pack from the user is parsed and narrowed (`parse::narrow`) when it loads, so that a
 //! pattern with a syntax error is a pack error naming its file; the built-in pack as shipped,
-//! whose every pattern its tests check the same way, is parsed and narrowed at first use too.
+//! whose every pattern its tests check the same way, is parsed and narrowed at first use too,
+//! or rather read back from the trees made ahead of time (`parse::prebuilt`).
 
 use super::splice::Fragments;
 use crate::matcher::{Matcher, looks_at_text_edges, needs_one_of};
 use crate::parse::Document;
 use crate::parse::alphabet::DIGIT_STAND_IN;
 use crate::parse::narrow::Narrower;
+use crate::parse::prebuilt::{self, Syntax};
 use regex_syntax::hir::{Class, ClassUnicode, Hir};
 use std::ops::Range;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
@@ -201,7 +203,11 @@ fn folded_tree(
     fragments: &Fragments,
     narrower: &mut Narrower,
 ) -> Result<Hir, String> {
-    let narrowed = narrower.narrow(&parse(pattern, case_insensitive)?)?;
+    let syntax = Syntax {
+        case_insensitive,
+        multi_line: true,
+    };
+    let narrowed = prebuilt::narrowed_tree(pattern, syntax, narrower)?;
     fragments.splice(&narrowed, narrower)
 }
 
@@ -305,7 +311,10 @@ mod tests {
                 .unwrap();
         assert!(!folded.may_match("без номера"));
         assert!(folded.may_match("№ 3") && folded.may_match("№ \u{663}"));
-        assert!(folded.source.compiled.get().is_none(), "decided without compiling");
+        assert!(
+            folded.source.compiled.get().is_none(),
+            "decided without compiling"
+        );
         let wordy = LazyRegex::for_folded_text(
             r"№\s*(\d+|первый)",
             true,

@@ -67,7 +67,7 @@ impl SourceFile {
         let (line, column) = match offset {
             Some(at) => {
                 let before = &self.text[..at];
-                let line = before.matches('\n').count() + 1;
+                let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
                 let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
                 (line, column)
             }
@@ -89,7 +89,7 @@ impl SourceFile {
             format!("id: \"{id}\""),
             format!("id: '{id}'"),
         ] {
-            if let Some(at) = self.text.find(&form) {
+            if let Some(at) = memchr::memmem::find(self.text.as_bytes(), form.as_bytes()) {
                 return self.origin_at(Some(at));
             }
         }

@@ -141,7 +141,9 @@ impl PatternCompiler {
                 Arc::clone(&self.fragments),
             )),
         }?;
-        self.compiled.borrow_mut().insert(expanded, compiled.clone());
+        self.compiled
+            .borrow_mut()
+            .insert(expanded, compiled.clone());
         Ok(compiled)
     }
 

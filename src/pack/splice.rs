@@ -9,6 +9,7 @@
 //! first time any pattern needs it. The tree that results is the one the pasted text gave.
 
 use crate::parse::narrow::{Narrower, SPLICE_POINTS};
+use crate::parse::prebuilt::{self, Syntax};
 use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
 use std::sync::OnceLock;
 
@@ -120,12 +121,11 @@ impl Fragment {
     fn tree(&self, narrower: &mut Narrower) -> Result<Hir, String> {
         self.tree
             .get_or_init(|| {
-                regex_syntax::ParserBuilder::new()
-                    .multi_line(true)
-                    .build()
-                    .parse(&self.folded)
-                    .map_err(|e| e.to_string())
-                    .and_then(|hir| narrower.narrow(&hir))
+                let syntax = Syntax {
+                    case_insensitive: false,
+                    multi_line: true,
+                };
+                prebuilt::narrowed_tree(&self.folded, syntax, narrower)
             })
             .clone()
             .map_err(|e| format!("`{{{}}}`: {e}", self.name))

@@ -8,6 +8,7 @@ pub mod model;
 pub mod narrow;
 pub mod normalize;
 pub mod plain;
+pub mod prebuilt;
 
 pub use model::{Cell, Document, Format, Line, Row, Style};
 
