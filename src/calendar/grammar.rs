@@ -543,7 +543,7 @@ pub(super) fn compile(
     let narrowed = prebuilt::narrowed_tree(source, syntax, narrower).map_err(|e| failed(&e))?;
     match built {
         Built::Now => Matcher::build(&narrowed, SIZE_LIMIT).map_err(|e| failed(&e)),
-        Built::AtFirstUse => Ok(Matcher::deferred(&narrowed, SIZE_LIMIT)),
+        Built::AtFirstUse => Ok(Matcher::deferred(std::sync::Arc::new(narrowed), SIZE_LIMIT)),
     }
 }
 

@@ -72,8 +72,9 @@ struct Compiled {
     /// every match needs.
     engines: OnceLock<Engines>,
     /// For a deferred matcher not yet built: the tree and size limit to build the engines
-    /// from, given up to them when they are built.
-    deferred: Mutex<Option<(Hir, usize)>>,
+    /// from, given up to them when they are built. Shared with whoever made the tree (a pack
+    /// pattern keeps it), which a copy of a large tree would cost as much as building it.
+    deferred: Mutex<Option<(Arc<Hir>, usize)>>,
     /// What every match holds: text without it is not searched (`required`).
     required: Option<Required>,
     /// The groups' names by index: from the tree, so that a deferred matcher need not be
@@ -89,7 +90,7 @@ enum Engines {
     /// [`TIER_UP_BYTES`] and the full engine is built from the tree.
     Tiered {
         first: Regex,
-        hir: Hir,
+        hir: Arc<Hir>,
         size_limit: usize,
         searched: AtomicUsize,
         full: OnceLock<Regex>,
@@ -185,7 +186,7 @@ impl Matcher {
     /// Like [`Matcher::build`], for a small input or not whatever [`expect_input`] was told.
     fn build_for(hir: &Hir, size_limit: usize, small_input: bool) -> Result<Matcher, String> {
         let matcher = Matcher::with(hir, None);
-        let engines = Engines::build(hir.clone(), size_limit, small_input)?;
+        let engines = Engines::build(Arc::new(hir.clone()), size_limit, small_input)?;
         let _ = matcher.compiled.engines.set(engines);
         Ok(matcher)
     }
@@ -194,11 +195,12 @@ impl Matcher {
     /// every match needs: a pattern that no text of the run could match is never compiled. One
     /// that cannot be built (past `size_limit`) matches nothing, so this is for patterns known
     /// to fit (the built-in pack's, which its tests build) or whose caller takes that.
-    pub fn deferred(hir: &Hir, size_limit: usize) -> Matcher {
-        Matcher::with(hir, Some((hir.clone(), size_limit)))
+    pub fn deferred(hir: Arc<Hir>, size_limit: usize) -> Matcher {
+        let tree = Arc::clone(&hir);
+        Matcher::with(&tree, Some((hir, size_limit)))
     }
 
-    fn with(hir: &Hir, deferred: Option<(Hir, usize)>) -> Matcher {
+    fn with(hir: &Hir, deferred: Option<(Arc<Hir>, usize)>) -> Matcher {
         Matcher {
             compiled: Arc::new(Compiled {
                 engines: OnceLock::new(),
@@ -227,9 +229,9 @@ impl Matcher {
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .take();
-            let (hir, size_limit) = deferred.unwrap_or_else(|| (never(), 1 << 10));
+            let (hir, size_limit) = deferred.unwrap_or_else(|| (Arc::new(never()), 1 << 10));
             Engines::build(hir, size_limit, small_input())
-                .or_else(|_| Engines::build(never(), 1 << 10, false))
+                .or_else(|_| Engines::build(Arc::new(never()), 1 << 10, false))
                 .unwrap_or_else(|_| unreachable!("an empty class always builds"))
         });
         Some(engines.engine(rest.len()))
@@ -308,7 +310,7 @@ impl Matcher {
 }
 
 impl Engines {
-    fn build(hir: Hir, size_limit: usize, small_input: bool) -> Result<Engines, String> {
+    fn build(hir: Arc<Hir>, size_limit: usize, small_input: bool) -> Result<Engines, String> {
         Ok(if small_input {
             Engines::Tiered {
                 first: configured(&hir, size_limit, false)?,
@@ -562,7 +564,7 @@ mod tests {
     #[test]
     fn a_deferred_matcher_is_built_at_the_first_text_that_may_hold_a_match() {
         let hir = |pattern: &str| regex_syntax::parse(pattern).unwrap();
-        let deferred = Matcher::deferred(&hir(r"(?P<n>\d+)\s+протокол\w*"), 1 << 20);
+        let deferred = Matcher::deferred(Arc::new(hir(r"(?P<n>\d+)\s+протокол\w*")), 1 << 20);
         let names: Vec<_> = deferred.capture_names().collect();
         assert_eq!(names, [None, Some("n")]);
         assert!(!deferred.is_match("3 протеста"));
@@ -578,7 +580,7 @@ mod tests {
         );
         assert!(deferred.compiled.engines.get().is_some());
         // Past its size limit it matches nothing.
-        let too_large = Matcher::deferred(&hir(r"\w{200}протокол"), 1 << 10);
+        let too_large = Matcher::deferred(Arc::new(hir(r"\w{200}протокол")), 1 << 10);
         assert!(!too_large.is_match(&format!("{}протокол", "а".repeat(200))));
     }
 

@@ -41,7 +41,7 @@ struct Source {
     folded: Option<Arc<Fragments>>,
     /// The pattern's syntax tree, as compiled: case already applied, narrowed for folded text.
     /// Set when the pack loads, or at first use for the built-in pack (see the module comment).
-    tree: OnceLock<Hir>,
+    tree: OnceLock<Arc<Hir>>,
     /// Whether every match holds a digit, worked out from the tree when first asked.
     needs_digit: OnceLock<bool>,
     /// Whether the pattern looks for the very start or end of the text, likewise.
@@ -58,7 +58,7 @@ impl LazyRegex {
     ) -> LazyRegex {
         let parsed = OnceLock::new();
         if let Some(tree) = tree {
-            let _ = parsed.set(tree);
+            let _ = parsed.set(Arc::new(tree));
         }
         LazyRegex {
             source: Arc::new(Source {
@@ -110,23 +110,29 @@ impl LazyRegex {
     /// The syntax tree to compile: parsed (and, for folded text, narrowed) now if not yet. It
     /// has case applied already, for a set of patterns to be compiled together.
     pub fn tree(&self) -> &Hir {
+        self.shared_tree()
+    }
+
+    /// The same, to be kept by the matcher built from it without a copy.
+    fn shared_tree(&self) -> &Arc<Hir> {
         let source = &*self.source;
         source.tree.get_or_init(|| {
             let Some(fragments) = &source.folded else {
-                return parse(&source.pattern, source.case_insensitive).unwrap_or_else(|_| never());
+                let tree = parse(&source.pattern, source.case_insensitive);
+                return Arc::new(tree.unwrap_or_else(|_| never()));
             };
             // One narrower for the whole process: classes repeat from pattern to pattern.
             static SHARED: LazyLock<Mutex<Narrower>> = LazyLock::new(Mutex::default);
             let mut narrower = SHARED
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            folded_tree(
+            let tree = folded_tree(
                 &source.pattern,
                 source.case_insensitive,
                 fragments,
                 &mut narrower,
-            )
-            .unwrap_or_else(|_| never())
+            );
+            Arc::new(tree.unwrap_or_else(|_| never()))
         })
     }
 
@@ -192,7 +198,7 @@ impl LazyRegex {
     pub fn regex(&self) -> &Matcher {
         self.source
             .compiled
-            .get_or_init(|| Matcher::deferred(self.tree(), SIZE_LIMIT))
+            .get_or_init(|| Matcher::deferred(Arc::clone(self.shared_tree()), SIZE_LIMIT))
     }
 }
 

@@ -80,7 +80,7 @@ struct File<'a> {
 struct Entry<'a> {
     syntax: u8,
     source: &'a str,
-    node: &'a [u8],
+    steps: &'a [u8],
 }
 
 struct Prebuilt<'a> {
@@ -107,8 +107,8 @@ impl<'a> Prebuilt<'a> {
             .trees
             .binary_search_by(|entry| (entry.syntax, entry.source).cmp(&(syntax, source)))
             .ok()?;
-        let node: tree::Node = postcard::from_bytes(self.trees[at].node).ok()?;
-        tree::hir(&node, &self.classes)
+        let steps: Vec<tree::Step> = postcard::from_bytes(self.trees[at].steps).ok()?;
+        tree::hir(&steps, &self.classes)
     }
 }
 
@@ -138,23 +138,25 @@ fn fingerprint() -> u64 {
 #[cfg(test)]
 fn encode(trees: &std::collections::BTreeMap<(u8, String), Hir>) -> Vec<u8> {
     let mut classes = tree::ClassTable::default();
-    let nodes: Vec<(u8, &str, Vec<u8>)> = trees
+    let encoded: Vec<(u8, &str, Vec<u8>)> = trees
         .iter()
         .map(|((syntax, source), hir)| {
-            let node = postcard::to_allocvec(&tree::node(hir, &mut classes)).expect("encodes");
-            (*syntax, source.as_str(), node)
+            let mut steps = Vec::new();
+            tree::steps(hir, &mut classes, &mut steps);
+            let steps = postcard::to_allocvec(&steps).expect("encodes");
+            (*syntax, source.as_str(), steps)
         })
         .collect();
     let file = File {
         fingerprint: fingerprint(),
         unicode: char::UNICODE_VERSION,
         classes: classes.classes,
-        trees: nodes
+        trees: encoded
             .iter()
-            .map(|(syntax, source, node)| Entry {
+            .map(|(syntax, source, steps)| Entry {
                 syntax: *syntax,
                 source,
-                node,
+                steps,
             })
             .collect(),
     };

@@ -1,5 +1,9 @@
 //! A syntax tree in a form that is written to bytes and read back: `regex_syntax`'s `Hir` has
 //! no serialisation of its own.
+//!
+//! A tree is written as a list of steps in post-order (children before their parent), so that
+//! reading it back allocates only the tree itself: each step builds one node from the nodes
+//! the steps before it left on a stack.
 
 #[cfg(test)]
 use regex_syntax::hir::HirKind;
@@ -11,28 +15,29 @@ use serde::{Deserialize, Serialize};
 #[cfg(test)]
 use std::collections::HashMap;
 
-/// One node of a tree. A Unicode class is named by its place in a [`ClassTable`]: the same few
-/// (`\w`, `\s`, `\W` narrowed) come back in nearly every pattern.
+/// One step. A Unicode class is named by its place in a [`ClassTable`]: the same few (`\w`,
+/// `\s`, `\W` narrowed) come back in nearly every pattern.
 #[derive(Debug, Serialize, Deserialize)]
-pub enum Node {
+pub enum Step<'a> {
     Empty,
-    Literal(Vec<u8>),
+    Literal(&'a [u8]),
     Class(u32),
     Bytes(Vec<(u8, u8)>),
     Look(u32),
+    /// Of the node on top of the stack.
     Repetition {
         min: u32,
         max: Option<u32>,
         greedy: bool,
-        sub: Box<Node>,
     },
+    /// Of the node on top of the stack.
     Capture {
         index: u32,
-        name: Option<String>,
-        sub: Box<Node>,
+        name: Option<&'a str>,
     },
-    Concat(Vec<Node>),
-    Alternation(Vec<Node>),
+    /// Of the given number of nodes on top of the stack, in order.
+    Concat(u32),
+    Alternation(u32),
 }
 
 /// Unicode classes as ranges of code points, each written once. (Trees are written by a test:
@@ -62,41 +67,54 @@ impl ClassTable {
     }
 }
 
-/// `hir` as a node, its classes added to `classes`.
+/// The steps that build `hir`, appended to `steps`; its classes added to `classes`.
 #[cfg(test)]
-pub fn node(hir: &Hir, classes: &mut ClassTable) -> Node {
+pub fn steps<'h>(hir: &'h Hir, classes: &mut ClassTable, steps: &mut Vec<Step<'h>>) {
+    let count = |hirs: &[Hir]| u32::try_from(hirs.len()).unwrap_or(u32::MAX);
     match hir.kind() {
-        HirKind::Empty => Node::Empty,
-        HirKind::Literal(literal) => Node::Literal(literal.0.to_vec()),
-        HirKind::Class(Class::Unicode(class)) => Node::Class(classes.place(class)),
-        HirKind::Class(Class::Bytes(class)) => Node::Bytes(
+        HirKind::Empty => steps.push(Step::Empty),
+        HirKind::Literal(literal) => steps.push(Step::Literal(&literal.0)),
+        HirKind::Class(Class::Unicode(class)) => steps.push(Step::Class(classes.place(class))),
+        HirKind::Class(Class::Bytes(class)) => steps.push(Step::Bytes(
             class
                 .ranges()
                 .iter()
                 .map(|range| (range.start(), range.end()))
                 .collect(),
-        ),
-        HirKind::Look(look) => Node::Look(look.as_repr()),
-        HirKind::Repetition(repetition) => Node::Repetition {
-            min: repetition.min,
-            max: repetition.max,
-            greedy: repetition.greedy,
-            sub: Box::new(node(&repetition.sub, classes)),
-        },
-        HirKind::Capture(capture) => Node::Capture {
-            index: capture.index,
-            name: capture.name.as_deref().map(str::to_string),
-            sub: Box::new(node(&capture.sub, classes)),
-        },
-        HirKind::Concat(parts) => Node::Concat(parts.iter().map(|h| node(h, classes)).collect()),
+        )),
+        HirKind::Look(look) => steps.push(Step::Look(look.as_repr())),
+        HirKind::Repetition(repetition) => {
+            self::steps(&repetition.sub, classes, steps);
+            steps.push(Step::Repetition {
+                min: repetition.min,
+                max: repetition.max,
+                greedy: repetition.greedy,
+            });
+        }
+        HirKind::Capture(capture) => {
+            self::steps(&capture.sub, classes, steps);
+            steps.push(Step::Capture {
+                index: capture.index,
+                name: capture.name.as_deref(),
+            });
+        }
+        HirKind::Concat(parts) => {
+            for part in parts {
+                self::steps(part, classes, steps);
+            }
+            steps.push(Step::Concat(count(parts)));
+        }
         HirKind::Alternation(branches) => {
-            Node::Alternation(branches.iter().map(|h| node(h, classes)).collect())
+            for branch in branches {
+                self::steps(branch, classes, steps);
+            }
+            steps.push(Step::Alternation(count(branches)));
         }
     }
 }
 
 /// The classes of a table as `regex_syntax` classes; `None` for a code point that is not a
-/// character (the bytes were not written by [`node`]).
+/// character (the bytes were not written by [`steps`]).
 pub fn unicode_classes(table: &[Vec<(u32, u32)>]) -> Option<Vec<ClassUnicode>> {
     table
         .iter()
@@ -115,45 +133,49 @@ pub fn unicode_classes(table: &[Vec<(u32, u32)>]) -> Option<Vec<ClassUnicode>> {
         .collect()
 }
 
-/// The tree a node stands for; `None` when it names a class or an assertion that does not
-/// exist. Built with `Hir`'s own constructors, which the tree written was made with too, so the
-/// tree read back is the tree written.
-pub fn hir(node: &Node, classes: &[ClassUnicode]) -> Option<Hir> {
-    Some(match node {
-        Node::Empty => Hir::empty(),
-        Node::Literal(bytes) => Hir::literal(bytes.clone()),
-        Node::Class(place) => Hir::class(Class::Unicode(
-            classes.get(usize::try_from(*place).ok()?)?.clone(),
-        )),
-        Node::Bytes(ranges) => Hir::class(Class::Bytes(ClassBytes::new(
-            ranges
-                .iter()
-                .map(|&(start, end)| ClassBytesRange::new(start, end)),
-        ))),
-        Node::Look(repr) => Hir::look(Look::from_repr(*repr)?),
-        Node::Repetition {
-            min,
-            max,
-            greedy,
-            sub,
-        } => Hir::repetition(Repetition {
-            min: *min,
-            max: *max,
-            greedy: *greedy,
-            sub: Box::new(hir(sub, classes)?),
-        }),
-        Node::Capture { index, name, sub } => Hir::capture(Capture {
-            index: *index,
-            name: name.as_deref().map(Box::from),
-            sub: Box::new(hir(sub, classes)?),
-        }),
-        Node::Concat(parts) => Hir::concat(all(parts, classes)?),
-        Node::Alternation(branches) => Hir::alternation(all(branches, classes)?),
-    })
+/// The tree the steps build; `None` when they do not make one tree, or name a class or an
+/// assertion that does not exist. Built with `Hir`'s own constructors, which the tree written
+/// was made with too, so the tree read back is the tree written.
+pub fn hir(steps: &[Step], classes: &[ClassUnicode]) -> Option<Hir> {
+    let mut stack: Vec<Hir> = Vec::new();
+    for step in steps {
+        let node = match step {
+            Step::Empty => Hir::empty(),
+            Step::Literal(bytes) => Hir::literal(*bytes),
+            Step::Class(place) => Hir::class(Class::Unicode(
+                classes.get(usize::try_from(*place).ok()?)?.clone(),
+            )),
+            Step::Bytes(ranges) => Hir::class(Class::Bytes(ClassBytes::new(
+                ranges
+                    .iter()
+                    .map(|&(start, end)| ClassBytesRange::new(start, end)),
+            ))),
+            Step::Look(repr) => Hir::look(Look::from_repr(*repr)?),
+            Step::Repetition { min, max, greedy } => Hir::repetition(Repetition {
+                min: *min,
+                max: *max,
+                greedy: *greedy,
+                sub: Box::new(stack.pop()?),
+            }),
+            Step::Capture { index, name } => Hir::capture(Capture {
+                index: *index,
+                name: name.map(Box::from),
+                sub: Box::new(stack.pop()?),
+            }),
+            Step::Concat(count) => Hir::concat(top(&mut stack, *count)?),
+            Step::Alternation(count) => Hir::alternation(top(&mut stack, *count)?),
+        };
+        stack.push(node);
+    }
+    let tree = stack.pop()?;
+    stack.is_empty().then_some(tree)
 }
 
-fn all(nodes: &[Node], classes: &[ClassUnicode]) -> Option<Vec<Hir>> {
-    nodes.iter().map(|n| hir(n, classes)).collect()
+/// The `count` nodes on top of the stack, in the order they were pushed.
+fn top(stack: &mut Vec<Hir>, count: u32) -> Option<Vec<Hir>> {
+    let count = usize::try_from(count).ok()?;
+    let from = stack.len().checked_sub(count)?;
+    Some(stack.split_off(from))
 }
 
 #[cfg(test)]
@@ -172,18 +194,22 @@ mod tests {
                 .parse(pattern)
                 .unwrap();
             let mut table = ClassTable::default();
-            let written = node(&tree, &mut table);
+            let mut written = Vec::new();
+            steps(&tree, &mut table, &mut written);
             let bytes = postcard::to_allocvec(&written).unwrap();
-            let read: Node = postcard::from_bytes(&bytes).unwrap();
+            let read: Vec<Step> = postcard::from_bytes(&bytes).unwrap();
             let classes = unicode_classes(&table.classes).unwrap();
             assert_eq!(hir(&read, &classes).unwrap(), tree, "{pattern}");
         }
     }
 
     #[test]
-    fn a_class_or_assertion_that_does_not_exist_reads_as_none() {
-        assert!(hir(&Node::Class(3), &[]).is_none());
-        assert!(hir(&Node::Look(u32::MAX), &[]).is_none());
+    fn steps_that_do_not_make_one_tree_read_as_none() {
+        assert!(hir(&[Step::Class(3)], &[]).is_none());
+        assert!(hir(&[Step::Look(u32::MAX)], &[]).is_none());
+        assert!(hir(&[Step::Concat(2)], &[]).is_none());
+        assert!(hir(&[Step::Empty, Step::Empty], &[]).is_none());
+        assert!(hir(&[], &[]).is_none());
         assert!(unicode_classes(&[vec![(0xD800, 0xD800)]]).is_none());
     }
 }
