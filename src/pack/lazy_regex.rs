@@ -217,13 +217,13 @@ fn folded_tree(
     fragments.splice(&narrowed, narrower)
 }
 
+/// A pattern for text as written, parsed (or read back from the built-in pack's trees).
 fn parse(pattern: &str, case_insensitive: bool) -> Result<regex_syntax::hir::Hir, String> {
-    regex_syntax::ParserBuilder::new()
-        .case_insensitive(case_insensitive)
-        .multi_line(true)
-        .build()
-        .parse(pattern)
-        .map_err(|error| error.to_string())
+    let syntax = Syntax {
+        case_insensitive,
+        multi_line: true,
+    };
+    prebuilt::parsed_tree(pattern, syntax)
 }
 
 /// A pattern that matches nothing: an empty class.

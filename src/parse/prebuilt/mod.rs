@@ -1,4 +1,5 @@
-//! The narrowed syntax trees of the built-in pack's patterns, made ahead of time.
+//! The syntax trees of the built-in pack's patterns, narrowed to folded text (or, for the few
+//! that read text as written, as parsed), made ahead of time.
 //!
 //! Checking one protocol parsed the hundred-odd patterns it needs and the date grammar, and
 //! narrowed them to folded text (`parse::narrow`): a third of its cost, most of it spent
@@ -28,6 +29,9 @@ pub struct Syntax {
     pub multi_line: bool,
 }
 
+/// The key's bit for a tree of text as written, not narrowed.
+const AS_WRITTEN: u8 = 1 << 2;
+
 impl Syntax {
     fn code(self) -> u8 {
         u8::from(self.case_insensitive) | (u8::from(self.multi_line) << 1)
@@ -38,29 +42,44 @@ impl Syntax {
 /// ahead of time when they hold it, else parsed and narrowed now. The error is the parser's or
 /// the narrower's message.
 pub fn narrowed_tree(source: &str, syntax: Syntax, narrower: &mut Narrower) -> Result<Hir, String> {
+    made_ahead_or(syntax.code(), source, || {
+        narrower.narrow(&parse(source, syntax)?)
+    })
+}
+
+/// `source` parsed as `syntax` says, for text as written (the few patterns that read it): read
+/// back when made ahead of time, else parsed now.
+pub fn parsed_tree(source: &str, syntax: Syntax) -> Result<Hir, String> {
+    made_ahead_or(syntax.code() | AS_WRITTEN, source, || parse(source, syntax))
+}
+
+fn made_ahead_or(
+    code: u8,
+    source: &str,
+    make: impl FnOnce() -> Result<Hir, String>,
+) -> Result<Hir, String> {
     #[cfg(test)]
     if recording::is_on() {
-        let tree = parse_and_narrow(source, syntax, narrower)?;
-        recording::add(syntax.code(), source, &tree);
+        let tree = make()?;
+        recording::add(code, source, &tree);
         return Ok(tree);
     }
     if let Some(tree) = PREBUILT
         .as_ref()
-        .and_then(|prebuilt| prebuilt.tree(syntax.code(), source))
+        .and_then(|prebuilt| prebuilt.tree(code, source))
     {
         return Ok(tree);
     }
-    parse_and_narrow(source, syntax, narrower)
+    make()
 }
 
-fn parse_and_narrow(source: &str, syntax: Syntax, narrower: &mut Narrower) -> Result<Hir, String> {
-    let tree = regex_syntax::ParserBuilder::new()
+fn parse(source: &str, syntax: Syntax) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new()
         .case_insensitive(syntax.case_insensitive)
         .multi_line(syntax.multi_line)
         .build()
         .parse(source)
-        .map_err(|error| error.to_string())?;
-    narrower.narrow(&tree)
+        .map_err(|error| error.to_string())
 }
 
 /// The file as written: trees by syntax and source, in that order, each its own bytes so that
@@ -249,7 +268,7 @@ mod tests {
             multi_line: false,
         };
         let tree = narrowed_tree(r"ПРОТОКОЛ\s+№", syntax, &mut Narrower::default()).unwrap();
-        let expected = parse_and_narrow(r"ПРОТОКОЛ\s+№", syntax, &mut Narrower::default());
+        let expected = Narrower::default().narrow(&parse(r"ПРОТОКОЛ\s+№", syntax).unwrap());
         assert_eq!(Ok(tree), expected);
         assert!(narrowed_tree("(unclosed", syntax, &mut Narrower::default()).is_err());
     }
