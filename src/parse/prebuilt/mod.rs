@@ -131,8 +131,10 @@ impl<'a> Prebuilt<'a> {
     }
 }
 
-static PREBUILT: LazyLock<Option<Prebuilt<'static>>> =
-    LazyLock::new(|| Prebuilt::read(include_bytes!("trees.bin")));
+/// The trees as committed, written by [`assert_current`].
+const TREES: &[u8] = include_bytes!("trees.bin");
+
+static PREBUILT: LazyLock<Option<Prebuilt<'static>>> = LazyLock::new(|| Prebuilt::read(TREES));
 
 /// What the trees were made with besides their source and the Unicode version: the narrowing
 /// code and tables, and the version of the parser. Trees made otherwise are not used.
@@ -189,7 +191,7 @@ fn encode(trees: &std::collections::BTreeMap<(u8, String), Hir>) -> Vec<u8> {
 pub fn assert_current(trees: &recording::Trees) {
     assert!(trees.len() > 100, "{} trees", trees.len());
     let bytes = encode(trees);
-    let committed: &[u8] = include_bytes!("trees.bin");
+    let committed = TREES;
     let committed_unicode = postcard::from_bytes::<File>(committed)
         .ok()
         .map(|file| file.unicode);
