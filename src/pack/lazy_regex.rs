@@ -214,7 +214,7 @@ fn folded_tree(
         multi_line: true,
     };
     let narrowed = prebuilt::narrowed_tree(pattern, syntax, narrower)?;
-    fragments.splice(&narrowed, narrower)
+    fragments.splice(narrowed, narrower)
 }
 
 /// A pattern for text as written, parsed (or read back from the built-in pack's trees).

@@ -66,14 +66,21 @@ impl Fragments {
     }
 
     /// `hir`, narrowed already, with every placeholder replaced by its fragment's narrowed tree.
-    pub fn splice(&self, hir: &Hir, narrower: &mut Narrower) -> Result<Hir, String> {
+    pub fn splice(&self, hir: Hir, narrower: &mut Narrower) -> Result<Hir, String> {
+        Ok(self.spliced(&hir, narrower)?.unwrap_or(hir))
+    }
+
+    /// `hir` with its placeholders replaced, or `None` when it holds none. Only the nodes on the
+    /// way to a placeholder are built anew: most patterns name no fragment, and rebuilding every
+    /// node of a tree that needs no change cost more than the grafting itself.
+    fn spliced(&self, hir: &Hir, narrower: &mut Narrower) -> Result<Option<Hir>, String> {
         Ok(match hir.kind() {
             HirKind::Literal(literal) => {
                 let Ok(text) = std::str::from_utf8(&literal.0) else {
-                    return Ok(hir.clone());
+                    return Ok(None);
                 };
                 if !text.chars().any(|c| SPLICE_POINTS.contains(&c)) {
-                    return Ok(hir.clone());
+                    return Ok(None);
                 }
                 let mut parts = Vec::new();
                 let mut run = String::new();
@@ -91,29 +98,53 @@ impl Fragments {
                 if !run.is_empty() {
                     parts.push(Hir::literal(run.into_bytes()));
                 }
-                Hir::concat(parts)
+                Some(Hir::concat(parts))
             }
-            HirKind::Repetition(repetition) => Hir::repetition(Repetition {
-                min: repetition.min,
-                max: repetition.max,
-                greedy: repetition.greedy,
-                sub: Box::new(self.splice(&repetition.sub, narrower)?),
+            HirKind::Repetition(repetition) => {
+                self.spliced(&repetition.sub, narrower)?.map(|sub| {
+                    Hir::repetition(Repetition {
+                        min: repetition.min,
+                        max: repetition.max,
+                        greedy: repetition.greedy,
+                        sub: Box::new(sub),
+                    })
+                })
+            }
+            HirKind::Capture(capture) => self.spliced(&capture.sub, narrower)?.map(|sub| {
+                Hir::capture(Capture {
+                    index: capture.index,
+                    name: capture.name.clone(),
+                    sub: Box::new(sub),
+                })
             }),
-            HirKind::Capture(capture) => Hir::capture(Capture {
-                index: capture.index,
-                name: capture.name.clone(),
-                sub: Box::new(self.splice(&capture.sub, narrower)?),
-            }),
-            HirKind::Concat(parts) => Hir::concat(self.splice_all(parts, narrower)?),
+            HirKind::Concat(parts) => self.spliced_all(parts, narrower)?.map(Hir::concat),
             HirKind::Alternation(branches) => {
-                Hir::alternation(self.splice_all(branches, narrower)?)
+                self.spliced_all(branches, narrower)?.map(Hir::alternation)
             }
-            HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+            HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => None,
         })
     }
 
-    fn splice_all(&self, hirs: &[Hir], narrower: &mut Narrower) -> Result<Vec<Hir>, String> {
-        hirs.iter().map(|h| self.splice(h, narrower)).collect()
+    /// `hirs` with their placeholders replaced, the others copied, or `None` when none holds one.
+    fn spliced_all(
+        &self,
+        hirs: &[Hir],
+        narrower: &mut Narrower,
+    ) -> Result<Option<Vec<Hir>>, String> {
+        let mut changed = Vec::with_capacity(hirs.len());
+        for hir in hirs {
+            changed.push(self.spliced(hir, narrower)?);
+        }
+        if changed.iter().all(Option::is_none) {
+            return Ok(None);
+        }
+        Ok(Some(
+            changed
+                .into_iter()
+                .zip(hirs)
+                .map(|(new, old)| new.unwrap_or_else(|| old.clone()))
+                .collect(),
+        ))
     }
 }
 
@@ -168,7 +199,7 @@ mod tests {
             ),
         ] {
             let narrowed = narrower.narrow(&parse(&with_placeholders)).unwrap();
-            let spliced = fragments.splice(&narrowed, &mut narrower).unwrap();
+            let spliced = fragments.splice(narrowed, &mut narrower).unwrap();
             let expected = narrower.narrow(&parse(&pasted)).unwrap();
             assert_eq!(
                 spliced.to_string(),
@@ -179,12 +210,23 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_naming_no_fragment_comes_back_as_it_was() {
+        let fragments = Fragments::new(&[("date", r"\d\d\.\d\d")], str::to_string);
+        let mut narrower = Narrower::default();
+        let narrowed = narrower
+            .narrow(&parse(r"(?P<v>до\s+\w+)|срок[а-я]{0,3}"))
+            .unwrap();
+        let spliced = fragments.splice(narrowed.clone(), &mut narrower).unwrap();
+        assert_eq!(spliced, narrowed);
+    }
+
+    #[test]
     fn a_fragment_that_does_not_parse_is_an_error_naming_it() {
         let fragments = Fragments::new(&[("date", "(unclosed")], str::to_string);
         let date = fragments.placeholder("date").unwrap();
         let mut narrower = Narrower::default();
         let narrowed = narrower.narrow(&parse(&format!("до {date}"))).unwrap();
-        let error = fragments.splice(&narrowed, &mut narrower).unwrap_err();
+        let error = fragments.splice(narrowed, &mut narrower).unwrap_err();
         assert!(error.contains("{date}"), "{error}");
     }
 }
