@@ -6,7 +6,7 @@ use super::deadline;
 use super::value::{Extracted, Value, first_integer};
 use super::{Extraction, Item};
 use crate::pack::schema::FieldType;
-use crate::pack::{ItemField, ItemType, Pack};
+use crate::pack::{ItemField, ItemType, LazyRegex, Pack};
 use crate::parse::{Document, Line, Row};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -179,7 +179,12 @@ impl Context<'_> {
                     self.field_from_patterns(field, &range, range.start == heading, content_from)
                 })
                 .collect();
-            out.push(self.item(number, range, &texts, fields));
+            let (mut joined, _) = self.document.text_of(range.clone());
+            if range.start == heading {
+                let first = self.document.lines[heading].text().len();
+                joined = joined.get(content_from.min(first)..).unwrap_or_default();
+            }
+            out.push(self.item(number, range, (joined, &texts), fields));
         }
     }
 
@@ -187,14 +192,20 @@ impl Context<'_> {
         &self,
         number: Option<String>,
         lines: Range<usize>,
-        texts: &[&str],
+        (joined, texts): (&str, &[&str]),
         fields: Vec<Option<Extracted>>,
     ) -> Item {
+        // An item of several lines is searched whole first: most classes match none of them,
+        // and one search of the joined text tells that where one per line would read them all.
+        let in_some_line = |regex: &LazyRegex| {
+            (texts.len() < 2 || regex.may_match_a_line_of(joined))
+                && texts.iter().any(|t| regex.is_match(t))
+        };
         let classes = self
             .item_type
             .classes
             .iter()
-            .filter(|(_, regex)| texts.iter().any(|t| regex.is_match(t)))
+            .filter(|(_, regex)| in_some_line(regex))
             .map(|(name, _)| name.clone())
             .collect();
         let question = self
@@ -317,7 +328,12 @@ impl Context<'_> {
                 let number = row.cells.first().and_then(|c| {
                     leading_number(&format!("{}.", c.folded.text.trim().trim_end_matches('.')))
                 });
-                out.push(self.item(number, index..index + 1, &[line.text()], fields));
+                out.push(self.item(
+                    number,
+                    index..index + 1,
+                    (line.text(), &[line.text()]),
+                    fields,
+                ));
             }
         }
     }

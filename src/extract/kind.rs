@@ -74,14 +74,8 @@ pub fn detect(document: &Document, pack: &Pack) -> (Option<usize>, Vec<KindSigna
 
 /// The first of the document's first `within` lines that `pattern` matches. Most kinds'
 /// signals are absent from most documents (a plan's from a protocol): one search of those
-/// lines' joined text tells that, instead of one search per line.
+/// lines' joined text tells that, and where a signal is present it points at the lines to try.
 fn first_line_matching(document: &Document, pattern: &LazyRegex, within: usize) -> Option<usize> {
     let lines = within.min(document.lines.len());
-    let (joined, _) = document.text_of(0..lines);
-    if !pattern.may_match_a_line_of(joined) {
-        return None;
-    }
-    document.lines[..lines]
-        .iter()
-        .position(|line| pattern.is_match(line.text()))
+    pattern.first_line_matching(document, 0..lines)
 }

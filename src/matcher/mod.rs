@@ -246,6 +246,15 @@ impl Matcher {
         }
     }
 
+    /// Where in `text` the words every match holds begin, in no particular order: a match lies
+    /// around one of them. `None` when the pattern needs no such word (see `required`).
+    pub fn required_word_offsets(&self, text: &str) -> Option<Vec<usize>> {
+        self.compiled
+            .required
+            .as_ref()?
+            .word_offsets(text.as_bytes())
+    }
+
     pub fn is_match(&self, text: &str) -> bool {
         self.engine_for(text, 0)
             .is_some_and(|regex| regex.is_match(text))

@@ -45,6 +45,21 @@ impl Required {
         (cost(&set) < WORTH_LOOKING).then_some(Required::Bytes(set))
     }
 
+    /// Where in `text` the words every match holds begin, in no particular order; `None` for a
+    /// pattern that needs bytes rather than words, which are too common for their places to
+    /// narrow a search much.
+    pub fn word_offsets(&self, text: &[u8]) -> Option<Vec<usize>> {
+        match self {
+            Required::Words(finders) => Some(
+                finders
+                    .iter()
+                    .flat_map(|finder| finder.find_iter(text))
+                    .collect(),
+            ),
+            Required::Bytes(_) => None,
+        }
+    }
+
     /// Whether `text` holds what every match needs: `false` means no match can be found in it.
     pub fn in_text(&self, text: &[u8]) -> bool {
         match self {
@@ -240,6 +255,17 @@ mod tests {
         ] {
             assert!(of(pattern).is_none(), "{pattern}");
         }
+    }
+
+    #[test]
+    fn the_places_of_every_required_word() {
+        let required = of(r"(?:протокол|хаттама)\w*\s+№").unwrap();
+        let text = "хаттама № 1, протокол № 2 и протокол № 3";
+        let mut offsets = required.word_offsets(text.as_bytes()).unwrap();
+        offsets.sort_unstable();
+        let words: Vec<&str> = offsets.iter().map(|&at| &text[at..at + 4]).collect();
+        assert_eq!(words, ["ха", "пр", "пр"]);
+        assert_eq!(of(r"\d\d\.\d\d").unwrap().word_offsets(b"12.03"), None);
     }
 
     #[test]

@@ -167,14 +167,55 @@ impl LazyRegex {
     /// (`Document::lines_to_search`); every line for a pattern that looks for the very start or
     /// end of the text.
     pub fn lines_to_search(&self, document: &Document, lines: Range<usize>) -> Vec<usize> {
+        if let Some(holding) = self.lines_holding_required_words(document, lines.clone()) {
+            return holding;
+        }
         if self.looks_at_text_edges() {
             return lines.collect();
         }
-        document.lines_to_search(lines, |text, from| {
+        document.candidate_lines(lines, self.finder()).collect()
+    }
+
+    /// The first of `lines` that the pattern matches, searched alone: the lines a search of
+    /// their joined text points at are the only ones tried, and the search stops at the first.
+    pub fn first_line_matching(&self, document: &Document, lines: Range<usize>) -> Option<usize> {
+        let matches = |index: &usize| self.is_match(document.lines[*index].text());
+        if let Some(holding) = self.lines_holding_required_words(document, lines.clone()) {
+            return holding.into_iter().find(matches);
+        }
+        if self.looks_at_text_edges() {
+            return lines.clone().find(matches);
+        }
+        document.candidate_lines(lines, self.finder()).find(matches)
+    }
+
+    /// The lines of `lines` that hold a word every match needs, in order: a line searched alone
+    /// matches only if it holds one. `None` when the pattern needs no such word.
+    fn lines_holding_required_words(
+        &self,
+        document: &Document,
+        lines: Range<usize>,
+    ) -> Option<Vec<usize>> {
+        let (joined, base) = document.text_of(lines.clone());
+        let mut holding: Vec<usize> = self
+            .regex()
+            .required_word_offsets(joined)?
+            .into_iter()
+            .map(|offset| document.line_at(base + offset).max(lines.start))
+            .filter(|line| *line < lines.end)
+            .collect();
+        holding.sort_unstable();
+        holding.dedup();
+        Some(holding)
+    }
+
+    /// Where the first match in `text` at or after `from` starts, for `Document::candidate_lines`.
+    fn finder(&self) -> impl Fn(&str, usize) -> Option<usize> + '_ {
+        |text, from| {
             self.may_match(&text[from..])
                 .then(|| self.find_at(text, from).map(|found| found.start()))
                 .flatten()
-        })
+        }
     }
 
     /// Whether the pattern looks for the very start or end of the text (`\A`, `\z`): it may
