@@ -48,21 +48,23 @@ pub fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -
     if follow.references.is_empty() {
         return Vec::new();
     }
-    // Most documents cite nothing, and most patterns are of the other language.
+    // Most documents cite nothing, and most patterns are of the other language. Only lines
+    // where some pattern may match are searched, with every pattern that may match one of them:
+    // one search per such line, rather than a search of every line for every pattern.
+    let mut lines: Vec<usize> = Vec::new();
     let patterns: Vec<&LazyRegex> = follow
         .references
         .iter()
-        .filter(|pattern| pattern.may_match_a_line_of(&document.text))
+        .filter(|pattern| {
+            let holding = pattern.lines_to_search(document, 0..document.lines.len());
+            let any = !holding.is_empty();
+            lines.extend(holding);
+            any
+        })
         .collect();
     if patterns.is_empty() {
         return Vec::new();
     }
-    // Only lines where some pattern may match: one search of the text per such line, rather
-    // than a search of every line for every pattern.
-    let mut lines: Vec<usize> = patterns
-        .iter()
-        .flat_map(|pattern| pattern.lines_to_search(document, 0..document.lines.len()))
-        .collect();
     lines.sort_unstable();
     lines.dedup();
     let mut found = Vec::new();
