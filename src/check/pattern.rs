@@ -100,8 +100,8 @@ impl DocumentKind for Pattern {
         Ok(find(
             input,
             self.scope,
-            self.group.as_deref(),
-            self.when.as_deref(),
+            self.group.as_ref(),
+            self.when.as_ref(),
             self.require.as_deref(),
             self.forbid.as_ref(),
         ))
@@ -124,12 +124,19 @@ impl DocumentKind for Pattern {
 fn find(
     input: &Input<'_>,
     scope: Scope,
-    group: Option<&Matcher>,
-    when: Option<&Matcher>,
+    group: Option<&LazyRegex>,
+    when: Option<&LazyRegex>,
     require: Option<&Matcher>,
     forbid: Option<&Forbid>,
 ) -> Vec<Hit> {
     let mut hits = Vec::new();
+    // A unit's text is part of the document's: a document without what every match of `when`
+    // needs has no unit that matches it, and nothing to group or judge.
+    if let Some(when) = when
+        && !when.may_occur_in(&input.document.text)
+    {
+        return hits;
+    }
     let units = units(input, scope);
     let groups = match group {
         Some(group) => grouped(input, &units, group),
@@ -209,10 +216,15 @@ fn forbidden(input: &Input<'_>, line: &Line, forbid: &Forbid) -> Vec<Range<usize
 }
 
 /// Gathers units by the `key` their text captures; units that capture nothing drop out.
-fn grouped(input: &Input<'_>, units: &[Unit], group: &Matcher) -> Vec<Vec<Unit>> {
+fn grouped(input: &Input<'_>, units: &[Unit], group: &LazyRegex) -> Vec<Vec<Unit>> {
     let mut by_key: BTreeMap<String, (usize, Vec<Unit>)> = BTreeMap::new();
     for (order, unit) in units.iter().enumerate() {
         let mut keys: Vec<String> = Vec::new();
+        // Most units name no one: one search of their joined text tells that.
+        let (joined, _) = input.document.text_of(unit.lines.clone());
+        if !group.may_match_a_line_of(joined) {
+            continue;
+        }
         for line in &input.document.lines[unit.lines.clone()] {
             for captures in group.captures_iter(line.text()) {
                 let named_key = group

@@ -255,6 +255,15 @@ impl Matcher {
             .word_offsets(text.as_bytes())
     }
 
+    /// False when `text` holds none of what every match needs (see `required`), so that no
+    /// part of it can match either; true says nothing.
+    pub fn may_hold(&self, text: &str) -> bool {
+        self.compiled
+            .required
+            .as_ref()
+            .is_none_or(|required| required.in_text(text.as_bytes()))
+    }
+
     pub fn is_match(&self, text: &str) -> bool {
         self.engine_for(text, 0)
             .is_some_and(|regex| regex.is_match(text))

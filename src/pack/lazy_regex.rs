@@ -154,6 +154,12 @@ impl LazyRegex {
             || (folded && text.contains(DIGIT_STAND_IN))
     }
 
+    /// False when no part of `text` can hold a match: it lacks a digit or a word that every
+    /// match needs. No search is made, so this says nothing when true.
+    pub fn may_occur_in(&self, text: &str) -> bool {
+        self.may_match(text) && self.regex().may_hold(text)
+    }
+
     /// False when no line of `joined` (lines joined by `\n`) can hold a match: one search of the
     /// whole text instead of one per line, which for a document that has no match at all is
     /// many times cheaper. A match within a line is a match within the joined text, as `^`,
@@ -383,6 +389,10 @@ mod tests {
         assert!(!folded(r"бақылаудан\s+алынсын").may_match_a_line_of(joined));
         // Only the first line starts the text: such a pattern is searched line by line.
         assert!(folded(r"\Aснять").may_match_a_line_of(joined));
+        // Without a search, only what every match needs is looked for: a word, a digit.
+        assert!(folded(r"снять\s+с\s+контрол\w*").may_occur_in(joined));
+        assert!(!folded(r"снять\s+с\s+учета").may_occur_in(joined));
+        assert!(!folded(r"до\s+\d+").may_occur_in("до конца года"));
     }
 
     #[test]
