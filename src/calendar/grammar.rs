@@ -5,10 +5,12 @@ use super::CalendarError;
 use crate::matcher::Matcher;
 use crate::parse::narrow::Narrower;
 use crate::parse::prebuilt::{self, Syntax};
+use regex_syntax::hir::{Hir, HirKind, Repetition};
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum DateForm {
@@ -534,16 +536,28 @@ pub(super) fn compile(
     narrower: &mut Narrower,
     built: Built,
 ) -> Result<Matcher, CalendarError> {
-    let failed =
-        |e: &dyn fmt::Display| CalendarError(format!("internal pattern failed to compile: {e}"));
+    let narrowed = narrowed(source, narrower)?;
+    matcher(&narrowed, built, SIZE_LIMIT)
+}
+
+fn failed(e: &dyn fmt::Display) -> CalendarError {
+    CalendarError(format!("internal pattern failed to compile: {e}"))
+}
+
+/// A form's source parsed and narrowed to folded text (or read back from the prebuilt trees).
+fn narrowed(source: &str, narrower: &mut Narrower) -> Result<Arc<Hir>, CalendarError> {
     let syntax = Syntax {
         case_insensitive: false,
         multi_line: false,
     };
-    let narrowed = prebuilt::narrowed_tree(source, syntax, narrower).map_err(|e| failed(&e))?;
+    let tree = prebuilt::narrowed_tree(source, syntax, narrower).map_err(|e| failed(&e))?;
+    Ok(Arc::new(tree))
+}
+
+fn matcher(tree: &Arc<Hir>, built: Built, size_limit: usize) -> Result<Matcher, CalendarError> {
     match built {
-        Built::Now => Matcher::build(&narrowed, SIZE_LIMIT).map_err(|e| failed(&e)),
-        Built::AtFirstUse => Ok(Matcher::deferred(std::sync::Arc::new(narrowed), SIZE_LIMIT)),
+        Built::Now => Matcher::build(tree, size_limit).map_err(|e| failed(&e)),
+        Built::AtFirstUse => Ok(Matcher::deferred(Arc::clone(tree), size_limit)),
     }
 }
 
@@ -580,16 +594,28 @@ pub(super) fn public_pattern<K>(sources: Vec<(K, Source)>) -> String {
     format!("(?:{})", branches.join("|"))
 }
 
+/// Forms searched together: one search finds the next place where any of them matches, and
+/// only there is each asked for its match (`hits::scan`), instead of every form searching the
+/// text on its own.
+pub(super) struct Forms<K> {
+    pub(super) list: Vec<Form<K>>,
+    /// Any form, without its groups: where the next match of some form starts.
+    pub(super) any: Matcher,
+}
+
 pub(super) fn compile_forms<K: Copy>(
     sources: Vec<(K, Source)>,
     narrower: &mut Narrower,
     built: Built,
-) -> Result<Vec<Form<K>>, CalendarError> {
-    sources
+) -> Result<Forms<K>, CalendarError> {
+    let mut trees = Vec::new();
+    let list = sources
         .into_iter()
         .map(|(kind, (body, tail))| {
             let source = format!("{body}{tail}");
-            let re = compile(&source, narrower, built)?;
+            let tree = narrowed(&source, narrower)?;
+            let re = matcher(&tree, built, SIZE_LIMIT)?;
+            trees.push(tree);
             let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
             let mut edges = Vec::new();
             for (index, name) in re.capture_names().enumerate().skip(1) {
@@ -611,5 +637,28 @@ pub(super) fn compile_forms<K: Copy>(
                 source,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, CalendarError>>()?;
+    // Each form fits the size limit, so all of them together fit as many times it.
+    let any = Hir::alternation(trees.iter().map(|tree| without_groups(tree)).collect());
+    let any = matcher(&Arc::new(any), built, SIZE_LIMIT * trees.len().max(1))?;
+    Ok(Forms { list, any })
+}
+
+/// `hir` with its groups dissolved into what they hold: several forms' groups cannot share one
+/// pattern, and finding where a match starts needs none of them.
+fn without_groups(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Capture(capture) => without_groups(&capture.sub),
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            min: repetition.min,
+            max: repetition.max,
+            greedy: repetition.greedy,
+            sub: Box::new(without_groups(&repetition.sub)),
+        }),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(without_groups).collect()),
+        HirKind::Alternation(branches) => {
+            Hir::alternation(branches.iter().map(without_groups).collect())
+        }
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+    }
 }

@@ -1,7 +1,7 @@
 //! Running the compiled forms over a text: the next match of each form, accepted only at a
 //! word edge and outside numbers, and the values read from its captures.
 
-use super::grammar::{Form, normalise};
+use super::grammar::{Form, Forms, normalise};
 use crate::matcher::{Captures, Match};
 use chrono::{Months, NaiveDate};
 use std::cmp::Reverse;
@@ -109,71 +109,61 @@ pub(super) fn overlaps(spans: &[Range<usize>], r: &Range<usize>) -> bool {
     spans.iter().any(|s| s.start < r.end && r.start < s.end)
 }
 
-/// The leftmost match of one form at or after `from` that starts at a word edge and that
-/// `accept` lets through. A rejected match only moves the search one character on, so a shorter
-/// match inside it can still be found.
-pub(super) fn next_in_form<'t, 'f, K: Copy>(
+/// The match of `form` that starts at `at`, if it starts at a word edge and `accept` lets it
+/// through. The same match a search from anywhere before `at` finds when `at` is the first
+/// place the form matches: leftmost-first matching prefers the same branch wherever it starts.
+fn hit_at<'t, 'f, K: Copy>(
     form: &'f Form<K>,
     text: &'t str,
-    mut from: usize,
+    at: usize,
     accept: &dyn Fn(K, &Range<usize>) -> bool,
 ) -> Option<Hit<'t, 'f, K>> {
-    while from <= text.len() {
-        let caps = form.re.captures_at(text, from)?;
-        let whole = caps.get(0)?.range();
-        // The match proper ends where the consumed edge character begins.
-        let end = form
-            .edges
-            .iter()
-            .find_map(|&i| caps.get(i))
-            .map_or(whole.end, |m| m.start());
-        let range = whole.start..end;
-        if !range.is_empty() && !inside_word(text, range.start) && accept(form.kind, &range) {
-            return Some(Hit { form, caps, range });
-        }
-        from = whole.start + char_len_at(text, whole.start);
-    }
-    None
+    let caps = form.re.captures_anchored_at(text, at)?;
+    let whole = caps.get(0)?.range();
+    // The match proper ends where the consumed edge character begins.
+    let end = form
+        .edges
+        .iter()
+        .find_map(|&i| caps.get(i))
+        .map_or(whole.end, |m| m.start());
+    let range = whole.start..end;
+    (!range.is_empty() && !inside_word(text, range.start) && accept(form.kind, &range))
+        .then_some(Hit { form, caps, range })
 }
 
 /// Runs all forms over `text` together and hands `visit` their matches left to right without
 /// overlaps; where several start at the same place the longest wins, so `2026 жылғы наурыз` is a
 /// month rather than the year `2026 жылғы` followed by a stray word. `visit` returns false to stop.
-/// Each form's next search starts where the last visited match proper ended, not after the edge
-/// character it consumed, which may begin the next match.
+/// One search finds the next place some form matches; each form is asked there alone, and a
+/// place where none is accepted moves the search one character on, so a shorter match inside
+/// a rejected one can still be found. After a visited match the search goes on where its
+/// match proper ended, not after the edge character it consumed, which may begin the next.
 pub(super) fn scan<'t, 'f, K: Copy>(
-    forms: &'f [Form<K>],
+    forms: &'f Forms<K>,
     text: &'t str,
     accept: &dyn Fn(K, &Range<usize>) -> bool,
     visit: &mut dyn FnMut(&Hit<'t, 'f, K>) -> bool,
 ) {
-    let mut pending: Vec<Option<Hit<'t, 'f, K>>> = forms
-        .iter()
-        .map(|f| next_in_form(f, text, 0, accept))
-        .collect();
     let mut pos = 0;
-    loop {
-        let best = pending
-            .iter()
-            .enumerate()
-            .filter_map(|(i, h)| h.as_ref().map(|h| (i, h.range.clone())))
-            .min_by_key(|(i, r)| (r.start, Reverse(r.end), *i));
-        let Some((index, range)) = best else { return };
-        let Some(hit) = pending[index].take() else {
+    while pos <= text.len() {
+        let Some(found) = forms.any.find_at(text, pos) else {
             return;
         };
-        if !visit(&hit) {
-            return;
-        }
-        pos = pos.max(range.end);
-        for (i, slot) in pending.iter_mut().enumerate() {
-            let stale = match slot {
-                Some(h) => h.range.start < pos,
-                None => i == index,
-            };
-            if stale {
-                *slot = next_in_form(&forms[i], text, pos, accept);
+        let at = found.start();
+        let best = forms
+            .list
+            .iter()
+            .enumerate()
+            .filter_map(|(index, form)| hit_at(form, text, at, accept).map(|hit| (index, hit)))
+            .min_by_key(|(index, hit)| (Reverse(hit.range.end), *index));
+        match best {
+            Some((_, hit)) => {
+                if !visit(&hit) {
+                    return;
+                }
+                pos = pos.max(hit.range.end);
             }
+            None => pos = at + char_len_at(text, at),
         }
     }
 }

@@ -37,7 +37,7 @@ use std::fmt;
 use std::ops::Range;
 
 use grammar::{
-    Built, DateForm, Form, Fragments, Mode, PeriodForm, RangeWords, bare_years_source,
+    Built, DateForm, Forms, Fragments, Mode, PeriodForm, RangeWords, bare_years_source,
     checked_word, compile, compile_forms, date_sources, normalise, period_sources, public_pattern,
 };
 use hits::{
@@ -109,8 +109,8 @@ pub struct DateParser {
     /// Normalised stem and month number, longest stem first so that the most specific stem
     /// decides when one stem is a prefix of another.
     month_stems: Vec<(String, u32)>,
-    date_forms: Vec<Form<DateForm>>,
-    period_forms: Vec<Form<PeriodForm>>,
+    date_forms: Forms<DateForm>,
+    period_forms: Forms<PeriodForm>,
     bare_years: Matcher,
     date_pattern: String,
     period_pattern: String,

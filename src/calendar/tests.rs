@@ -910,8 +910,8 @@ fn no_word_boundary_assertions_in_any_pattern() {
         }
         let bare_years = bare_years_source();
         let mut patterns = vec![p.date_pattern(), p.period_pattern(), bare_years.as_str()];
-        patterns.extend(p.date_forms.iter().map(|f| f.source.as_str()));
-        patterns.extend(p.period_forms.iter().map(|f| f.source.as_str()));
+        patterns.extend(p.date_forms.list.iter().map(|f| f.source.as_str()));
+        patterns.extend(p.period_forms.list.iter().map(|f| f.source.as_str()));
         assert_eq!(patterns.len(), 3 + 10 + 7);
         for pattern in patterns {
             assert!(

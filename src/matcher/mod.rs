@@ -311,6 +311,18 @@ impl Matcher {
         slots.is_match().then_some(Captures { text, slots })
     }
 
+    /// The match that starts exactly at `at`, with its groups; the text before `at` is still
+    /// seen by look-arounds.
+    pub fn captures_anchored_at<'h>(&self, text: &'h str, at: usize) -> Option<Captures<'h>> {
+        let regex = self.engine_for(text, at)?;
+        let mut slots = regex.create_captures();
+        let input = Input::new(text)
+            .span(at..text.len())
+            .anchored(regex_automata::Anchored::Yes);
+        regex.search_captures(&input, &mut slots);
+        slots.is_match().then_some(Captures { text, slots })
+    }
+
     pub fn captures_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
     where
         'h: 'r,
@@ -614,5 +626,18 @@ mod tests {
             caps.get(0).unwrap().range(),
             "протокол ".len().."протокол № 14".len()
         );
+    }
+
+    #[test]
+    fn an_anchored_match_starts_where_it_is_asked_and_sees_the_text_before() {
+        let text = "12.03.2026 и 5.04.2026";
+        let date = matcher(r"\b(?P<d>\d{1,2})\.(\d{2})\.\d{4}");
+        let at = text.find('5').unwrap();
+        let caps = date.captures_anchored_at(text, at).unwrap();
+        assert_eq!(caps.name("d").unwrap().as_str(), "5");
+        assert_eq!(caps.get(0).unwrap().start(), at);
+        // A match further on is not this one's; `\b` sees the digit before `2`.
+        assert!(date.captures_anchored_at(text, at - 2).is_none());
+        assert!(date.captures_anchored_at(text, 1).is_none());
     }
 }
