@@ -120,7 +120,7 @@ fn run(
                 .collect(),
             ..Hit::in_file(&first.path, item.at)
                 .with("count", documents.len())
-                .with("number", item.label.to_string())
+                .with("number", item.label().to_string())
         });
     }
     hits

@@ -37,8 +37,10 @@ pub struct FieldFact {
 pub struct ItemFact {
     pub item_type: usize,
     pub number: Option<Box<str>>,
-    /// How messages name it (see [`crate::extract::Item::label`]).
-    pub label: Box<str>,
+    /// How messages name an item without a number (see [`crate::extract::Item::label`]); a
+    /// numbered item is named by its number, which is not kept twice: an oblast's audit holds
+    /// hundreds of thousands of decisions.
+    unnumbered_label: Option<Box<str>>,
     pub at: Position,
     pub classes: Box<[String]>,
     /// The item's fields the corpus rules read, with their index in the item's definition.
@@ -58,6 +60,14 @@ pub struct TextKey {
 }
 
 impl ItemFact {
+    /// How messages name it: its number, or the words it begins with.
+    pub fn label(&self) -> &str {
+        self.unnumbered_label
+            .as_deref()
+            .or(self.number.as_deref())
+            .unwrap_or_default()
+    }
+
     pub fn field(&self, index: usize) -> Option<&Value> {
         self.fields
             .iter()
@@ -158,7 +168,8 @@ pub fn collect(
             Some(ItemFact {
                 item_type: item.item_type,
                 number: item.number.as_deref().map(Box::from),
-                label: item.label.as_str().into(),
+                unnumbered_label: (item.number.as_deref() != Some(item.label.as_str()))
+                    .then(|| item.label.as_str().into()),
                 at: position(item.span.start),
                 classes: item.classes.clone().into_boxed_slice(),
                 fields: item

@@ -128,14 +128,14 @@ fn run(
             };
             if reported {
                 let hit = Hit::in_file(&protocol.path, item.at)
-                    .with("number", item.label.to_string())
+                    .with("number", item.label().to_string())
                     .with("due", due.to_string())
                     .with("days", days.abs())
                     .with("deadline", written.text.clone());
                 // Past the deadline, not due soon: a row of the report's overdue decisions.
                 hits.push(match within_days {
                     None => hit.tabled(Tabled::Overdue {
-                        decision: item.label.to_string(),
+                        decision: item.label().to_string(),
                         deadline: written.text.clone(),
                         due,
                         days,
