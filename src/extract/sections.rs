@@ -13,6 +13,7 @@ pub fn find(
     applies: &dyn Fn(&[String]) -> bool,
 ) -> Vec<SectionHit> {
     let mut hits: Vec<SectionHit> = Vec::new();
+    let mut scratch = pack.section_headings.scratch();
     for (index, line) in document.lines.iter().enumerate() {
         if line.row.is_some() {
             continue;
@@ -20,8 +21,7 @@ pub fn find(
         // One pass over the line for all headings; the exact match only for those that hit.
         let found = pack
             .section_headings
-            .matching(line.text())
-            .into_iter()
+            .matching_into(line.text(), &mut scratch)
             .map(|section_index| (section_index, &pack.sections[section_index]))
             .find_map(|(section_index, section)| {
                 if !applies(&section.kinds) {

@@ -1,8 +1,9 @@
 //! Patterns asked together which of them match a line: the section headings, all of which begin
 //! at the start of a line (`^` in multi-line mode).
 
+pub use regex_automata::PatternSet;
 use regex_automata::meta::{self, Regex};
-use regex_automata::{Anchored, Input, MatchKind, PatternSet};
+use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::{Hir, Look};
 
 #[derive(Debug)]
@@ -40,16 +41,29 @@ impl LineStartSet {
     /// search is anchored there and stops where no pattern can go on, a few bytes in, instead
     /// of reading every line to its end.
     pub fn matching(&self, line: &str) -> Vec<usize> {
+        let mut found = self.scratch();
+        self.matching_into(line, &mut found).collect()
+    }
+
+    /// Room for the answers of [`LineStartSet::matching_into`], made once for many lines.
+    pub fn scratch(&self) -> PatternSet {
+        PatternSet::new(self.regex.pattern_len())
+    }
+
+    /// [`LineStartSet::matching`] into `found`, which is cleared first: a document's lines are
+    /// asked one after another, and a set made for each cost more than the search of most.
+    pub fn matching_into<'s>(
+        &self,
+        line: &str,
+        found: &'s mut PatternSet,
+    ) -> impl Iterator<Item = usize> + 's {
+        found.clear();
         let mut input = Input::new(line);
         if self.at_line_starts && memchr::memchr2(b'\n', b'\r', line.as_bytes()).is_none() {
             input = input.anchored(Anchored::Yes);
         }
-        let mut found = PatternSet::new(self.regex.pattern_len());
-        self.regex.which_overlapping_matches(&input, &mut found);
-        if found.is_empty() {
-            return Vec::new();
-        }
-        found.iter().map(|pattern| pattern.as_usize()).collect()
+        self.regex.which_overlapping_matches(&input, found);
+        found.iter().map(|pattern| pattern.as_usize())
     }
 }
 
