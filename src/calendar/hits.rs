@@ -2,7 +2,7 @@
 //! word edge and outside numbers, and the values read from its captures.
 
 use super::grammar::{Form, Forms, normalise};
-use crate::matcher::{Captures, Match};
+use crate::matcher::{Captures, Match, Matcher};
 use chrono::{Months, NaiveDate};
 use std::cmp::Reverse;
 use std::ops::Range;
@@ -109,6 +109,33 @@ pub(super) fn overlaps(spans: &[Range<usize>], r: &Range<usize>) -> bool {
     spans.iter().any(|s| s.start < r.end && r.start < s.end)
 }
 
+/// The leftmost match of one form at or after `from` that starts at a word edge and that
+/// `accept` lets through. A rejected match only moves the search one character on, so a shorter
+/// match inside it can still be found.
+fn next_in_form<'t, 'f, K: Copy>(
+    form: &'f Form<K>,
+    text: &'t str,
+    mut from: usize,
+    accept: &dyn Fn(K, &Range<usize>) -> bool,
+) -> Option<Hit<'t, 'f, K>> {
+    while from <= text.len() {
+        let caps = form.re.captures_at(text, from)?;
+        let whole = caps.get(0)?.range();
+        // The match proper ends where the consumed edge character begins.
+        let end = form
+            .edges
+            .iter()
+            .find_map(|&i| caps.get(i))
+            .map_or(whole.end, |m| m.start());
+        let range = whole.start..end;
+        if !range.is_empty() && !inside_word(text, range.start) && accept(form.kind, &range) {
+            return Some(Hit { form, caps, range });
+        }
+        from = whole.start + char_len_at(text, whole.start);
+    }
+    None
+}
+
 /// The match of `form` that starts at `at`, if it starts at a word edge and `accept` lets it
 /// through. The same match a search from anywhere before `at` finds when `at` is the first
 /// place the form matches: leftmost-first matching prefers the same branch wherever it starts.
@@ -134,19 +161,34 @@ fn hit_at<'t, 'f, K: Copy>(
 /// Runs all forms over `text` together and hands `visit` their matches left to right without
 /// overlaps; where several start at the same place the longest wins, so `2026 жылғы наурыз` is a
 /// month rather than the year `2026 жылғы` followed by a stray word. `visit` returns false to stop.
-/// One search finds the next place some form matches; each form is asked there alone, and a
-/// place where none is accepted moves the search one character on, so a shorter match inside
-/// a rejected one can still be found. After a visited match the search goes on where its
-/// match proper ended, not after the edge character it consumed, which may begin the next.
+/// Each form's next search starts where the last visited match proper ended, not after the edge
+/// character it consumed, which may begin the next match. How the forms search is up to
+/// [`Forms::together`]; both ways find the same matches.
 pub(super) fn scan<'t, 'f, K: Copy>(
     forms: &'f Forms<K>,
     text: &'t str,
     accept: &dyn Fn(K, &Range<usize>) -> bool,
     visit: &mut dyn FnMut(&Hit<'t, 'f, K>) -> bool,
 ) {
+    match forms.together(text.len()) {
+        Some(any) => scan_together(forms, any, text, accept, visit),
+        None => scan_each(&forms.list, text, accept, visit),
+    }
+}
+
+/// [`scan`] with one search for the next place some form matches; each form is asked there
+/// alone, and a place where none is accepted moves the search one character on, so a shorter
+/// match inside a rejected one can still be found.
+pub(super) fn scan_together<'t, 'f, K: Copy>(
+    forms: &'f Forms<K>,
+    any: &Matcher,
+    text: &'t str,
+    accept: &dyn Fn(K, &Range<usize>) -> bool,
+    visit: &mut dyn FnMut(&Hit<'t, 'f, K>) -> bool,
+) {
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(found) = forms.any.find_at(text, pos) else {
+        let Some(found) = any.find_at(text, pos) else {
             return;
         };
         let at = found.start();
@@ -164,6 +206,45 @@ pub(super) fn scan<'t, 'f, K: Copy>(
                 pos = pos.max(hit.range.end);
             }
             None => pos = at + char_len_at(text, at),
+        }
+    }
+}
+
+/// [`scan`] with every form searching on its own: the leftmost of their next accepted matches
+/// wins.
+pub(super) fn scan_each<'t, 'f, K: Copy>(
+    forms: &'f [Form<K>],
+    text: &'t str,
+    accept: &dyn Fn(K, &Range<usize>) -> bool,
+    visit: &mut dyn FnMut(&Hit<'t, 'f, K>) -> bool,
+) {
+    let mut pending: Vec<Option<Hit<'t, 'f, K>>> = forms
+        .iter()
+        .map(|f| next_in_form(f, text, 0, accept))
+        .collect();
+    let mut pos = 0;
+    loop {
+        let best = pending
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| h.as_ref().map(|h| (i, h.range.clone())))
+            .min_by_key(|(i, r)| (r.start, Reverse(r.end), *i));
+        let Some((index, range)) = best else { return };
+        let Some(hit) = pending[index].take() else {
+            return;
+        };
+        if !visit(&hit) {
+            return;
+        }
+        pos = pos.max(range.end);
+        for (i, slot) in pending.iter_mut().enumerate() {
+            let stale = match slot {
+                Some(h) => h.range.start < pos,
+                None => i == index,
+            };
+            if stale {
+                *slot = next_in_form(&forms[i], text, pos, accept);
+            }
         }
     }
 }

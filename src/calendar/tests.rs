@@ -1,4 +1,5 @@
 use super::*;
+use hits::{scan_each, scan_together};
 use regex::Regex;
 
 /// The parser as the extraction calls it: on folded text (lower case, dashes and quotes
@@ -1066,4 +1067,70 @@ fn values_carry_days_as_iso_and_messages_show_them_as_people_write_them() {
     assert_eq!(super::show_iso_day("до конца года"), "до конца года");
     assert_eq!(super::show_iso_day(""), "");
     assert_eq!(super::parse_day("04.06.2026"), Some(day));
+}
+
+/// The fixtures' lines, folded, and texts made to trip the search: each a text the forms are
+/// run over, searching alone and searching together.
+fn texts_to_scan() -> Vec<String> {
+    let mut texts: Vec<String> = [
+        "12.03.2026 и 5.04.2026, 1.12.03.2026, № 12 марта",
+        "2026 жылғы 12 наурызда, 2026 жылғы наурыз, «12» марта 2026 г.",
+        "до 31.02.2026, 2026-05-13, 12/03/26, в і тоқсанда 2026 года",
+        "x12.03.2026 12.03.2026.5 2026г. 1-2 квартал, январь-март 2026",
+        "екінші тоқсан бармайтын ii полугодие 2025-2026 учебного года",
+    ]
+    .map(str::to_string)
+    .to_vec();
+    let mut files = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(&path).unwrap();
+            files.extend(entries.map(|entry| entry.unwrap().path()));
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            texts.extend(
+                text.lines()
+                    .map(|line| crate::parse::normalize::fold(line, 0).text),
+            );
+        }
+    }
+    texts
+}
+
+fn found_by<K: Copy>(
+    scan: impl FnOnce(&mut dyn FnMut(&Hit<'_, '_, K>) -> bool),
+) -> Vec<(K, Range<usize>)> {
+    let mut found = Vec::new();
+    scan(&mut |hit| {
+        found.push((hit.kind(), hit.range.clone()));
+        true
+    });
+    found
+}
+
+#[test]
+fn forms_searching_together_find_what_each_finds_alone() {
+    let p = parser();
+    let texts = texts_to_scan();
+    assert!(texts.len() > 1000, "{} texts", texts.len());
+    let dates = p.date_forms.all_at_once().unwrap();
+    let periods = p.period_forms.all_at_once().unwrap();
+    let mut matched = 0;
+    for text in &texts {
+        let accept = |kind: DateForm, r: &Range<usize>| match kind {
+            DateForm::Numeric => !glued_to_numbers(text, r),
+            DateForm::DayFirstText => !after_number_sign(text, r.start),
+            DateForm::YearFirstText => true,
+        };
+        let each = found_by(|visit| scan_each(&p.date_forms.list, text, &accept, visit));
+        let together = found_by(|visit| scan_together(&p.date_forms, dates, text, &accept, visit));
+        assert_eq!(each, together, "dates in {text:?}");
+        matched += each.len();
+        let accept = |_: PeriodForm, _: &Range<usize>| true;
+        let each = found_by(|visit| scan_each(&p.period_forms.list, text, &accept, visit));
+        let together =
+            found_by(|visit| scan_together(&p.period_forms, periods, text, &accept, visit));
+        assert_eq!(each, together, "periods in {text:?}");
+        matched += each.len();
+    }
+    assert!(matched > 100, "{matched} matches");
 }
