@@ -120,18 +120,11 @@ fn next_in_form<'t, 'f, K: Copy>(
 ) -> Option<Hit<'t, 'f, K>> {
     while from <= text.len() {
         let caps = form.re.captures_at(text, from)?;
-        let whole = caps.get(0)?.range();
-        // The match proper ends where the consumed edge character begins.
-        let end = form
-            .edges
-            .iter()
-            .find_map(|&i| caps.get(i))
-            .map_or(whole.end, |m| m.start());
-        let range = whole.start..end;
-        if !range.is_empty() && !inside_word(text, range.start) && accept(form.kind, &range) {
-            return Some(Hit { form, caps, range });
+        let start = caps.get(0)?.start();
+        if let Some(hit) = judged(form, text, caps, accept) {
+            return Some(hit);
         }
-        from = whole.start + char_len_at(text, whole.start);
+        from = start + char_len_at(text, start);
     }
     None
 }
@@ -145,7 +138,16 @@ fn hit_at<'t, 'f, K: Copy>(
     at: usize,
     accept: &dyn Fn(K, &Range<usize>) -> bool,
 ) -> Option<Hit<'t, 'f, K>> {
-    let caps = form.re.captures_anchored_at(text, at)?;
+    judged(form, text, form.re.captures_anchored_at(text, at)?, accept)
+}
+
+/// A form's match as a hit, if it starts at a word edge and `accept` lets it through.
+fn judged<'t, 'f, K: Copy>(
+    form: &'f Form<K>,
+    text: &'t str,
+    caps: Captures<'t>,
+    accept: &dyn Fn(K, &Range<usize>) -> bool,
+) -> Option<Hit<'t, 'f, K>> {
     let whole = caps.get(0)?.range();
     // The match proper ends where the consumed edge character begins.
     let end = form
