@@ -14,8 +14,9 @@
 //! fifth of the cost of checking one protocol. Should a pattern's searches cover
 //! [`TIER_UP_BYTES`] all the same, the full engine is built then. Any other run (an audit, a
 //! folder, a long-lived server) builds the full engine at once: building the forward NFA twice
-//! costs more than the first tier saves as soon as the text runs to a few protocols. Both tiers
-//! are the same meta regex with different engines enabled, so they find the same matches, and
+//! costs more than the first tier saves as soon as the text runs to a few protocols. The first
+//! tier runs those two engines without the meta regex (`first_tier`), which made a new NFA
+//! compiler for every pattern; they find the same leftmost-first matches as the meta regex, so
 //! the choice changes nothing but speed.
 //!
 //! Before any engine is asked, the text is looked at for what every match needs (a word or a
@@ -23,9 +24,11 @@
 //! patterns and date forms) is compiled only at the first text that has it, so a pattern no
 //! text of the run could match is never compiled.
 
+mod first_tier;
 mod required;
 mod set;
 
+use first_tier::FirstTier;
 use regex_automata::Input;
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures as Slots;
@@ -89,12 +92,84 @@ enum Engines {
     /// For a small input: the forward NFA's engines only, until searches have covered
     /// [`TIER_UP_BYTES`] and the full engine is built from the tree.
     Tiered {
-        first: Regex,
+        first: FirstTier,
         hir: Arc<Hir>,
         size_limit: usize,
         searched: AtomicUsize,
-        full: OnceLock<Regex>,
+        /// `None` when the full engine could not be built: the first tier serves on.
+        full: OnceLock<Option<Regex>>,
     },
+}
+
+/// The engine a search runs on: a meta regex, or a first tier's engines.
+#[derive(Clone, Copy)]
+enum Engine<'a> {
+    Meta(&'a Regex),
+    First(&'a FirstTier),
+}
+
+impl<'a> Engine<'a> {
+    fn is_match(self, text: &str) -> bool {
+        match self {
+            Engine::Meta(regex) => regex.is_match(text),
+            Engine::First(first) => first.is_match(text),
+        }
+    }
+
+    fn find(self, input: Input<'_>) -> Option<regex_automata::Match> {
+        match self {
+            Engine::Meta(regex) => regex.find(input),
+            Engine::First(first) => first.find(&input),
+        }
+    }
+
+    fn create_captures(self) -> Slots {
+        match self {
+            Engine::Meta(regex) => regex.create_captures(),
+            Engine::First(first) => first.create_captures(),
+        }
+    }
+
+    fn search_captures(self, input: &Input<'_>, slots: &mut Slots) {
+        match self {
+            Engine::Meta(regex) => regex.search_captures(input, slots),
+            Engine::First(first) => first.search_captures(input, slots),
+        }
+    }
+
+    fn find_iter<'h>(
+        self,
+        text: &'h str,
+    ) -> impl Iterator<Item = regex_automata::Match> + use<'a, 'h> {
+        match self {
+            Engine::Meta(regex) => Either::Left(regex.find_iter(text)),
+            Engine::First(first) => Either::Right(first.find_iter(text)),
+        }
+    }
+
+    fn captures_iter<'h>(self, text: &'h str) -> impl Iterator<Item = Slots> + use<'a, 'h> {
+        match self {
+            Engine::Meta(regex) => Either::Left(regex.captures_iter(text)),
+            Engine::First(first) => Either::Right(first.captures_iter(text)),
+        }
+    }
+}
+
+/// One of two iterators of the same items.
+enum Either<L, R> {
+    Left(L),
+    Right(R),
+}
+
+impl<T, L: Iterator<Item = T>, R: Iterator<Item = T>> Iterator for Either<L, R> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Left(left) => left.next(),
+            Either::Right(right) => right.next(),
+        }
+    }
 }
 
 /// Where a match or a group lies in the searched text.
@@ -213,7 +288,7 @@ impl Matcher {
 
     /// The engine to search `text` from `start` with; `None` when that part of it holds none
     /// of what every match needs, and so no match.
-    fn engine_for(&self, text: &str, start: usize) -> Option<&Regex> {
+    fn engine_for(&self, text: &str, start: usize) -> Option<Engine<'_>> {
         let rest = text.as_bytes().get(start..).unwrap_or_default();
         let compiled = &*self.compiled;
         let may_hold = compiled
@@ -241,7 +316,7 @@ impl Matcher {
     fn on_full_engine(&self) -> bool {
         match self.compiled.engines.get() {
             Some(Engines::Full(_)) => true,
-            Some(Engines::Tiered { full, .. }) => full.get().is_some(),
+            Some(Engines::Tiered { full, .. }) => full.get().is_some_and(Option::is_some),
             None => false,
         }
     }
@@ -343,23 +418,23 @@ impl Engines {
     fn build(hir: Arc<Hir>, size_limit: usize, small_input: bool) -> Result<Engines, String> {
         Ok(if small_input {
             Engines::Tiered {
-                first: configured(&hir, size_limit, false)?,
+                first: FirstTier::build(&hir, size_limit)?,
                 hir,
                 size_limit,
                 searched: AtomicUsize::new(0),
                 full: OnceLock::new(),
             }
         } else {
-            Engines::Full(configured(&hir, size_limit, true)?)
+            Engines::Full(configured(&hir, size_limit)?)
         })
     }
 
     /// The engine for a search of `len` bytes: the full one if built, else the first tier
     /// until its searches have covered [`TIER_UP_BYTES`]. Should the full one fail to build
     /// (its reverse automaton past the size limit), the first serves on.
-    fn engine(&self, len: usize) -> &Regex {
+    fn engine(&self, len: usize) -> Engine<'_> {
         match self {
-            Engines::Full(full) => full,
+            Engines::Full(full) => Engine::Meta(full),
             Engines::Tiered {
                 first,
                 hir,
@@ -368,14 +443,14 @@ impl Engines {
                 full,
             } => {
                 if let Some(full) = full.get() {
-                    return full;
+                    return full.as_ref().map_or(Engine::First(first), Engine::Meta);
                 }
                 if searched.fetch_add(len, Ordering::Relaxed) + len < TIER_UP_BYTES {
-                    return first;
+                    return Engine::First(first);
                 }
-                full.get_or_init(|| {
-                    configured(hir, *size_limit, true).unwrap_or_else(|_| first.clone())
-                })
+                full.get_or_init(|| configured(hir, *size_limit).ok())
+                    .as_ref()
+                    .map_or(Engine::First(first), Engine::Meta)
             }
         }
     }
@@ -413,16 +488,14 @@ fn never() -> Hir {
     ))
 }
 
-/// A meta regex over `hir`, configured as the regex crate configures its own; `lazy_dfa` says
-/// whether it may use the lazy DFA (the full tier) or not (the first).
-fn configured(hir: &Hir, size_limit: usize, lazy_dfa: bool) -> Result<Regex, String> {
+/// A meta regex over `hir`, configured as the regex crate configures its own: the full tier.
+fn configured(hir: &Hir, size_limit: usize) -> Result<Regex, String> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
                 .match_kind(regex_automata::MatchKind::LeftmostFirst)
                 .utf8_empty(true)
                 .nfa_size_limit(Some(size_limit))
-                .hybrid(lazy_dfa)
                 .hybrid_cache_capacity(2 << 20),
         )
         .build_from_hir(hir)

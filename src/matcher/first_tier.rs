@@ -1,0 +1,226 @@
+//! The first tier's engines (see the module above) built without the meta regex.
+//!
+//! The meta regex makes a new NFA compiler for every pattern, and creating and dropping one
+//! (its table of UTF-8 suffixes has ten thousand entries) cost a fifth of building the first
+//! tier: 15 M of the 74 M instructions that building a protocol's patterns took. Here one
+//! compiler per thread builds every first tier, and the two engines the meta regex would have
+//! chosen between on that tier, the bounded backtracker and the PikeVM, run straight on the
+//! NFA with the same literal prefilter. Both find leftmost-first matches and step over empty
+//! matches that would split a character, as the meta regex does; only the speed differs.
+
+use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::iter::Searcher;
+use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{Input, Match, MatchKind};
+use regex_syntax::hir::Hir;
+use std::cell::RefCell;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+pub struct FirstTier {
+    backtracker: BoundedBacktracker,
+    pikevm: PikeVM,
+    caches: Pool<Caches, MakeCaches>,
+}
+
+struct Caches {
+    backtrack: backtrack::Cache,
+    pikevm: pikevm::Cache,
+}
+
+/// Haystacks longer than this are not searched for the earliest match by the backtracker, as
+/// the meta regex decides: it cannot stop early, the PikeVM can.
+const EARLIEST_BACKTRACK_LEN: usize = 128;
+
+thread_local! {
+    /// Reused from pattern to pattern: see the module comment.
+    static COMPILER: RefCell<thompson::Compiler> = RefCell::new(thompson::Compiler::new());
+}
+
+impl std::fmt::Debug for FirstTier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FirstTier").finish_non_exhaustive()
+    }
+}
+
+impl FirstTier {
+    /// The engines for `hir`, its NFA bounded by `size_limit` bytes as the meta regex bounds it.
+    pub fn build(hir: &Hir, size_limit: usize) -> Result<FirstTier, String> {
+        // As the meta regex configures its forward NFA.
+        let config = thompson::Config::new()
+            .utf8(true)
+            .nfa_size_limit(Some(size_limit))
+            .shrink(false)
+            .which_captures(WhichCaptures::All);
+        let nfa = COMPILER.with(|compiler| {
+            let mut compiler = compiler.borrow_mut();
+            compiler.configure(config);
+            compiler
+                .build_from_hir(hir)
+                .map_err(|error| error.to_string())
+        })?;
+        let prefilter = Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, hir);
+        let backtracker = BoundedBacktracker::builder()
+            .configure(backtrack::Config::new().prefilter(prefilter.clone()))
+            .build_from_nfa(nfa.clone())
+            .map_err(|error| error.to_string())?;
+        let pikevm = PikeVM::builder()
+            .configure(pikevm::Config::new().prefilter(prefilter))
+            .build_from_nfa(nfa)
+            .map_err(|error| error.to_string())?;
+        let (for_backtrack, for_pikevm) = (backtracker.clone(), pikevm.clone());
+        let make: MakeCaches = Box::new(move || Caches {
+            backtrack: for_backtrack.create_cache(),
+            pikevm: for_pikevm.create_cache(),
+        });
+        Ok(FirstTier {
+            backtracker,
+            pikevm,
+            caches: Pool::new(make),
+        })
+    }
+
+    pub fn create_captures(&self) -> Captures {
+        self.pikevm.create_captures()
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        let input = Input::new(text).earliest(true);
+        let mut caches = self.caches.get();
+        self.find_with(&mut caches, &input).is_some()
+    }
+
+    pub fn find(&self, input: &Input<'_>) -> Option<Match> {
+        let mut caches = self.caches.get();
+        self.find_with(&mut caches, input)
+    }
+
+    pub fn search_captures(&self, input: &Input<'_>, captures: &mut Captures) {
+        let mut caches = self.caches.get();
+        self.captures_with(&mut caches, input, captures);
+    }
+
+    /// Every match in `text`, left to right.
+    pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Match> + use<'r, 'h> {
+        let mut caches = self.caches.get();
+        let mut searcher = Searcher::new(Input::new(text));
+        std::iter::from_fn(move || searcher.advance(|input| Ok(self.find_with(&mut caches, input))))
+    }
+
+    /// Every match in `text` with its groups, left to right.
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Captures> + use<'r, 'h> {
+        let mut caches = self.caches.get();
+        let mut searcher = Searcher::new(Input::new(text));
+        let mut captures = self.create_captures();
+        std::iter::from_fn(move || {
+            searcher.advance(|input| {
+                self.captures_with(&mut caches, input, &mut captures);
+                Ok(captures.get_match())
+            })?;
+            Some(captures.clone())
+        })
+    }
+
+    fn find_with(
+        &self,
+        caches: &mut PoolGuard<'_, Caches, MakeCaches>,
+        input: &Input<'_>,
+    ) -> Option<Match> {
+        if self.backtracks(input) {
+            let found = self
+                .backtracker
+                .try_find(&mut caches.backtrack, input.clone());
+            if let Ok(found) = found {
+                return found;
+            }
+        }
+        self.pikevm.find(&mut caches.pikevm, input.clone())
+    }
+
+    fn captures_with(
+        &self,
+        caches: &mut PoolGuard<'_, Caches, MakeCaches>,
+        input: &Input<'_>,
+        captures: &mut Captures,
+    ) {
+        if self.backtracks(input)
+            && self
+                .backtracker
+                .try_search(&mut caches.backtrack, input, captures)
+                .is_ok()
+        {
+            return;
+        }
+        self.pikevm.search(&mut caches.pikevm, input, captures);
+    }
+
+    /// Whether the backtracker takes this search, as the meta regex decides: it is the faster
+    /// where the haystack is short enough for its bounded memory.
+    fn backtracks(&self, input: &Input<'_>) -> bool {
+        if input.get_earliest() && input.haystack().len() > EARLIEST_BACKTRACK_LEN {
+            return false;
+        }
+        input.get_span().len() <= self.backtracker.max_haystack_len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Short texts go to the backtracker and long ones to the PikeVM: both answer as the regex
+    /// crate does, empty matches between the bytes of a character included.
+    #[test]
+    fn both_engines_answer_as_the_regex_crate_does() {
+        let cases = [
+            (
+                r"(?P<d>\d{1,2})\.(\d{2})\.\d{4}|срок\w*",
+                "срок: до 01.02.2026; ё 3.04.2026 ",
+            ),
+            (r"x*", "ёxxё "),
+            (r"\bа\w*", "аб вг ая "),
+        ];
+        for (pattern, unit) in cases {
+            let hir = regex_syntax::ParserBuilder::new()
+                .multi_line(true)
+                .build()
+                .parse(pattern)
+                .unwrap();
+            let ours = FirstTier::build(&hir, 1 << 20).unwrap();
+            let theirs = regex::Regex::new(pattern).unwrap();
+            for text in [unit.to_string(), unit.repeat((1 << 20) / unit.len() + 1)] {
+                let long = text.len() > ours.backtracker.max_haystack_len();
+                assert_eq!(
+                    long,
+                    text.len() > unit.len(),
+                    "{pattern}: a text for each engine"
+                );
+                assert_eq!(ours.is_match(&text), theirs.is_match(&text), "{pattern}");
+                let found: Vec<_> = ours.find_iter(&text).map(|m| m.range()).collect();
+                let expected: Vec<_> = theirs.find_iter(&text).map(|m| m.range()).collect();
+                assert_eq!(found, expected, "{pattern}, {} bytes", text.len());
+                let groups: Vec<Vec<_>> = ours
+                    .captures_iter(&text)
+                    .map(|c| {
+                        (0..c.group_len())
+                            .map(|i| c.get_group(i).map(|s| s.range()))
+                            .collect()
+                    })
+                    .collect();
+                let expected: Vec<Vec<_>> = theirs
+                    .captures_iter(&text)
+                    .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+                    .collect();
+                assert_eq!(groups, expected, "{pattern}, {} bytes", text.len());
+            }
+        }
+    }
+}
