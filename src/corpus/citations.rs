@@ -52,16 +52,14 @@ pub fn references(document: &Document, pack: &Pack, default_year: Option<i32>) -
     // where some pattern may match are searched, with every pattern that may match one of them:
     // one search per such line, rather than a search of every line for every pattern.
     let mut lines: Vec<usize> = Vec::new();
-    let patterns: Vec<&LazyRegex> = follow
-        .references
-        .iter()
-        .filter(|pattern| {
-            let holding = pattern.lines_to_search(document, 0..document.lines.len());
-            let any = !holding.is_empty();
+    let mut patterns: Vec<&LazyRegex> = Vec::new();
+    for pattern in &follow.references {
+        let holding = pattern.lines_to_search(document, 0..document.lines.len());
+        if !holding.is_empty() {
+            patterns.push(pattern);
             lines.extend(holding);
-            any
-        })
-        .collect();
+        }
+    }
     if patterns.is_empty() {
         return Vec::new();
     }

@@ -28,10 +28,11 @@ mod first_tier;
 mod required;
 mod set;
 
+use either::Either;
 use first_tier::FirstTier;
-use regex_automata::Input;
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures as Slots;
+use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Hir, HirKind};
 use required::Required;
 pub use set::LineStartSet;
@@ -151,23 +152,6 @@ impl<'a> Engine<'a> {
         match self {
             Engine::Meta(regex) => Either::Left(regex.captures_iter(text)),
             Engine::First(first) => Either::Right(first.captures_iter(text)),
-        }
-    }
-}
-
-/// One of two iterators of the same items.
-enum Either<L, R> {
-    Left(L),
-    Right(R),
-}
-
-impl<T, L: Iterator<Item = T>, R: Iterator<Item = T>> Iterator for Either<L, R> {
-    type Item = T;
-
-    fn next(&mut self) -> Option<T> {
-        match self {
-            Either::Left(left) => left.next(),
-            Either::Right(right) => right.next(),
         }
     }
 }
@@ -379,21 +363,24 @@ impl Matcher {
 
     /// Like [`Matcher::find_at`], with the groups.
     pub fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Captures<'h>> {
-        let regex = self.engine_for(text, start)?;
-        let mut slots = regex.create_captures();
-        let input = Input::new(text).span(start..text.len());
-        regex.search_captures(&input, &mut slots);
-        slots.is_match().then_some(Captures { text, slots })
+        self.captures_from(text, start, Anchored::No)
     }
 
     /// The match that starts exactly at `at`, with its groups; the text before `at` is still
     /// seen by look-arounds.
     pub fn captures_anchored_at<'h>(&self, text: &'h str, at: usize) -> Option<Captures<'h>> {
-        let regex = self.engine_for(text, at)?;
+        self.captures_from(text, at, Anchored::Yes)
+    }
+
+    fn captures_from<'h>(
+        &self,
+        text: &'h str,
+        start: usize,
+        anchored: Anchored,
+    ) -> Option<Captures<'h>> {
+        let regex = self.engine_for(text, start)?;
         let mut slots = regex.create_captures();
-        let input = Input::new(text)
-            .span(at..text.len())
-            .anchored(regex_automata::Anchored::Yes);
+        let input = Input::new(text).span(start..text.len()).anchored(anchored);
         regex.search_captures(&input, &mut slots);
         slots.is_match().then_some(Captures { text, slots })
     }

@@ -36,10 +36,8 @@ impl LineStartSet {
         })
     }
 
-    /// The indices of the patterns that match `line`, in order. In a line without a line
-    /// break, a pattern that begins at a line start can match only at its first byte: the
-    /// search is anchored there and stops where no pattern can go on, a few bytes in, instead
-    /// of reading every line to its end.
+    /// [`LineStartSet::matching_into`] with a set of its own, for tests.
+    #[cfg(test)]
     pub fn matching(&self, line: &str) -> Vec<usize> {
         let mut found = self.scratch();
         self.matching_into(line, &mut found).collect()
@@ -50,8 +48,12 @@ impl LineStartSet {
         PatternSet::new(self.regex.pattern_len())
     }
 
-    /// [`LineStartSet::matching`] into `found`, which is cleared first: a document's lines are
-    /// asked one after another, and a set made for each cost more than the search of most.
+    /// The indices of the patterns that match `line`, in order, answered in `found`, which is
+    /// cleared first: a document's lines are asked one after another, and a set made for each
+    /// cost more than the search of most. In a line without a line break, a pattern that
+    /// begins at a line start can match only at its first byte: the search is anchored there
+    /// and stops where no pattern can go on, a few bytes in, instead of reading every line to
+    /// its end.
     pub fn matching_into<'s>(
         &self,
         line: &str,

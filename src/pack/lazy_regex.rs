@@ -179,20 +179,19 @@ impl LazyRegex {
         if self.looks_at_text_edges() {
             return lines.collect();
         }
-        document.candidate_lines(lines, self.finder()).collect()
+        document.lines_to_search(lines, |text, from| {
+            self.may_match(&text[from..])
+                .then(|| self.find_at(text, from).map(|found| found.start()))
+                .flatten()
+        })
     }
 
-    /// The first of `lines` that the pattern matches, searched alone: the lines a search of
-    /// their joined text points at are the only ones tried, and the search stops at the first.
+    /// The first of `lines` that the pattern matches, searched alone: only the lines
+    /// [`LazyRegex::lines_to_search`] gives are tried.
     pub fn first_line_matching(&self, document: &Document, lines: Range<usize>) -> Option<usize> {
-        let matches = |index: &usize| self.is_match(document.lines[*index].text());
-        if let Some(holding) = self.lines_holding_required_words(document, lines.clone()) {
-            return holding.into_iter().find(matches);
-        }
-        if self.looks_at_text_edges() {
-            return lines.clone().find(matches);
-        }
-        document.candidate_lines(lines, self.finder()).find(matches)
+        self.lines_to_search(document, lines)
+            .into_iter()
+            .find(|&index| self.is_match(document.lines[index].text()))
     }
 
     /// The lines of `lines` that hold a word every match needs, in order: a line searched alone
@@ -213,15 +212,6 @@ impl LazyRegex {
         holding.sort_unstable();
         holding.dedup();
         Some(holding)
-    }
-
-    /// Where the first match in `text` at or after `from` starts, for `Document::candidate_lines`.
-    fn finder(&self) -> impl Fn(&str, usize) -> Option<usize> + '_ {
-        |text, from| {
-            self.may_match(&text[from..])
-                .then(|| self.find_at(text, from).map(|found| found.start()))
-                .flatten()
-        }
     }
 
     /// Whether the pattern looks for the very start or end of the text (`\A`, `\z`): it may

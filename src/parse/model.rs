@@ -129,32 +129,25 @@ impl Document {
         lines: Range<usize>,
         find_at: impl Fn(&str, usize) -> Option<usize>,
     ) -> Vec<usize> {
-        self.candidate_lines(lines, find_at).collect()
-    }
-
-    /// [`Document::lines_to_search`] one line at a time, each found only when asked for: a
-    /// caller that wants the first line that matches stops searching there.
-    pub fn candidate_lines<'d>(
-        &'d self,
-        lines: Range<usize>,
-        find_at: impl Fn(&str, usize) -> Option<usize> + 'd,
-    ) -> impl Iterator<Item = usize> + 'd {
         let (joined, base) = self.text_of(lines.clone());
-        let mut from = Some(0);
-        std::iter::from_fn(move || {
-            let start = find_at(joined, from.filter(|&from| from <= joined.len())?)?;
+        let mut found = Vec::new();
+        let mut from = 0;
+        while from <= joined.len() {
+            let Some(start) = find_at(joined, from) else {
+                break;
+            };
             let line = self.line_at(base + start).max(lines.start);
             // An empty match just past the last line's break belongs to the line after it.
             if line >= lines.end {
-                from = None;
-                return None;
+                break;
             }
-            from = match self.line_starts.get(line + 1) {
-                Some(&next) if line + 1 < lines.end => Some(next - base),
-                _ => None,
-            };
-            Some(line)
-        })
+            found.push(line);
+            match self.line_starts.get(line + 1) {
+                Some(&next) if line + 1 < lines.end => from = next - base,
+                _ => break,
+            }
+        }
+        found
     }
 
     /// The line that holds byte `offset` of `text`.
