@@ -274,14 +274,10 @@ impl Matcher {
     /// of what every match needs, and so no match.
     fn engine_for(&self, text: &str, start: usize) -> Option<Engine<'_>> {
         let rest = text.as_bytes().get(start..).unwrap_or_default();
-        let compiled = &*self.compiled;
-        let may_hold = compiled
-            .required
-            .as_ref()
-            .is_none_or(|required| required.in_text(rest));
-        if !may_hold {
+        if !self.may_hold_bytes(rest) {
             return None;
         }
+        let compiled = &*self.compiled;
         let engines = compiled.engines.get_or_init(|| {
             let deferred = compiled
                 .deferred
@@ -317,10 +313,18 @@ impl Matcher {
     /// False when `text` holds none of what every match needs (see `required`), so that no
     /// part of it can match either; true says nothing.
     pub fn may_hold(&self, text: &str) -> bool {
-        self.compiled
-            .required
-            .as_ref()
-            .is_none_or(|required| required.in_text(text.as_bytes()))
+        self.may_hold_bytes(text.as_bytes())
+    }
+
+    /// A long list of words is looked for only until the engines are built: each word is one
+    /// more pass over the text, which costs more than the engine's own search, and what the
+    /// look saves is building the engines for a pattern no text of the run could match.
+    fn may_hold_bytes(&self, text: &[u8]) -> bool {
+        let compiled = &*self.compiled;
+        compiled.required.as_ref().is_none_or(|required| {
+            let worth_it = required.is_cheap() || compiled.engines.get().is_none();
+            !worth_it || required.in_text(text)
+        })
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -672,6 +676,48 @@ mod tests {
         // Past its size limit it matches nothing.
         let too_large = Matcher::deferred(Arc::new(hir(r"\w{200}протокол")), 1 << 10);
         assert!(!too_large.is_match(&format!("{}протокол", "а".repeat(200))));
+    }
+
+    /// A pattern that lists many words (the pack's periodic deadlines, its sanctions) is not
+    /// compiled for text that holds none of them, and answers as the regex crate does once it
+    /// is.
+    #[test]
+    fn a_pattern_of_many_words_is_built_only_for_text_holding_one() {
+        let words = [
+            "ежедневно",
+            "еженедельно",
+            "ежемесячно",
+            "ежеквартально",
+            "ежегодно",
+            "постоянно",
+            "регулярно",
+            "систематически",
+            "апта сайын",
+            "ай сайын",
+            "тоқсан сайын",
+            "жыл сайын",
+            "үнемі",
+        ];
+        let pattern = format!(r"(?P<value>(?:{})\w*)", words.join("|"));
+        let hir = regex_syntax::parse(&pattern).unwrap();
+        assert!(!Required::of(&hir).unwrap().is_cheap());
+        let deferred = Matcher::deferred(Arc::new(hir), 1 << 20);
+        let without = "1.1. информацию принять к сведению";
+        assert!(deferred.captures(without).is_none());
+        assert!(deferred.compiled.engines.get().is_none());
+        let with = "1.2. отделу образования ежемесячно информировать";
+        let theirs = regex::Regex::new(&pattern).unwrap();
+        for text in [with, without] {
+            assert_eq!(
+                deferred
+                    .captures(text)
+                    .map(|c| c.name("value").unwrap().range()),
+                theirs
+                    .captures(text)
+                    .map(|c| c.name("value").unwrap().range())
+            );
+        }
+        assert!(deferred.compiled.engines.get().is_some());
     }
 
     #[test]

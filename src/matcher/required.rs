@@ -6,8 +6,14 @@
 //! pack's patterns begin with a class or an optional word before the word they need (`п. 2.1
 //! протокола № 1`), so each of the dozens of searches a document needs ran the lazy DFA over
 //! the text. Here, from the pattern's syntax tree: words one of which every match holds
-//! (`протокол`, `хаттам`), looked for with `memmem`; failing that, at most three bytes (`.` for
-//! `12.03.2026`), looked for with `memchr`. Both read many bytes a cycle.
+//! (`протокол`, `хаттам`), looked for with `memmem`; failing that, at most three bytes (`.`
+//! for `12.03.2026`), looked for with `memchr`. Both read many bytes a cycle.
+//!
+//! Text that holds none of them is not searched, and a pattern none of whose searches got past
+//! this look is never compiled: a protocol's decisions are tried against some twenty patterns
+//! for deadlines, sanctions and their like, most of which list a few dozen words
+//! (`ежемесячно`, `ежеквартально`, … `по итогам`), and compiling those that no decision could
+//! match was a fifth of the cost of checking one protocol.
 
 use memchr::memmem::Finder;
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -16,15 +22,57 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 #[derive(Clone, Debug)]
 pub enum Required {
     /// One of these words (at least [`MIN_WORD_BYTES`] long each).
-    Words(Vec<Finder<'static>>),
+    Words(Words),
     /// One of up to three bytes.
     Bytes(Vec<u8>),
 }
 
 /// Words shorter than this are too common to rule text out (`п.`, `№`).
 const MIN_WORD_BYTES: usize = 5;
-/// Looking for more words than this costs more than it saves.
-const MAX_WORDS: usize = 12;
+/// Up to this many words are looked for before every search; more only until the pattern is
+/// compiled.
+const FEW_WORDS: usize = 12;
+/// A pattern that may hold any of more words than this (a list of every month in two
+/// languages) is not worth a look.
+const MAX_WORDS: usize = 64;
+
+/// Words one of which every match holds, each looked for with `memmem`.
+#[derive(Clone, Debug)]
+pub struct Words {
+    finders: Vec<Finder<'static>>,
+}
+
+impl Words {
+    fn new(words: &[Vec<u8>]) -> Words {
+        Words {
+            finders: words
+                .iter()
+                .map(|word| Finder::new(word).into_owned())
+                .collect(),
+        }
+    }
+
+    fn in_text(&self, text: &[u8]) -> bool {
+        self.finders
+            .iter()
+            .any(|finder| finder.find(text).is_some())
+    }
+
+    /// Few enough to look for before every search, rather than only until a pattern is
+    /// compiled (see [`Required::is_cheap`]).
+    fn are_few(&self) -> bool {
+        self.finders.len() <= FEW_WORDS
+    }
+
+    /// The words, for tests.
+    #[cfg(test)]
+    pub fn listed(&self) -> Vec<String> {
+        self.finders
+            .iter()
+            .map(|finder| String::from_utf8_lossy(finder.needle()).into_owned())
+            .collect()
+    }
+}
 
 impl Required {
     /// What `hir` needs, if anything is worth looking for: a set of common bytes (a space, the
@@ -34,12 +82,7 @@ impl Required {
             && words.len() <= MAX_WORDS
             && words.iter().all(|word| word.len() >= MIN_WORD_BYTES)
         {
-            return Some(Required::Words(
-                words
-                    .iter()
-                    .map(|word| Finder::new(word).into_owned())
-                    .collect(),
-            ));
+            return Some(Required::Words(Words::new(&words)));
         }
         let set = required_bytes(hir)?;
         (cost(&set) < WORTH_LOOKING).then_some(Required::Bytes(set))
@@ -47,23 +90,33 @@ impl Required {
 
     /// Where in `text` the words every match holds begin, in no particular order; `None` for a
     /// pattern that needs bytes rather than words, which are too common for their places to
-    /// narrow a search much.
+    /// narrow a search much, or one of many words, whose every place costs about a search.
     pub fn word_offsets(&self, text: &[u8]) -> Option<Vec<usize>> {
         match self {
-            Required::Words(finders) => Some(
-                finders
+            Required::Words(words) if words.are_few() => Some(
+                words
+                    .finders
                     .iter()
                     .flat_map(|finder| finder.find_iter(text))
                     .collect(),
             ),
-            Required::Bytes(_) => None,
+            Required::Words(_) | Required::Bytes(_) => None,
+        }
+    }
+
+    /// Whether looking for it costs much less than a search: not for many words, each of
+    /// which is one more pass over the text.
+    pub fn is_cheap(&self) -> bool {
+        match self {
+            Required::Words(words) => words.are_few(),
+            Required::Bytes(_) => true,
         }
     }
 
     /// Whether `text` holds what every match needs: `false` means no match can be found in it.
     pub fn in_text(&self, text: &[u8]) -> bool {
         match self {
-            Required::Words(finders) => finders.iter().any(|finder| finder.find(text).is_some()),
+            Required::Words(words) => words.in_text(text),
             Required::Bytes(bytes) => match *bytes.as_slice() {
                 [a] => memchr::memchr(a, text).is_some(),
                 [a, b] => memchr::memchr2(a, b, text).is_some(),
@@ -81,11 +134,15 @@ fn words(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         HirKind::Literal(literal) => Some(vec![literal.0.to_vec()]),
         HirKind::Repetition(repetition) if repetition.min > 0 => words(&repetition.sub),
         HirKind::Capture(capture) => words(&capture.sub),
-        // The part whose shortest word is the longest: the likeliest to rule text out.
-        HirKind::Concat(parts) => parts
-            .iter()
-            .filter_map(words)
-            .max_by_key(|set| (shortest(set), std::cmp::Reverse(set.len()))),
+        // The part whose words are few enough to look for before every search, then whose
+        // shortest word is the longest: the likeliest to rule text out.
+        HirKind::Concat(parts) => parts.iter().filter_map(words).max_by_key(|set| {
+            (
+                set.len() <= FEW_WORDS,
+                shortest(set),
+                std::cmp::Reverse(set.len()),
+            )
+        }),
         HirKind::Alternation(branches) => {
             let mut union: Vec<Vec<u8>> = Vec::new();
             for branch in branches {
@@ -207,12 +264,7 @@ mod tests {
 
     fn words(pattern: &str) -> Option<Vec<String>> {
         match of(pattern)? {
-            Required::Words(finders) => Some(
-                finders
-                    .iter()
-                    .map(|f| String::from_utf8(f.needle().to_vec()).unwrap())
-                    .collect(),
-            ),
+            Required::Words(words) => Some(words.listed()),
             Required::Bytes(_) => None,
         }
     }
@@ -229,6 +281,29 @@ mod tests {
         );
         // Too short to rule much out: bytes instead, or nothing.
         assert_eq!(words(r"п\.\s*\d+"), None);
+    }
+
+    /// Up to sixty-four words make a requirement; past twelve it is not cheap to look for, and
+    /// a concatenation prefers a part with few words to one with many, even shorter ones.
+    #[test]
+    fn many_words_are_required_but_not_cheap() {
+        let months = "январ|феврал|март|апрел|май|мая|июн|июл|август|сентябр|октябр|ноябр|декабр";
+        let many = of(&format!(r"(?:{months})\w*")).unwrap();
+        assert_eq!(words(&format!(r"(?:{months})\w*")).unwrap().len(), 13);
+        assert!(!many.is_cheap());
+        assert!(many.in_text("до 5 марта".as_bytes()));
+        assert!(!many.in_text("до конца года".as_bytes()));
+        assert_eq!(many.word_offsets("5 марта".as_bytes()), None);
+        let periodic = "ежедневно|еженедельно|ежемесячно|ежеквартально|ежегодно|постоянно|\
+                        регулярно|систематически|апта сайын|ай сайын|тоқсан сайын|жыл сайын|үнемі";
+        let few = of(&format!(r"срок\w*\s+(?:{periodic})")).unwrap();
+        assert!(few.is_cheap());
+        assert_eq!(
+            words(&format!(r"срок\w*\s+(?:{periodic})")),
+            Some(vec!["срок".to_string()])
+        );
+        let too_many: Vec<String> = (0..65).map(|n| format!("слово{n}")).collect();
+        assert!(words(&too_many.join("|")).is_none());
     }
 
     #[test]
