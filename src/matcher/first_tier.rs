@@ -10,7 +10,7 @@
 
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::nfa::thompson::{self, NFA, WhichCaptures};
 use regex_automata::util::captures::Captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::pool::{Pool, PoolGuard};
@@ -48,6 +48,17 @@ impl std::fmt::Debug for FirstTier {
     }
 }
 
+/// The forward NFA of `hirs` (one pattern each), from this thread's compiler.
+pub fn forward_nfa(hirs: &[&Hir], config: thompson::Config) -> Result<NFA, String> {
+    COMPILER.with(|compiler| {
+        let mut compiler = compiler.borrow_mut();
+        compiler.configure(config);
+        compiler
+            .build_many_from_hir(hirs)
+            .map_err(|error| error.to_string())
+    })
+}
+
 impl FirstTier {
     /// The engines for `hir`, its NFA bounded by `size_limit` bytes as the meta regex bounds it.
     pub fn build(hir: &Hir, size_limit: usize) -> Result<FirstTier, String> {
@@ -57,13 +68,7 @@ impl FirstTier {
             .nfa_size_limit(Some(size_limit))
             .shrink(false)
             .which_captures(WhichCaptures::All);
-        let nfa = COMPILER.with(|compiler| {
-            let mut compiler = compiler.borrow_mut();
-            compiler.configure(config);
-            compiler
-                .build_from_hir(hir)
-                .map_err(|error| error.to_string())
-        })?;
+        let nfa = forward_nfa(&[hir], config)?;
         let prefilter = Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, hir);
         let backtracker = BoundedBacktracker::builder()
             .configure(backtrack::Config::new().prefilter(prefilter.clone()))

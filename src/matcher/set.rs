@@ -2,36 +2,84 @@
 //! at the start of a line (`^` in multi-line mode).
 
 pub use regex_automata::PatternSet;
-use regex_automata::meta::{self, Regex};
+use regex_automata::hybrid::dfa::{self as lazy_dfa, DFA};
+use regex_automata::nfa::thompson::{
+    self, WhichCaptures,
+    pikevm::{self, PikeVM},
+};
+use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::{Hir, Look};
+use std::panic::{RefUnwindSafe, UnwindSafe};
 
-#[derive(Debug)]
+type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// The lazy DFA answers, as the regex crate's `RegexSet` has it answer; the PikeVM where the
+/// lazy DFA gives up (a Unicode word boundary beside a letter outside ASCII, or a cache it
+/// keeps clearing). Both run on the forward NFA alone: the meta regex that `RegexSet` wraps
+/// also compiles the patterns backwards, for searches that find where a match starts, which a
+/// set never needs. That was half the cost of building the set at every start.
 pub struct LineStartSet {
-    regex: Regex,
+    lazy_dfa: DFA,
+    pikevm: PikeVM,
+    caches: Pool<Caches, MakeCaches>,
     /// Every pattern can match only where a line starts.
     at_line_starts: bool,
 }
 
+struct Caches {
+    lazy_dfa: lazy_dfa::Cache,
+    pikevm: pikevm::Cache,
+}
+
+impl std::fmt::Debug for LineStartSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LineStartSet")
+            .field("patterns", &self.pikevm.pattern_len())
+            .field("at_line_starts", &self.at_line_starts)
+            .finish_non_exhaustive()
+    }
+}
+
 impl LineStartSet {
-    /// Compiles the patterns together; `size_limit` bounds the automata in bytes.
+    /// Compiles the patterns together; `size_limit` bounds the NFA in bytes.
     pub fn build(hirs: &[&Hir], size_limit: usize) -> Result<LineStartSet, String> {
-        let regex = meta::Builder::new()
+        // As the meta regex configures them for a `RegexSet`.
+        let nfa = super::first_tier::forward_nfa(
+            hirs,
+            thompson::Config::new()
+                .utf8(true)
+                .nfa_size_limit(Some(size_limit))
+                .shrink(false)
+                .which_captures(WhichCaptures::Implicit),
+        )?;
+        let lazy_dfa = DFA::builder()
             .configure(
-                // As the regex crate configures a `RegexSet`.
-                meta::Config::new()
+                DFA::config()
                     .match_kind(MatchKind::All)
-                    .utf8_empty(true)
-                    .nfa_size_limit(Some(size_limit)),
+                    .unicode_word_boundary(true)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
             )
-            .build_many_from_hir(hirs)
+            .build_from_nfa(nfa.clone())
             .map_err(|error| error.to_string())?;
+        let pikevm = PikeVM::builder()
+            .configure(PikeVM::config().match_kind(MatchKind::All))
+            .build_from_nfa(nfa)
+            .map_err(|error| error.to_string())?;
+        let (for_lazy_dfa, for_pikevm) = (lazy_dfa.clone(), pikevm.clone());
+        let make: MakeCaches = Box::new(move || Caches {
+            lazy_dfa: for_lazy_dfa.create_cache(),
+            pikevm: for_pikevm.create_cache(),
+        });
         let at_line_starts = hirs.iter().all(|hir| {
             let starts = hir.properties().look_set_prefix();
             starts.contains(Look::StartLF) || starts.contains(Look::Start)
         });
         Ok(LineStartSet {
-            regex,
+            lazy_dfa,
+            pikevm,
+            caches: Pool::new(make),
             at_line_starts,
         })
     }
@@ -45,7 +93,7 @@ impl LineStartSet {
 
     /// Room for the answers of [`LineStartSet::matching_into`], made once for many lines.
     pub fn scratch(&self) -> PatternSet {
-        PatternSet::new(self.regex.pattern_len())
+        PatternSet::new(self.pikevm.pattern_len())
     }
 
     /// The indices of the patterns that match `line`, in order, answered in `found`, which is
@@ -64,7 +112,15 @@ impl LineStartSet {
         if self.at_line_starts && memchr::memchr2(b'\n', b'\r', line.as_bytes()).is_none() {
             input = input.anchored(Anchored::Yes);
         }
-        self.regex.which_overlapping_matches(&input, found);
+        let mut caches = self.caches.get();
+        let answered =
+            self.lazy_dfa
+                .try_which_overlapping_matches(&mut caches.lazy_dfa, &input, found);
+        if answered.is_err() {
+            found.clear();
+            self.pikevm
+                .which_overlapping_matches(&mut caches.pikevm, &input, found);
+        }
         found.iter().map(|pattern| pattern.as_usize())
     }
 }
@@ -90,13 +146,16 @@ mod tests {
     /// The same answers as the regex crate's `RegexSet`, anchored or not.
     #[test]
     fn matches_as_a_regex_set_does() {
-        let cases: [&[&str]; 2] = [
+        // The third set's word boundaries beside Cyrillic letters make the lazy DFA give up:
+        // the PikeVM answers.
+        let cases: [&[&str]; 3] = [
             &[
                 r"^[\s*_#]*(?:\d+\.\s+)?слушали",
                 r"^\W*постановили",
                 r"^\s*решили",
             ],
             &[r"^слушали", r"постановили"],
+            &[r"^\W*\bслушали\b", r"^решили\b"],
         ];
         let lines = [
             "слушали: иванову",
