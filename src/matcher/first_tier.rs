@@ -29,7 +29,6 @@ pub struct FirstTier {
 }
 
 struct Caches {
-    backtrack: backtrack::Cache,
     pikevm: pikevm::Cache,
 }
 
@@ -43,6 +42,10 @@ const EARLIEST_BACKTRACK_LEN: usize = 1024;
 thread_local! {
     /// Reused from pattern to pattern: see the module comment.
     static COMPILER: RefCell<thompson::Compiler> = RefCell::new(thompson::Compiler::new());
+    /// The backtracker's visited set, reused from pattern to pattern as well: one per pattern
+    /// grew to a few hundred kilobytes each, pages fresh from the system every time, where a
+    /// search needs the set only while it runs.
+    static BACKTRACK_CACHE: RefCell<Option<backtrack::Cache>> = const { RefCell::new(None) };
 }
 
 impl std::fmt::Debug for FirstTier {
@@ -81,9 +84,8 @@ impl FirstTier {
             .configure(pikevm::Config::new().prefilter(prefilter))
             .build_from_nfa(nfa)
             .map_err(|error| error.to_string())?;
-        let (for_backtrack, for_pikevm) = (backtracker.clone(), pikevm.clone());
+        let for_pikevm = pikevm.clone();
         let make: MakeCaches = Box::new(move || Caches {
-            backtrack: for_backtrack.create_cache(),
             pikevm: for_pikevm.create_cache(),
         });
         Ok(FirstTier {
@@ -143,9 +145,8 @@ impl FirstTier {
         input: &Input<'_>,
     ) -> Option<Match> {
         if self.backtracks(input) {
-            let found = self
-                .backtracker
-                .try_find(&mut caches.backtrack, input.clone());
+            let found =
+                self.with_backtrack_cache(|cache| self.backtracker.try_find(cache, input.clone()));
             if let Ok(found) = found {
                 return found;
             }
@@ -161,13 +162,27 @@ impl FirstTier {
     ) {
         if self.backtracks(input)
             && self
-                .backtracker
-                .try_search(&mut caches.backtrack, input, captures)
+                .with_backtrack_cache(|cache| self.backtracker.try_search(cache, input, captures))
                 .is_ok()
         {
             return;
         }
         self.pikevm.search(&mut caches.pikevm, input, captures);
+    }
+
+    /// `search` with this thread's backtracker cache, made ready for this pattern.
+    fn with_backtrack_cache<T>(&self, search: impl FnOnce(&mut backtrack::Cache) -> T) -> T {
+        BACKTRACK_CACHE.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            let cache = match slot.as_mut() {
+                Some(cache) => {
+                    cache.reset(&self.backtracker);
+                    cache
+                }
+                None => slot.insert(self.backtracker.create_cache()),
+            };
+            search(cache)
+        })
     }
 
     /// Whether the backtracker takes this search: it is the faster where the haystack is short
