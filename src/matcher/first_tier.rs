@@ -28,8 +28,11 @@ pub struct FirstTier {
     caches: Pool<Caches, MakeCaches>,
 }
 
+/// Made at a pattern's first search; the PikeVM's own only once the PikeVM searches, since it
+/// is as large as the NFA and most patterns of a small run never leave the backtracker.
+#[derive(Default)]
 struct Caches {
-    pikevm: pikevm::Cache,
+    pikevm: Option<pikevm::Cache>,
 }
 
 /// Haystacks longer than this are not searched for the earliest match by the backtracker: it
@@ -84,10 +87,7 @@ impl FirstTier {
             .configure(pikevm::Config::new().prefilter(prefilter))
             .build_from_nfa(nfa)
             .map_err(|error| error.to_string())?;
-        let for_pikevm = pikevm.clone();
-        let make: MakeCaches = Box::new(move || Caches {
-            pikevm: for_pikevm.create_cache(),
-        });
+        let make: MakeCaches = Box::new(Caches::default);
         Ok(FirstTier {
             backtracker,
             pikevm,
@@ -151,7 +151,10 @@ impl FirstTier {
                 return found;
             }
         }
-        self.pikevm.find(&mut caches.pikevm, input.clone())
+        let cache = caches
+            .pikevm
+            .get_or_insert_with(|| self.pikevm.create_cache());
+        self.pikevm.find(cache, input.clone())
     }
 
     fn captures_with(
@@ -167,7 +170,10 @@ impl FirstTier {
         {
             return;
         }
-        self.pikevm.search(&mut caches.pikevm, input, captures);
+        let cache = caches
+            .pikevm
+            .get_or_insert_with(|| self.pikevm.create_cache());
+        self.pikevm.search(cache, input, captures);
     }
 
     /// `search` with this thread's backtracker cache, made ready for this pattern.
