@@ -106,8 +106,9 @@ mod tests {
     use super::*;
 
     /// The built-in pack's patterns are parsed and narrowed only at first use (`known_valid`),
-    /// which turns a broken one into a pattern that matches nothing. This is the check that
-    /// lets them: compiled as a user's pack would be, the built-in pack has no broken pattern.
+    /// which turns a broken one into a pattern that matches nothing, and its messages are
+    /// compiled only when a finding needs one. This is the check that lets them: compiled as a
+    /// user's pack would be, the built-in pack has no broken pattern and no broken message.
     /// The trees it parses are the ones made ahead of time (`parse::prebuilt`).
     #[test]
     fn every_built_in_pattern_passes_the_checks_a_user_pack_gets() {
@@ -120,6 +121,36 @@ mod tests {
             }
         });
         crate::parse::prebuilt::assert_current(&trees);
+    }
+
+    /// The built-in pack's messages are compiled at first use, a user's at once; whichever pack
+    /// comes later still gives a rule its message.
+    #[test]
+    fn the_later_pack_s_message_is_the_rule_s_either_way() {
+        let reworded = |mut pack: pack::load::LoadedPack| {
+            pack.known_valid = false;
+            let rule = &mut pack.content.rules[0];
+            rule.message = crate::lang::Localized {
+                kk: "жаңа {{ 1 + 1 }}".into(),
+                ru: "новое {{ 1 + 1 }}".into(),
+                en: "new {{ 1 + 1 }}".into(),
+            };
+            pack
+        };
+        let builtin = || pack::load::builtin().unwrap();
+        let id = builtin().content.rules[0].id.clone();
+        let message = |packs| {
+            let rulebook = Rulebook::compile(packs).unwrap();
+            let pack = &rulebook.pack;
+            let rule = pack.rules.iter().find(|r| r.id.ends_with(&id)).unwrap();
+            crate::check::render(pack, rule, crate::lang::Lang::En, &Default::default()).0
+        };
+        assert_eq!(message(vec![builtin(), reworded(builtin())]), "new 2");
+        let original = message(vec![reworded(builtin()), builtin()]);
+        assert!(
+            !original.is_empty() && !original.starts_with("new"),
+            "{original}"
+        );
     }
 
     #[test]
