@@ -27,9 +27,10 @@ pub struct LineStartSet {
     at_line_starts: bool,
 }
 
+/// The PikeVM's cache is made only if the lazy DFA ever gives up.
 struct Caches {
     lazy_dfa: lazy_dfa::Cache,
-    pikevm: pikevm::Cache,
+    pikevm: Option<pikevm::Cache>,
 }
 
 impl std::fmt::Debug for LineStartSet {
@@ -44,7 +45,8 @@ impl std::fmt::Debug for LineStartSet {
 impl LineStartSet {
     /// Compiles the patterns together; `size_limit` bounds the NFA in bytes.
     pub fn build(hirs: &[&Hir], size_limit: usize) -> Result<LineStartSet, String> {
-        // As the meta regex configures them for a `RegexSet`.
+        // As the meta regex configures them for a `RegexSet`, less the patterns' own groups,
+        // which a set never reports.
         let nfa = super::first_tier::forward_nfa(
             hirs,
             thompson::Config::new()
@@ -67,10 +69,10 @@ impl LineStartSet {
             .configure(PikeVM::config().match_kind(MatchKind::All))
             .build_from_nfa(nfa)
             .map_err(|error| error.to_string())?;
-        let (for_lazy_dfa, for_pikevm) = (lazy_dfa.clone(), pikevm.clone());
+        let for_lazy_dfa = lazy_dfa.clone();
         let make: MakeCaches = Box::new(move || Caches {
             lazy_dfa: for_lazy_dfa.create_cache(),
-            pikevm: for_pikevm.create_cache(),
+            pikevm: None,
         });
         let at_line_starts = hirs.iter().all(|hir| {
             let starts = hir.properties().look_set_prefix();
@@ -118,8 +120,10 @@ impl LineStartSet {
                 .try_which_overlapping_matches(&mut caches.lazy_dfa, &input, found);
         if answered.is_err() {
             found.clear();
-            self.pikevm
-                .which_overlapping_matches(&mut caches.pikevm, &input, found);
+            let cache = caches
+                .pikevm
+                .get_or_insert_with(|| self.pikevm.create_cache());
+            self.pikevm.which_overlapping_matches(cache, &input, found);
         }
         found.iter().map(|pattern| pattern.as_usize())
     }
