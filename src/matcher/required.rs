@@ -11,9 +11,9 @@
 //!
 //! Text that holds none of them is not searched, and a pattern none of whose searches got past
 //! this look is never compiled: a protocol's decisions are tried against some twenty patterns
-//! for deadlines, sanctions and their like, most of which list a few dozen words
-//! (`ежемесячно`, `ежеквартально`, … `по итогам`), and compiling those that no decision could
-//! match was a fifth of the cost of checking one protocol.
+//! for deadlines, sanctions and their like, several of which list a few dozen words
+//! (`ежемесячно`, `ежеквартально`, … `по итогам`). Looking for up to 64 words rather than 12
+//! spared compiling the ones no decision could match: 6% of checking one protocol.
 
 use memchr::memmem::Finder;
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -32,8 +32,8 @@ const MIN_WORD_BYTES: usize = 5;
 /// Up to this many words are looked for before every search; more only until the pattern is
 /// compiled.
 const FEW_WORDS: usize = 12;
-/// A pattern that may hold any of more words than this (a list of every month in two
-/// languages) is not worth a look.
+/// A pattern that may hold any of more words than this is not worth a look: nearly every text
+/// holds one.
 const MAX_WORDS: usize = 64;
 
 /// Words one of which every match holds, each looked for with `memmem`.
