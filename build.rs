@@ -19,10 +19,8 @@ fn main() {
         Path::new("rules/kz-kdn"),
         &mut files,
     );
-    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("builtin-pack.json");
     let json = serde_json::to_string(&serde_json::Value::Object(files)).expect("JSON is written");
-    std::fs::write(out, json).expect("OUT_DIR is writable");
+    write_out("builtin-pack.json", &json);
     write_labels();
 }
 
@@ -34,9 +32,12 @@ fn write_labels() {
         .and_then(|text| serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text).ok())
         .and_then(|value| serde_json::to_string(&value).ok())
         .unwrap_or_else(|| "{}".to_string());
-    let out =
-        Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("labels.json");
-    std::fs::write(out, labels).expect("OUT_DIR is writable");
+    write_out("labels.json", &labels);
+}
+
+fn write_out(name: &str, text: &str) {
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join(name);
+    std::fs::write(out, text).expect("OUT_DIR is writable");
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut serde_json::Map<String, serde_json::Value>) {

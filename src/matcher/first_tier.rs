@@ -18,9 +18,8 @@ use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Input, Match, MatchKind};
 use regex_syntax::hir::Hir;
 use std::cell::RefCell;
-use std::panic::{RefUnwindSafe, UnwindSafe};
 
-type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+type MakeCaches = super::MakeCaches<Caches>;
 
 pub struct FirstTier {
     backtracker: BoundedBacktracker,

@@ -40,6 +40,11 @@ use std::ops::{Range, RangeInclusive};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
+/// What makes the caches of one thread's searches for a pool of them, in the first tier and in
+/// the heading set alike.
+type MakeCaches<C> =
+    Box<dyn Fn() -> C + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
 /// How many bytes a pattern searches on its first tier before the full engine is built.
 pub const TIER_UP_BYTES: usize = 32 << 10;
 

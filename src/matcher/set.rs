@@ -10,9 +10,8 @@ use regex_automata::nfa::thompson::{
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::{Hir, Look};
-use std::panic::{RefUnwindSafe, UnwindSafe};
 
-type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+type MakeCaches = super::MakeCaches<Caches>;
 
 /// The lazy DFA answers, as the regex crate's `RegexSet` has it answer; the PikeVM where the
 /// lazy DFA gives up (a Unicode word boundary beside a letter outside ASCII, or a cache it
