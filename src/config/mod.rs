@@ -409,7 +409,7 @@ pub fn find(start: &Path) -> Option<usize> {
 fn locate(path: &Path, text: &str, needle: &str) -> Origin {
     pack::load::SourceFile {
         path: path.display().to_string(),
-        text: text.to_string(),
+        text: text.to_string().into(),
     }
     .locate(needle)
 }

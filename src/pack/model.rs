@@ -1,7 +1,6 @@
 //! A compiled rule pack: every pattern a regex, every reference an index, ready to run.
 
 use super::LazyRegex as Regex;
-use super::load::Origin;
 use super::schema::{FieldType, PackMeta};
 use crate::calendar::DateParser;
 use crate::finding::Severity;
@@ -229,7 +228,6 @@ pub struct Rule {
     pub role: Role,
     /// The kind's own keys as written (`fields`, `scope`, `when`…).
     pub keys: std::collections::BTreeMap<String, serde_yaml_ng::Value>,
-    pub origin: Origin,
     /// False when the configuration turned the rule off: it stays listed, but never runs.
     pub enabled: bool,
 }
