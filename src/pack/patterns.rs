@@ -55,6 +55,11 @@ impl PatternCompiler {
         }
     }
 
+    /// Whether patterns are left unchecked until first used ([`PatternCompiler::deferring_checks`]).
+    pub fn defers_checks(&self) -> bool {
+        self.narrower.is_none()
+    }
+
     /// Expands references and folds spelling, without compiling: for patterns matched
     /// against folded document text.
     /// The engine's fragments stand as placeholders, for [`Fragments::splice`] to replace.

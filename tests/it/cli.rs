@@ -168,6 +168,33 @@ fn a_broken_rule_pack_is_an_error_naming_file_line_and_column() {
     assert!(error.contains(":5:") || error.contains(":7:"), "{error}");
 }
 
+/// A pattern whose named groups the program reads is refused without them, naming the file:
+/// the built-in pack skips this check at start, and a user's pack must not.
+#[test]
+fn a_user_pack_s_patterns_need_the_groups_the_program_reads() {
+    let head = "pack:\n  id: own\n  name: {kk: a, ru: b, en: c}\n";
+    for (body, expected) in [
+        (
+            "follow_ups:\n  number_field: number\n  references: ['протокол\\w*\\s+№\\s*(?P<items>\\d+)']\n  closed: ['снять']\n",
+            "`items` (or `item`) and `protocol`",
+        ),
+        (
+            "commissions:\n  names:\n    - pattern: 'кдн\\s+\\w+\\s+района'\n      name: 'КДН'\n      lang: ru\n",
+            "a named group `place`",
+        ),
+    ] {
+        let output = with_pack(
+            "own.yaml",
+            &format!("{head}{body}"),
+            &["check", "fixtures/check"],
+        );
+        assert_eq!(output.status.code(), Some(2), "{body}");
+        let error = String::from_utf8(output.stderr).unwrap();
+        assert!(error.contains("own.yaml:"), "{error}");
+        assert!(error.contains(expected), "{error}");
+    }
+}
+
 /// An oblast's own pack with one pattern rule, as a user would write it.
 const AKTOBE_PACK: &str = r#"pack:
   id: aktobe
