@@ -5,7 +5,8 @@
 //! tier: 15 M of the 74 M instructions that building a protocol's patterns took. Here one
 //! compiler per thread builds every first tier, and the two engines the meta regex would have
 //! chosen between on that tier, the bounded backtracker and the PikeVM, run straight on the
-//! NFA with the same literal prefilter. Both find leftmost-first matches and step over empty
+//! NFA with the same literal prefilter, built only once a haystack long enough to gain from it
+//! is searched. Both find leftmost-first matches and step over empty
 //! matches that would split a character, as the meta regex does; only the speed differs.
 
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
@@ -18,21 +19,41 @@ use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Input, Match, MatchKind};
 use regex_syntax::hir::Hir;
 use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
 
 type MakeCaches = super::MakeCaches<Caches>;
 
 pub struct FirstTier {
-    backtracker: BoundedBacktracker,
-    pikevm: PikeVM,
+    /// Without a prefilter: for short haystacks, and for a pattern with no prefix to look for.
+    plain: Engines,
+    /// With the literal prefilter of the pattern's prefixes, built at the first search of a
+    /// haystack of [`PREFILTER_MIN_LEN`] bytes or more.
+    filtered: OnceLock<Option<Engines>>,
+    hir: Arc<Hir>,
     caches: Pool<Caches, MakeCaches>,
 }
 
-/// Made at a pattern's first search; the PikeVM's own only once the PikeVM searches, since it
-/// is as large as the NFA and most patterns of a small run never leave the backtracker.
+/// The two engines over one NFA.
+struct Engines {
+    backtracker: BoundedBacktracker,
+    pikevm: PikeVM,
+}
+
+/// Made at a pattern's first search; the PikeVMs' own only once each searches, since each is
+/// as large as the NFA and most patterns of a small run never leave the backtracker.
 #[derive(Default)]
 struct Caches {
     pikevm: Option<pikevm::Cache>,
+    filtered_pikevm: Option<pikevm::Cache>,
 }
+
+/// Haystacks shorter than this are searched without a prefilter. Building one for several
+/// prefixes (Teddy, with an Aho-Corasick automaton beside it) took 7.7 M of the 106 M
+/// instructions of checking one protocol, while on a line or a short decision it saves little:
+/// the pattern's required words were looked for already. One protocol, by this length: 105.8 M
+/// with every pattern's prefilter (built at its first search), 100.6 M at 64 or 128 bytes,
+/// 100.5 M at 256, 102.5 M at 512, 104.1 M at 2,048, 106.9 M with none.
+const PREFILTER_MIN_LEN: usize = 256;
 
 /// Haystacks longer than this are not searched for the earliest match by the backtracker: it
 /// cannot stop early, the PikeVM can. The meta regex draws the line at 128 bytes, where its lazy
@@ -69,33 +90,52 @@ pub fn forward_nfa(hirs: &[&Hir], config: thompson::Config) -> Result<NFA, Strin
 
 impl FirstTier {
     /// The engines for `hir`, its NFA bounded by `size_limit` bytes as the meta regex bounds it.
-    pub fn build(hir: &Hir, size_limit: usize) -> Result<FirstTier, String> {
+    pub fn build(hir: Arc<Hir>, size_limit: usize) -> Result<FirstTier, String> {
         // As the meta regex configures its forward NFA.
         let config = thompson::Config::new()
             .utf8(true)
             .nfa_size_limit(Some(size_limit))
             .shrink(false)
             .which_captures(WhichCaptures::All);
-        let nfa = forward_nfa(&[hir], config)?;
-        let prefilter = Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, hir);
-        let backtracker = BoundedBacktracker::builder()
-            .configure(backtrack::Config::new().prefilter(prefilter.clone()))
-            .build_from_nfa(nfa.clone())
-            .map_err(|error| error.to_string())?;
-        let pikevm = PikeVM::builder()
-            .configure(pikevm::Config::new().prefilter(prefilter))
-            .build_from_nfa(nfa)
-            .map_err(|error| error.to_string())?;
+        let nfa = forward_nfa(&[&hir], config)?;
         let make: MakeCaches = Box::new(Caches::default);
         Ok(FirstTier {
-            backtracker,
-            pikevm,
+            plain: Engines::build(nfa, None)?,
+            filtered: OnceLock::new(),
+            hir,
             caches: Pool::new(make),
         })
     }
 
+    /// The tree the engines were built from.
+    pub fn hir(&self) -> &Hir {
+        &self.hir
+    }
+
+    /// The engines for a search of `input`, with the caches of its PikeVM.
+    fn engines<'c>(
+        &self,
+        input: &Input<'_>,
+        caches: &'c mut Caches,
+    ) -> (&Engines, &'c mut Option<pikevm::Cache>) {
+        if input.get_span().len() >= PREFILTER_MIN_LEN
+            && let Some(filtered) = self.filtered.get_or_init(|| self.with_prefilter())
+        {
+            return (filtered, &mut caches.filtered_pikevm);
+        }
+        (&self.plain, &mut caches.pikevm)
+    }
+
+    /// The engines over the same NFA with the prefilter of the pattern's prefixes; `None` when
+    /// it has none.
+    fn with_prefilter(&self) -> Option<Engines> {
+        let prefilter = Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, &self.hir)?;
+        let nfa = self.plain.backtracker.get_nfa().clone();
+        Engines::build(nfa, Some(prefilter)).ok()
+    }
+
     pub fn create_captures(&self) -> Captures {
-        self.pikevm.create_captures()
+        self.plain.pikevm.create_captures()
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -143,17 +183,17 @@ impl FirstTier {
         caches: &mut PoolGuard<'_, Caches, MakeCaches>,
         input: &Input<'_>,
     ) -> Option<Match> {
-        if self.backtracks(input) {
-            let found =
-                self.with_backtrack_cache(|cache| self.backtracker.try_find(cache, input.clone()));
+        let (engines, cache) = self.engines(input, caches);
+        if engines.backtracks(input) {
+            let found = with_backtrack_cache(&engines.backtracker, |cache| {
+                engines.backtracker.try_find(cache, input.clone())
+            });
             if let Ok(found) = found {
                 return found;
             }
         }
-        let cache = caches
-            .pikevm
-            .get_or_insert_with(|| self.pikevm.create_cache());
-        self.pikevm.find(cache, input.clone())
+        let cache = cache.get_or_insert_with(|| engines.pikevm.create_cache());
+        engines.pikevm.find(cache, input.clone())
     }
 
     fn captures_with(
@@ -162,31 +202,33 @@ impl FirstTier {
         input: &Input<'_>,
         captures: &mut Captures,
     ) {
-        if self.backtracks(input)
-            && self
-                .with_backtrack_cache(|cache| self.backtracker.try_search(cache, input, captures))
-                .is_ok()
+        let (engines, cache) = self.engines(input, caches);
+        if engines.backtracks(input)
+            && with_backtrack_cache(&engines.backtracker, |cache| {
+                engines.backtracker.try_search(cache, input, captures)
+            })
+            .is_ok()
         {
             return;
         }
-        let cache = caches
-            .pikevm
-            .get_or_insert_with(|| self.pikevm.create_cache());
-        self.pikevm.search(cache, input, captures);
+        let cache = cache.get_or_insert_with(|| engines.pikevm.create_cache());
+        engines.pikevm.search(cache, input, captures);
     }
+}
 
-    /// `search` with this thread's backtracker cache, made ready for this pattern.
-    fn with_backtrack_cache<T>(&self, search: impl FnOnce(&mut backtrack::Cache) -> T) -> T {
-        BACKTRACK_CACHE.with(|slot| {
-            let mut slot = slot.borrow_mut();
-            let cache = match slot.as_mut() {
-                Some(cache) => {
-                    cache.reset(&self.backtracker);
-                    cache
-                }
-                None => slot.insert(self.backtracker.create_cache()),
-            };
-            search(cache)
+impl Engines {
+    fn build(nfa: NFA, prefilter: Option<Prefilter>) -> Result<Engines, String> {
+        let backtracker = BoundedBacktracker::builder()
+            .configure(backtrack::Config::new().prefilter(prefilter.clone()))
+            .build_from_nfa(nfa.clone())
+            .map_err(|error| error.to_string())?;
+        let pikevm = PikeVM::builder()
+            .configure(pikevm::Config::new().prefilter(prefilter))
+            .build_from_nfa(nfa)
+            .map_err(|error| error.to_string())?;
+        Ok(Engines {
+            backtracker,
+            pikevm,
         })
     }
 
@@ -198,6 +240,24 @@ impl FirstTier {
         }
         input.get_span().len() <= self.backtracker.max_haystack_len()
     }
+}
+
+/// `search` with this thread's backtracker cache, made ready for `backtracker`.
+fn with_backtrack_cache<T>(
+    backtracker: &BoundedBacktracker,
+    search: impl FnOnce(&mut backtrack::Cache) -> T,
+) -> T {
+    BACKTRACK_CACHE.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let cache = match slot.as_mut() {
+            Some(cache) => {
+                cache.reset(backtracker);
+                cache
+            }
+            None => slot.insert(backtracker.create_cache()),
+        };
+        search(cache)
+    })
 }
 
 #[cfg(test)]
@@ -222,10 +282,10 @@ mod tests {
                 .build()
                 .parse(pattern)
                 .unwrap();
-            let ours = FirstTier::build(&hir, 1 << 20).unwrap();
+            let ours = FirstTier::build(Arc::new(hir), 1 << 20).unwrap();
             let theirs = regex::Regex::new(pattern).unwrap();
             for text in [unit.to_string(), unit.repeat((1 << 20) / unit.len() + 1)] {
-                let long = text.len() > ours.backtracker.max_haystack_len();
+                let long = text.len() > ours.plain.backtracker.max_haystack_len();
                 assert_eq!(
                     long,
                     text.len() > unit.len(),

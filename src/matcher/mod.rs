@@ -98,8 +98,9 @@ enum Engines {
     /// For a small input: the forward NFA's engines only, until searches have covered
     /// [`TIER_UP_BYTES`] and the full engine is built from the tree.
     Tiered {
-        first: FirstTier,
-        hir: Arc<Hir>,
+        /// Boxed: far larger than the full engine's handle. It keeps the tree the full engine is
+        /// built from.
+        first: Box<FirstTier>,
         size_limit: usize,
         searched: AtomicUsize,
         /// `None` when the full engine could not be built: the first tier serves on.
@@ -414,8 +415,7 @@ impl Engines {
     fn build(hir: Arc<Hir>, size_limit: usize, small_input: bool) -> Result<Engines, String> {
         Ok(if small_input {
             Engines::Tiered {
-                first: FirstTier::build(&hir, size_limit)?,
-                hir,
+                first: Box::new(FirstTier::build(hir, size_limit)?),
                 size_limit,
                 searched: AtomicUsize::new(0),
                 full: OnceLock::new(),
@@ -433,7 +433,6 @@ impl Engines {
             Engines::Full(full) => Engine::Meta(full),
             Engines::Tiered {
                 first,
-                hir,
                 size_limit,
                 searched,
                 full,
@@ -444,7 +443,7 @@ impl Engines {
                 if searched.fetch_add(len, Ordering::Relaxed) + len < TIER_UP_BYTES {
                     return Engine::First(first);
                 }
-                full.get_or_init(|| configured(hir, *size_limit).ok())
+                full.get_or_init(|| configured(first.hir(), *size_limit).ok())
                     .as_ref()
                     .map_or(Engine::First(first), Engine::Meta)
             }
