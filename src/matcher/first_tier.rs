@@ -6,8 +6,8 @@
 //! compiler per thread builds every first tier, and the two engines the meta regex would have
 //! chosen between on that tier, the bounded backtracker and the PikeVM, run straight on the
 //! NFA with the same literal prefilter, built only once a haystack long enough to gain from it
-//! is searched. Both find leftmost-first matches and step over empty
-//! matches that would split a character, as the meta regex does; only the speed differs.
+//! is searched. Both find leftmost-first matches and step over empty matches that would split a
+//! character, as the meta regex does; only the speed differs.
 
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
@@ -276,6 +276,7 @@ mod tests {
             (r"x*", "ёxxё "),
             (r"\bа\w*", "аб вг ая "),
         ];
+        let mut prefiltered = false;
         for (pattern, unit) in cases {
             let hir = regex_syntax::ParserBuilder::new()
                 .multi_line(true)
@@ -308,7 +309,12 @@ mod tests {
                     .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
                     .collect();
                 assert_eq!(groups, expected, "{pattern}, {} bytes", text.len());
+                // The short text is searched without a prefilter; the long one builds it.
+                let filtered = ours.filtered.get();
+                assert_eq!(filtered.is_some(), long, "{pattern}");
+                prefiltered |= filtered.is_some_and(Option::is_some);
             }
         }
+        assert!(prefiltered, "some pattern has a prefix to look for");
     }
 }
