@@ -51,8 +51,8 @@ impl Compiler<'_> {
 
     /// `pattern` compiled, if it has the named groups `has_groups` asks for (given a test of
     /// one name). A pack known to be valid is not checked: telling the groups means parsing
-    /// the pattern and grafting the date grammar into it, 4% of checking one protocol, for
-    /// patterns that `check` may never use.
+    /// the pattern and grafting the date grammar into it, 1% of checking one protocol and 5% of
+    /// checking an empty file, for patterns that `check` may never use.
     fn regex_with_groups(
         &self,
         pack: usize,
