@@ -16,25 +16,27 @@ use std::path::{Path, PathBuf};
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=templates/labels.yaml");
-    let mut files = serde_json::Map::new();
-    collect(Path::new("rules/kz-kdn"), &mut files);
-    let json = serde_json::to_string(&serde_json::Value::Object(files)).expect("JSON is written");
-    write_out("builtin-pack.json", &json);
-    write_out("builtin-files.rs", &builtin_files());
-    write_labels();
-}
-
-/// The built-in pack's YAML files as Rust: `&[(path, include_str!(file))]`, sorted by path.
-fn builtin_files() -> String {
+    // Absolute, for `include_str!` in a file of OUT_DIR.
     let root = Path::new(&std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"))
         .join("rules/kz-kdn");
     let mut paths = Vec::new();
     yaml_files(&root, &mut paths);
     paths.sort();
+    let mut files = serde_json::Map::new();
+    collect(&root, &paths, &mut files);
+    let json = serde_json::to_string(&serde_json::Value::Object(files)).expect("JSON is written");
+    write_out("builtin-pack.json", &json);
+    write_out("builtin-files.rs", &builtin_files(&root, &paths));
+    write_labels();
+}
+
+/// The built-in pack's YAML files as Rust: `&[(path, include_str!(file))]`, in the order of
+/// `paths`.
+fn builtin_files(root: &Path, paths: &[PathBuf]) -> String {
     let entries: String = paths
         .iter()
         .map(|path| {
-            let key = pack_key(&root, path);
+            let key = pack_key(root, path);
             format!(
                 "    ({key:?}, include_str!({:?})),\n",
                 path.display().to_string()
@@ -60,13 +62,11 @@ fn write_out(name: &str, text: &str) {
     std::fs::write(out, text).expect("OUT_DIR is writable");
 }
 
-/// Each YAML file of the built-in pack as JSON, by its key (see [`pack_key`]); a file that
+/// Each of `paths` (YAML files below `root`) as JSON, by its key (see [`pack_key`]); a file that
 /// does not convert is left out.
-fn collect(root: &Path, files: &mut serde_json::Map<String, serde_json::Value>) {
-    let mut paths = Vec::new();
-    yaml_files(root, &mut paths);
+fn collect(root: &Path, paths: &[PathBuf], files: &mut serde_json::Map<String, serde_json::Value>) {
     for path in paths {
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Ok(text) = std::fs::read_to_string(path) else {
             continue;
         };
         let Ok(value) = serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text) else {
@@ -75,7 +75,7 @@ fn collect(root: &Path, files: &mut serde_json::Map<String, serde_json::Value>) 
         let Ok(json) = serde_json::to_value(value) else {
             continue;
         };
-        files.insert(pack_key(root, &path), json);
+        files.insert(pack_key(root, path), json);
     }
 }
 

@@ -25,16 +25,16 @@ type MakeCaches = super::MakeCaches<Caches>;
 
 pub struct FirstTier {
     /// Without a prefilter: for short haystacks, and for a pattern with no prefix to look for.
-    plain: Engines,
+    plain: NfaEngines,
     /// With the literal prefilter of the pattern's prefixes, built at the first search of a
     /// haystack of [`PREFILTER_MIN_LEN`] bytes or more.
-    filtered: OnceLock<Option<Engines>>,
+    filtered: OnceLock<Option<NfaEngines>>,
     hir: Arc<Hir>,
     caches: Pool<Caches, MakeCaches>,
 }
 
 /// The two engines over one NFA.
-struct Engines {
+struct NfaEngines {
     backtracker: BoundedBacktracker,
     pikevm: PikeVM,
 }
@@ -100,7 +100,7 @@ impl FirstTier {
         let nfa = forward_nfa(&[&hir], config)?;
         let make: MakeCaches = Box::new(Caches::default);
         Ok(FirstTier {
-            plain: Engines::build(nfa, None)?,
+            plain: NfaEngines::build(nfa, None)?,
             filtered: OnceLock::new(),
             hir,
             caches: Pool::new(make),
@@ -117,7 +117,7 @@ impl FirstTier {
         &self,
         input: &Input<'_>,
         caches: &'c mut Caches,
-    ) -> (&Engines, &'c mut Option<pikevm::Cache>) {
+    ) -> (&NfaEngines, &'c mut Option<pikevm::Cache>) {
         if input.get_span().len() >= PREFILTER_MIN_LEN
             && let Some(filtered) = self.filtered.get_or_init(|| self.with_prefilter())
         {
@@ -128,10 +128,10 @@ impl FirstTier {
 
     /// The engines over the same NFA with the prefilter of the pattern's prefixes; `None` when
     /// it has none.
-    fn with_prefilter(&self) -> Option<Engines> {
+    fn with_prefilter(&self) -> Option<NfaEngines> {
         let prefilter = Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, &self.hir)?;
         let nfa = self.plain.backtracker.get_nfa().clone();
-        Engines::build(nfa, Some(prefilter)).ok()
+        NfaEngines::build(nfa, Some(prefilter)).ok()
     }
 
     pub fn create_captures(&self) -> Captures {
@@ -216,8 +216,8 @@ impl FirstTier {
     }
 }
 
-impl Engines {
-    fn build(nfa: NFA, prefilter: Option<Prefilter>) -> Result<Engines, String> {
+impl NfaEngines {
+    fn build(nfa: NFA, prefilter: Option<Prefilter>) -> Result<NfaEngines, String> {
         let backtracker = BoundedBacktracker::builder()
             .configure(backtrack::Config::new().prefilter(prefilter.clone()))
             .build_from_nfa(nfa.clone())
@@ -226,7 +226,7 @@ impl Engines {
             .configure(pikevm::Config::new().prefilter(prefilter))
             .build_from_nfa(nfa)
             .map_err(|error| error.to_string())?;
-        Ok(Engines {
+        Ok(NfaEngines {
             backtracker,
             pikevm,
         })
