@@ -225,25 +225,41 @@ fn is_letter(c: char) -> bool {
 }
 
 pub fn text_key(text: &str) -> TextKey {
-    let mut key = String::with_capacity(text.len());
+    // The words are hashed as they are found, with a space between two: the same hash as of
+    // the key written out, without writing it.
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut chars = 0;
     for word in text
         .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
     {
-        if !key.is_empty() {
-            key.push(' ');
+        if chars > 0 {
+            hasher.update(b" ");
+            chars += 1;
         }
-        key.push_str(word);
+        hasher.update(word.as_bytes());
+        chars += word.chars().count();
     }
     TextKey {
-        hash: xxhash_rust::xxh3::xxh3_128(key.as_bytes()),
-        chars: key.chars().count(),
+        hash: hasher.digest128(),
+        chars,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_key_is_the_hash_of_its_words_and_single_spaces() {
+        let key = text_key("1.2. Отделу  образования (Иванова Ә.) — до 30.04.2026, school");
+        let written = "Отделу образования Иванова Ә до school";
+        assert_eq!(key.hash, xxhash_rust::xxh3::xxh3_128(written.as_bytes()));
+        assert_eq!(key.chars, written.chars().count());
+        let empty = text_key(" 1. — ");
+        assert_eq!(empty.hash, xxhash_rust::xxh3::xxh3_128(b""));
+        assert_eq!(empty.chars, 0);
+    }
 
     #[test]
     fn the_quick_letter_test_agrees_with_unicode() {

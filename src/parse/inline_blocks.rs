@@ -13,6 +13,9 @@ use super::model::Line;
 /// Shortest run of capitals that counts as a heading typed inline.
 const MIN_CAPS_LETTERS: usize = 4;
 
+/// Longest enumerator label before its bracket, in bytes ("12.3.4"); a letter's is shorter.
+const MAX_LABEL_BYTES: usize = 6;
+
 pub fn split(lines: Vec<Line>, source: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
@@ -112,7 +115,7 @@ fn heading_cuts(line: &Line, source: &str) -> Vec<usize> {
 /// Where enumerators start after a colon or semicolon, when they count on: "…: 1) …; 2) …".
 fn enumerator_cuts(text: &str) -> Vec<usize> {
     let mut found: Vec<(usize, String)> = Vec::new();
-    for (at, _) in text.match_indices([':', ';']) {
+    for at in memchr::memchr2_iter(b':', b';', text.as_bytes()) {
         let after = &text[at + 1..];
         let trimmed = after.trim_start();
         let start = at + 1 + (after.len() - trimmed.len());
@@ -132,10 +135,15 @@ fn enumerator_cuts(text: &str) -> Vec<usize> {
 
 /// "1)", "2.1)", "а)" at the start of `text`: the label without its bracket.
 fn enumerator(text: &str) -> Option<String> {
-    let close = text.find(')')?;
+    // A label is at most six bytes: the bracket is looked for there, not along the whole line
+    // after every colon and semicolon of it.
+    let close = memchr::memchr(
+        b')',
+        &text.as_bytes()[..text.len().min(MAX_LABEL_BYTES + 1)],
+    )?;
     let label = &text[..close];
     let is_number = !label.is_empty()
-        && label.len() <= 6
+        && label.len() <= MAX_LABEL_BYTES
         && label.chars().all(|c| c.is_ascii_digit() || c == '.')
         && label.starts_with(|c: char| c.is_ascii_digit());
     let is_letter = label.chars().count() == 1 && label.chars().all(is_letter);

@@ -18,7 +18,7 @@ const BLOCK: usize = 1024;
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1));
         let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
         let mut counted = (0, 0);
         for block in 0..=text.len() / BLOCK {

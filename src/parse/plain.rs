@@ -18,11 +18,12 @@ pub fn lines(source: &str, body_start: usize) -> Vec<Line> {
             })
             .collect()
     };
-    let is_row = |index: usize| {
-        raw_lines
-            .get(index)
-            .is_some_and(|(_, content)| content.matches('\t').count() >= TABS_IN_A_ROW)
-    };
+    // Each line is asked about three times (itself and as its neighbours' neighbour).
+    let tabbed: Vec<bool> = raw_lines
+        .iter()
+        .map(|(_, content)| memchr::memchr_iter(b'\t', content.as_bytes()).count() >= TABS_IN_A_ROW)
+        .collect();
+    let is_row = |index: usize| tabbed.get(index).copied().unwrap_or(false);
     let mut lines = Vec::new();
     let mut tables = 0usize;
     let mut in_table = false;

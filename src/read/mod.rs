@@ -267,11 +267,8 @@ pub fn from_bytes(bytes: &[u8]) -> Result<SourceText, ReadError> {
 /// lines by LF, so it becomes one. Same length, so byte offsets and columns stay; CRLF is kept.
 fn lone_carriage_returns_to_line_feeds(text: &mut String) {
     let bytes = text.as_bytes();
-    let lone: Vec<usize> = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(at, &b)| b == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
-        .map(|(at, _)| at)
+    let lone: Vec<usize> = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
         .collect();
     if lone.is_empty() {
         return;
