@@ -27,6 +27,7 @@
 mod first_tier;
 mod required;
 mod set;
+mod whole_match;
 
 use either::Either;
 use first_tier::FirstTier;
@@ -89,6 +90,9 @@ struct Compiled {
     /// The groups' names by index: from the tree, so that a deferred matcher need not be
     /// built to tell them.
     names: Vec<Option<String>>,
+    /// Every group spans the whole match: a search for groups is a search for the match
+    /// (`whole_match`).
+    groups_are_the_match: bool,
 }
 
 #[derive(Debug)]
@@ -272,6 +276,7 @@ impl Matcher {
                 deferred: Mutex::new(deferred),
                 required: Required::of(hir),
                 names: group_names(hir),
+                groups_are_the_match: whole_match::groups_span_the_match(hir),
             }),
         }
     }
@@ -391,7 +396,11 @@ impl Matcher {
         let regex = self.engine_for(text, start)?;
         let mut slots = regex.create_captures();
         let input = Input::new(text).span(start..text.len()).anchored(anchored);
-        regex.search_captures(&input, &mut slots);
+        if self.compiled.groups_are_the_match {
+            whole_match::fill(&mut slots, regex.find(input)?);
+        } else {
+            regex.search_captures(&input, &mut slots);
+        }
         slots.is_match().then_some(Captures { text, slots })
     }
 
@@ -399,9 +408,20 @@ impl Matcher {
     where
         'h: 'r,
     {
+        let groups_are_the_match = self.compiled.groups_are_the_match;
         self.engine_for(text, 0)
             .into_iter()
-            .flat_map(move |regex| regex.captures_iter(text))
+            .flat_map(move |regex| {
+                if groups_are_the_match {
+                    Either::Left(regex.find_iter(text).map(move |found| {
+                        let mut slots = regex.create_captures();
+                        whole_match::fill(&mut slots, found);
+                        slots
+                    }))
+                } else {
+                    Either::Right(regex.captures_iter(text))
+                }
+            })
             .map(move |slots| Captures { text, slots })
     }
 
@@ -602,6 +622,12 @@ mod tests {
                 r"(?:до|не позднее)\s+(?P<d>\d{1,2}\.\d{2}\.\d{4})",
                 "срок: до 01.02.2026; 3.04.2026",
             ),
+            // Groups that span the whole match, found by a search for the match alone.
+            (
+                r"^(?P<value>(?P<when>(?:до|не позднее)\s+\d+)\.?)",
+                "до 12.\nне позднее 3 дней\n до 4",
+            ),
+            (r"\b(?P<value>\d*)", "а 12 б"),
         ];
         for (pattern, text) in cases {
             let theirs = regex::RegexBuilder::new(pattern)
