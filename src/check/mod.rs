@@ -83,6 +83,9 @@ pub struct Input<'a> {
     /// The template context every rule shares (fields, document, date), made at the first
     /// finding or condition that needs it: most rules find nothing in most documents.
     shared_context: std::sync::OnceLock<BTreeMap<String, TemplateValue>>,
+    /// The units of a scope gathered by a `group` pattern, for every rule that gathers the
+    /// same way (`pattern::grouped`).
+    grouped_units: pattern::GroupedUnits,
 }
 
 impl<'a> Input<'a> {
@@ -100,6 +103,7 @@ impl<'a> Input<'a> {
             rules,
             settings,
             shared_context: std::sync::OnceLock::new(),
+            grouped_units: pattern::GroupedUnits::default(),
         }
     }
 }

@@ -9,6 +9,39 @@ use memchr::memmem::Finder;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+/// The units of a scope gathered by a `group` pattern, made once for a document: the rules
+/// about a minor's case gather its decisions by the child's initials alike, and searching
+/// every decision for them was a fiftieth of an audit.
+#[derive(Default)]
+pub struct GroupedUnits(Mutex<Vec<(GroupedBy, Groups)>>);
+
+/// The pattern (by [`LazyRegex::id`]) and the scope whose units it gathered.
+type GroupedBy = (usize, Scope);
+
+/// Units gathered: each group's members, in the order of the groups' first members.
+type Groups = Arc<Vec<Vec<Unit>>>;
+
+impl GroupedUnits {
+    fn get_or_make(&self, by: GroupedBy, make: impl FnOnce() -> Vec<Vec<Unit>>) -> Groups {
+        let made = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, groups)) = made.iter().find(|(key, _)| *key == by) {
+            return Arc::clone(groups);
+        }
+        drop(made);
+        let groups = Arc::new(make());
+        let mut made = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        made.push((by, Arc::clone(&groups)));
+        groups
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -137,12 +170,18 @@ fn find(
     {
         return hits;
     }
-    let units = units(input, scope);
     let groups = match group {
-        Some(group) => grouped(input, &units, group),
-        None => units.into_iter().map(|unit| vec![unit]).collect(),
+        Some(group) => input.grouped_units.get_or_make((group.id(), scope), || {
+            grouped(input, &units(input, scope), group)
+        }),
+        None => Arc::new(
+            units(input, scope)
+                .into_iter()
+                .map(|unit| vec![unit])
+                .collect(),
+        ),
     };
-    for members in groups {
+    for members in groups.iter() {
         let Some(first) = members.first() else {
             continue;
         };
@@ -165,7 +204,7 @@ fn find(
             });
         }
         if let Some(forbid) = forbid {
-            for unit in &members {
+            for unit in members {
                 // Folded text is searched line by line only where a line may hold a match.
                 let lines = match forbid {
                     Forbid::Folded(regex) => {

@@ -229,6 +229,12 @@ impl LazyRegex {
         Arc::ptr_eq(&self.source, &other.source)
     }
 
+    /// A number that this pattern and every clone of it share, and no other pattern while it
+    /// lives: to remember what a pattern found.
+    pub fn id(&self) -> usize {
+        Arc::as_ptr(&self.source) as usize
+    }
+
     /// The pattern as a matcher, compiled only when a text first holds what every match needs
     /// (`Matcher::deferred`). One that parsed but cannot be built (only past [`SIZE_LIMIT`])
     /// matches nothing rather than stopping the run.
