@@ -143,7 +143,7 @@ mod tests {
             let rulebook = Rulebook::compile(packs).unwrap();
             let pack = &rulebook.pack;
             let rule = pack.rules.iter().find(|r| r.id.ends_with(&id)).unwrap();
-            crate::check::render(pack, rule, crate::lang::Lang::En, &Default::default()).0
+            crate::check::render(pack, rule, crate::lang::Lang::En, &minijinja::context! {}).0
         };
         assert_eq!(message(vec![builtin(), reworded(builtin())]), "new 2");
         let original = message(vec![reworded(builtin()), builtin()]);

@@ -105,7 +105,7 @@ fn holds_where(condition: &Condition, input: &Input<'_>, rule: &Rule) -> Result<
         .map_err(|e| e.to_string())?;
     // Made a value once: each item's context layers `item` over it (`context!`'s merge) rather
     // than copying every field, which showed in profiles of large audits.
-    let base = Value::from(input.base_context(rule));
+    let base = input.base_context(rule);
     let holds = |context: &Value| -> Result<bool, String> {
         template
             .render(context)

@@ -82,7 +82,7 @@ pub struct Input<'a> {
     pub settings: &'a CheckSettings,
     /// The template context every rule shares (fields, document, date), made at the first
     /// finding or condition that needs it: most rules find nothing in most documents.
-    shared_context: std::sync::OnceLock<BTreeMap<String, TemplateValue>>,
+    shared_context: std::sync::OnceLock<TemplateValue>,
     /// The units of a scope gathered by a `group` pattern, for every rule that gathers the
     /// same way (`pattern::grouped`).
     grouped_units: pattern::GroupedUnits,
@@ -130,16 +130,14 @@ impl Input<'_> {
         })
     }
 
-    /// The template context every message and condition sees.
     /// The template context of `rule` in this document: the shared part and the rule's
-    /// parameters.
-    pub fn base_context(&self, rule: &Rule) -> BTreeMap<String, TemplateValue> {
-        let mut context = self
+    /// parameters. The shared part is made into a template value once and looked through, not
+    /// copied for every rule and converted at every message.
+    pub fn base_context(&self, rule: &Rule) -> TemplateValue {
+        let shared = self
             .shared_context
-            .get_or_init(|| self.shared_context())
-            .clone();
-        context.insert("params".into(), rule.params.clone());
-        context
+            .get_or_init(|| TemplateValue::from(self.shared_context()));
+        minijinja::context! { params => rule.params.clone(), ..shared.clone() }
     }
 
     fn shared_context(&self) -> BTreeMap<String, TemplateValue> {
@@ -225,12 +223,12 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     findings
 }
 
-/// A rule's message and fix rendered in `lang` with `context`, personal data masked.
+/// A rule's message and fix rendered in `lang` with `context` (a map), personal data masked.
 pub fn render(
     pack: &Pack,
     rule: &Rule,
     lang: Lang,
-    context: &BTreeMap<String, TemplateValue>,
+    context: &TemplateValue,
 ) -> (String, Option<String>) {
     let render = |part: &str| -> String {
         pack.templates
@@ -260,16 +258,18 @@ pub fn finding(
     pack: &Pack,
     rule: &Rule,
     lang: Lang,
-    context: &BTreeMap<String, TemplateValue>,
+    context: &TemplateValue,
     hit: Hit,
     input: Option<&Input<'_>>,
 ) -> Finding {
-    let mut context = context.clone();
     let mut facts = BTreeMap::new();
+    let mut vars = BTreeMap::new();
     for (name, value) in hit.vars {
         facts.insert(name.to_string(), fact(&value));
-        context.insert(name.to_string(), value);
+        vars.insert(name.to_string(), value);
     }
+    // The hit's values stand before the base context's of the same name.
+    let context = minijinja::context! { ..TemplateValue::from(vars), ..context.clone() };
     let (message, fix) = render(pack, rule, lang, &context);
     let mut finding = match (hit.place, input) {
         (Place::Span(span), Some(input)) => {

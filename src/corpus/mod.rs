@@ -38,7 +38,6 @@ use crate::parse::Document;
 use crate::progress::{Progress, Stage};
 use chrono::NaiveDate;
 use facts::Facts;
-use minijinja::Value;
 use std::collections::BTreeMap;
 
 /// One document as the corpus rules see it.
@@ -255,9 +254,10 @@ pub fn judge(
         let of_kind = |record: &Record| rule.applies(record.kind.as_deref(), record.date);
         let (hits, notes) = kind.judge_corpus(&corpus, &of_kind, rule, settings);
         findings.extend(notes);
-        let mut context: BTreeMap<String, Value> = BTreeMap::new();
-        context.insert("params".into(), rule.params.clone());
-        context.insert("as_of".into(), Value::from(settings.as_of.to_string()));
+        let context = minijinja::context! {
+            params => rule.params.clone(),
+            as_of => settings.as_of.to_string(),
+        };
         findings.extend(
             hits.into_iter()
                 .map(|hit| finding(pack, rule, settings.lang, &context, hit, None)),

@@ -144,7 +144,11 @@ pub fn find_to_mask(text: &str) -> Vec<Range<usize>> {
 fn find(text: &str, any_whole_run: bool) -> Vec<Range<usize>> {
     // Most lines hold fewer than twelve digits (none, or a date): a count of them, which the
     // compiler turns into vector code, answers those without walking characters.
-    let digits: usize = text.bytes().map(|b| usize::from(b.is_ascii_digit())).sum();
+    let digits = text
+        .as_bytes()
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count();
     if digits < IIN_LEN {
         return Vec::new();
     }
