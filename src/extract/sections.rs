@@ -27,8 +27,7 @@ pub fn find(
                 if !applies(&section.kinds) {
                     return None;
                 }
-                let matched = section.heading.find(line.text())?;
-                let end = matched.end();
+                let end = section.heading.end_of_first(line.text())?;
                 let is_heading = section.any_line || is_set_as_heading(document, line, end);
                 is_heading.then(|| (section_index, content_start(line.text(), end)))
             });

@@ -36,6 +36,7 @@ use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Hir, HirKind};
 use required::Required;
+pub use required::WordPlaces;
 pub use set::LineStartSet;
 use std::ops::{Range, RangeInclusive};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -131,6 +132,14 @@ impl<'a> Engine<'a> {
         match self {
             Engine::Meta(regex) => regex.find(input),
             Engine::First(first) => first.find(&input),
+        }
+    }
+
+    /// Where the first match ends: the meta regex needs no reverse search for where it starts.
+    fn end_of_first(self, input: Input<'_>) -> Option<usize> {
+        match self {
+            Engine::Meta(regex) => regex.search_half(&input).map(|half| half.offset()),
+            Engine::First(first) => first.find(&input).map(|found| found.end()),
         }
     }
 
@@ -321,6 +330,16 @@ impl Matcher {
             .word_offsets(text.as_bytes())
     }
 
+    /// The places of the words every match holds in `text`, found as far as asked
+    /// ([`WordPlaces`]); `None` when the pattern needs no such word, as for
+    /// [`Matcher::required_word_offsets`].
+    pub fn required_word_places<'r, 't>(&'r self, text: &'t str) -> Option<WordPlaces<'r, 't>> {
+        self.compiled
+            .required
+            .as_ref()?
+            .word_places(text.as_bytes())
+    }
+
     /// False when `text` holds none of what every match needs (see `required`), so that no
     /// part of it can match either; true says nothing.
     pub fn may_hold(&self, text: &str) -> bool {
@@ -345,6 +364,12 @@ impl Matcher {
 
     pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
         self.find_at(text, 0)
+    }
+
+    /// Where the first match in `text` ends, as `find` would tell, for a caller that needs no
+    /// more: the search for where it starts is spared.
+    pub fn end_of_first(&self, text: &str) -> Option<usize> {
+        self.engine_for(text, 0)?.end_of_first(Input::new(text))
     }
 
     /// The first match starting at or after `start`, with the text before it still seen by
@@ -652,6 +677,11 @@ mod tests {
         let found: Vec<_> = ours.find_iter(text).map(|m| m.range()).collect();
         let expected: Vec<_> = theirs.find_iter(text).map(|m| m.range()).collect();
         assert_eq!(found, expected, "{pattern}");
+        assert_eq!(
+            ours.end_of_first(text),
+            theirs.find(text).map(|m| m.end()),
+            "{pattern}"
+        );
         let groups = |c: &Captures<'_>| {
             (0..c.len())
                 .map(|i| c.get(i).map(|m| m.range()))

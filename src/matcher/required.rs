@@ -104,6 +104,23 @@ impl Required {
         }
     }
 
+    /// The places of the words every match holds in `text`, asked for left to right
+    /// ([`WordPlaces`]); `None` as for [`Required::word_offsets`].
+    pub fn word_places<'r, 't>(&'r self, text: &'t [u8]) -> Option<WordPlaces<'r, 't>> {
+        match self {
+            Required::Words(words) if words.are_few() => Some(WordPlaces {
+                next: words
+                    .finders
+                    .iter()
+                    .map(|finder| finder.find(text))
+                    .collect(),
+                finders: &words.finders,
+                text,
+            }),
+            Required::Words(_) | Required::Bytes(_) => None,
+        }
+    }
+
     /// Whether looking for it costs much less than a search: not for many words, each of
     /// which is one more pass over the text.
     pub fn is_cheap(&self) -> bool {
@@ -124,6 +141,31 @@ impl Required {
                 _ => true,
             },
         }
+    }
+}
+
+/// The places of the required words in a text, found as far as asked: the first place at or
+/// after a point, then one further on. A caller after the first line that matches reads the
+/// text up to it, not every place of every word in the whole text.
+pub struct WordPlaces<'r, 't> {
+    finders: &'r [Finder<'static>],
+    text: &'t [u8],
+    /// Each word's next place at or after the last point asked (or before it, until asked
+    /// again); `None` once it has none.
+    next: Vec<Option<usize>>,
+}
+
+impl WordPlaces<'_, '_> {
+    /// The first place of any word at or after `from`, which never decreases from one call
+    /// to the next.
+    pub fn first_from(&mut self, from: usize) -> Option<usize> {
+        let rest = self.text.get(from..).unwrap_or_default();
+        for (next, finder) in self.next.iter_mut().zip(self.finders) {
+            if next.is_some_and(|at| at < from) {
+                *next = finder.find(rest).map(|at| from + at);
+            }
+        }
+        self.next.iter().flatten().min().copied()
     }
 }
 
@@ -341,6 +383,24 @@ mod tests {
         let words: Vec<&str> = offsets.iter().map(|&at| &text[at..at + 4]).collect();
         assert_eq!(words, ["ха", "пр", "пр"]);
         assert_eq!(of(r"\d\d\.\d\d").unwrap().word_offsets(b"12.03"), None);
+    }
+
+    #[test]
+    fn the_places_of_words_found_as_far_as_asked() {
+        let required = of(r"(?:протокол|хаттама)\w*\s+№").unwrap();
+        let text = "хаттама № 1, протокол № 2 и протокол № 3";
+        let mut places = required.word_places(text.as_bytes()).unwrap();
+        let mut all = required.word_offsets(text.as_bytes()).unwrap();
+        all.sort_unstable();
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = places.first_from(from) {
+            found.push(at);
+            from = at + 1;
+        }
+        assert_eq!(found, all);
+        assert_eq!(places.first_from(text.len()), None);
+        assert!(of(r"\d\d\.\d\d").unwrap().word_places(b"12.03").is_none());
     }
 
     #[test]
