@@ -148,10 +148,13 @@ impl Input<'_> {
                 fields.insert(field.id.clone(), template_value(&found.value));
             }
         }
-        for (name, value) in &fields {
-            context.insert(name.clone(), value.clone());
-        }
-        context.insert("fields".into(), TemplateValue::from_serde(&fields));
+        context.extend(
+            fields
+                .iter()
+                .map(|(name, value)| (name.clone(), value.clone())),
+        );
+        // A map of template values is one already: no round through serde.
+        context.insert("fields".into(), TemplateValue::from(fields));
         context.insert(
             "as_of".into(),
             TemplateValue::from(self.settings.as_of.to_string()),
