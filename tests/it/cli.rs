@@ -237,6 +237,35 @@ fn a_pack_can_add_a_rule_without_touching_rust() {
     );
 }
 
+/// A message reads what docs/rules.md (section 9) says its template sees: a field by its id and
+/// in the `fields` map, the document's kind, the rule's parameters.
+#[test]
+fn a_pack_s_message_reads_the_fields_the_document_and_its_parameters() {
+    let pack = AKTOBE_PACK
+        .replace(
+            "en: The concept is not mentioned}",
+            "en: 'No concept in {{ document.kind }} {{ fields.number }}/{{ number }}, {{ params.oblast }}'}",
+        )
+        .replace("    fix:", "    params: {oblast: Aktobe}\n    fix:");
+    let output = with_pack(
+        "extra.yaml",
+        &pack,
+        &[
+            "check",
+            "fixtures/check/ru-protocol-clean-01.md",
+            "--format",
+            "concise",
+            "--lang",
+            "en",
+        ],
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("No concept in protocol 3/3, Aktobe"),
+        "{text}"
+    );
+}
+
 /// Folded text keeps only a stand-in for each kind of character of other scripts, so a pattern
 /// that picks out one of them could never match: the pack is refused, naming where.
 #[test]
