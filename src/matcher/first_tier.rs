@@ -278,11 +278,7 @@ mod tests {
         ];
         let mut prefiltered = false;
         for (pattern, unit) in cases {
-            let hir = regex_syntax::ParserBuilder::new()
-                .multi_line(true)
-                .build()
-                .parse(pattern)
-                .unwrap();
+            let hir = crate::matcher::parsed_multi_line(pattern);
             let ours = FirstTier::build(Arc::new(hir), 1 << 20).unwrap();
             let theirs = regex::Regex::new(pattern).unwrap();
             for text in [unit.to_string(), unit.repeat((1 << 20) / unit.len() + 1)] {

@@ -521,6 +521,16 @@ fn group_names(hir: &Hir) -> Vec<Option<String>> {
     names
 }
 
+/// `pattern` parsed as the pack's patterns are (multi-line mode), for tests.
+#[cfg(test)]
+pub fn parsed_multi_line(pattern: &str) -> Hir {
+    regex_syntax::ParserBuilder::new()
+        .multi_line(true)
+        .build()
+        .parse(pattern)
+        .unwrap()
+}
+
 /// A pattern that matches nothing: an empty class.
 fn never() -> Hir {
     Hir::class(regex_syntax::hir::Class::Unicode(
@@ -625,11 +635,7 @@ mod tests {
     }
 
     fn tiered(pattern: &str, small_input: bool) -> Matcher {
-        let hir = regex_syntax::ParserBuilder::new()
-            .multi_line(true)
-            .build()
-            .parse(pattern)
-            .unwrap();
+        let hir = parsed_multi_line(pattern);
         Matcher::build_for(&hir, 1 << 20, small_input).unwrap()
     }
 

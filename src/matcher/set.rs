@@ -135,13 +135,7 @@ mod tests {
     fn set(patterns: &[&str]) -> LineStartSet {
         let hirs: Vec<Hir> = patterns
             .iter()
-            .map(|p| {
-                regex_syntax::ParserBuilder::new()
-                    .multi_line(true)
-                    .build()
-                    .parse(p)
-                    .unwrap()
-            })
+            .map(|p| crate::matcher::parsed_multi_line(p))
             .collect();
         LineStartSet::build(&hirs.iter().collect::<Vec<_>>(), 1 << 20).unwrap()
     }

@@ -52,14 +52,7 @@ pub fn fill(slots: &mut Slots, found: Match) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parsed(pattern: &str) -> Hir {
-        regex_syntax::ParserBuilder::new()
-            .multi_line(true)
-            .build()
-            .parse(pattern)
-            .unwrap()
-    }
+    use crate::matcher::parsed_multi_line as parsed;
 
     #[test]
     fn only_groups_around_the_whole_match_qualify() {

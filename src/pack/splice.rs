@@ -167,13 +167,7 @@ impl Fragment {
 mod tests {
     use super::*;
 
-    fn parse(pattern: &str) -> Hir {
-        regex_syntax::ParserBuilder::new()
-            .multi_line(true)
-            .build()
-            .parse(pattern)
-            .unwrap()
-    }
+    use crate::matcher::parsed_multi_line as parse;
 
     #[test]
     fn a_spliced_pattern_is_the_pattern_with_the_text_pasted_in() {

@@ -211,11 +211,12 @@ rules:
     why: {kk: Себебі, ru: Потому что, en: Because}
 "#;
 
-#[test]
-fn a_pack_can_add_a_rule_without_touching_rust() {
-    let output = with_pack(
+/// A clean protocol checked with `pack` beside the built-in one, its findings in English, one
+/// a line.
+fn clean_protocol_checked_with(pack: &str) -> std::process::Output {
+    with_pack(
         "extra.yaml",
-        AKTOBE_PACK,
+        pack,
         &[
             "check",
             "fixtures/check/ru-protocol-clean-01.md",
@@ -224,7 +225,12 @@ fn a_pack_can_add_a_rule_without_touching_rust() {
             "--lang",
             "en",
         ],
-    );
+    )
+}
+
+#[test]
+fn a_pack_can_add_a_rule_without_touching_rust() {
+    let output = clean_protocol_checked_with(AKTOBE_PACK);
     let text = stdout(&output);
     assert!(
         text.contains("warning[aktobe/concept-mentioned] The concept is not mentioned"),
@@ -247,19 +253,7 @@ fn a_pack_s_message_reads_the_fields_the_document_and_its_parameters() {
             "en: 'No concept in {{ document.kind }} {{ fields.number }}/{{ number }}, {{ params.oblast }}'}",
         )
         .replace("    fix:", "    params: {oblast: Aktobe}\n    fix:");
-    let output = with_pack(
-        "extra.yaml",
-        &pack,
-        &[
-            "check",
-            "fixtures/check/ru-protocol-clean-01.md",
-            "--format",
-            "concise",
-            "--lang",
-            "en",
-        ],
-    );
-    let text = stdout(&output);
+    let text = stdout(&clean_protocol_checked_with(&pack));
     assert!(
         text.contains("No concept in protocol 3/3, Aktobe"),
         "{text}"
