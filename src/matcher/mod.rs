@@ -94,6 +94,9 @@ struct Compiled {
     /// Every group spans the whole match: a search for groups is a search for the match
     /// (`whole_match`).
     groups_are_the_match: bool,
+    /// Some match may be empty: where the search for a match's end alone may stop elsewhere
+    /// than `find` (an empty match inside a character), so [`Matcher::end_of_first`] finds.
+    matches_empty: bool,
 }
 
 #[derive(Debug)]
@@ -286,6 +289,7 @@ impl Matcher {
                 required: Required::of(hir),
                 names: group_names(hir),
                 groups_are_the_match: whole_match::groups_span_the_match(hir),
+                matches_empty: hir.properties().minimum_len() == Some(0),
             }),
         }
     }
@@ -369,7 +373,11 @@ impl Matcher {
     /// Where the first match in `text` ends, as `find` would tell, for a caller that needs no
     /// more: the search for where it starts is spared.
     pub fn end_of_first(&self, text: &str) -> Option<usize> {
-        self.engine_for(text, 0)?.end_of_first(Input::new(text))
+        let engine = self.engine_for(text, 0)?;
+        if self.compiled.matches_empty {
+            return engine.find(Input::new(text)).map(|found| found.end());
+        }
+        engine.end_of_first(Input::new(text))
     }
 
     /// The first match starting at or after `start`, with the text before it still seen by

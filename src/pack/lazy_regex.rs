@@ -186,8 +186,9 @@ impl LazyRegex {
         })
     }
 
-    /// The first of `lines` that the pattern matches, searched alone: only the lines
-    /// [`LazyRegex::lines_to_search`] gives are tried.
+    /// The first of `lines` that the pattern matches, searched alone: only lines that may hold
+    /// a match are tried, those holding a word every match needs (found no further than the
+    /// line that matches) or else those [`LazyRegex::lines_to_search`] gives.
     pub fn first_line_matching(&self, document: &Document, lines: Range<usize>) -> Option<usize> {
         // Lines holding a word every match needs, in order, found only as far as the first
         // that matches: such a line is usually the first of them (a heading a kind's signal
