@@ -207,10 +207,8 @@ fn from_text(
         default_year,
         applies,
     };
-    let pairs: Vec<LabelledCell> = ranges
-        .iter()
-        .flat_map(|range| labelled_cells(document, range.clone()))
-        .collect();
+    // Made only once a pattern has missed the lines: most fields are found there first.
+    let pairs: std::cell::OnceCell<Vec<LabelledCell>> = std::cell::OnceCell::new();
     for pattern in &field.patterns {
         for range in &ranges {
             let (text, base) = document.text_of(range.clone());
@@ -218,7 +216,13 @@ fn from_text(
                 return Some(found);
             }
         }
-        for pair in &pairs {
+        let pairs = pairs.get_or_init(|| {
+            ranges
+                .iter()
+                .flat_map(|range| labelled_cells(document, range.clone()))
+                .collect()
+        });
+        for pair in pairs {
             if let Some(found) = context.match_cell(field, pattern, pair) {
                 return Some(found);
             }
