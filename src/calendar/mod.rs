@@ -87,6 +87,11 @@ pub struct FoundDate {
     pub year_inferred: bool,
 }
 
+/// Where the dates of a text lie, whether or not they resolve: a period found there must not
+/// overlap them (see [`DateParser::first_date_or_places`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatePlaces(Vec<Range<usize>>);
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundPeriod {
     pub range: Range<usize>,
@@ -269,6 +274,25 @@ impl DateParser {
         first
     }
 
+    /// The first date in `text` as [`DateParser::first_date`] finds it, or, when there is none,
+    /// where the dates written there lie (none of which resolves), for
+    /// [`DateParser::first_period_besides`]: a text without a date is searched for dates once,
+    /// not once for a date and again for the dates a period must not overlap.
+    pub fn first_date_or_places(
+        &self,
+        text: &str,
+        default_year: Option<i32>,
+    ) -> Result<FoundDate, DatePlaces> {
+        let mut first = None;
+        let mut places = Vec::new();
+        self.scan_dates(text, &mut |hit| {
+            places.push(hit.range.clone());
+            first = self.resolve_date(hit, default_year);
+            first.is_none()
+        });
+        first.ok_or(DatePlaces(places))
+    }
+
     /// The first period (not a single date) in `text`. A period without a written year takes
     /// `default_year`; with none it is skipped and the search goes on.
     pub fn first_period(&self, text: &str, default_year: Option<i32>) -> Option<FoundPeriod> {
@@ -277,11 +301,22 @@ impl DateParser {
             date_spans.push(hit.range.clone());
             true
         });
+        self.first_period_besides(text, default_year, &DatePlaces(date_spans))
+    }
+
+    /// [`DateParser::first_period`] where the dates of `text` are known to lie at `dates`.
+    pub fn first_period_besides(
+        &self,
+        text: &str,
+        default_year: Option<i32>,
+        dates: &DatePlaces,
+    ) -> Option<FoundPeriod> {
+        let date_spans = &dates.0;
         let mut first = None;
         scan(
             &self.period_forms,
             text,
-            &|_, r| !overlaps(&date_spans, r),
+            &|_, r| !overlaps(date_spans, r),
             &mut |hit| {
                 first = self.resolve_period(hit, default_year);
                 first.is_none()

@@ -726,6 +726,29 @@ impl Lcg {
     }
 }
 
+/// A date that does not resolve (the 31st of June) still keeps a period off its text (June
+/// 2026): the one scan for a date hands on its place.
+#[test]
+fn a_date_that_does_not_resolve_keeps_its_place_from_periods() {
+    let p = parser();
+    for text in [
+        "31 июня 2026 г.",
+        "срок: 31 июня 2026 г., затем февраль 2026 года",
+    ] {
+        let Err(places) = p.first_date_or_places(text, Some(2026)) else {
+            panic!("{text:?} holds no date that resolves");
+        };
+        let period = p.first_period_besides(text, Some(2026), &places);
+        assert_eq!(period, p.first_period(text, Some(2026)), "{text:?}");
+        assert!(
+            period
+                .as_ref()
+                .is_none_or(|found| found.range.start >= "срок: 31 июня 2026 г.".len()),
+            "{text:?}: {period:?}"
+        );
+    }
+}
+
 fn check_invariants(p: &DateParser, text: &str, whole_date: &Regex, whole_period: &Regex) {
     // On folded text, as the extraction calls the parser and as the public patterns run.
     let folded = crate::parse::normalize::fold(text, 0).text;
@@ -745,6 +768,20 @@ fn check_invariants(p: &DateParser, text: &str, whole_date: &Regex, whole_period
         last_end = f.range.end;
     }
     assert_eq!(p.first_date(text, Some(2026)), found.first().cloned());
+    // One scan for a date, or for the places a period must keep clear of, as two scans find.
+    for year in [Some(2026), None] {
+        match p.first_date_or_places(text, year) {
+            Ok(date) => assert_eq!(Some(date), p.first_date(text, year), "{text:?}"),
+            Err(places) => {
+                assert_eq!(p.first_date(text, year), None, "{text:?}");
+                assert_eq!(
+                    p.first_period_besides(text, year, &places),
+                    p.first_period(text, year),
+                    "{text:?}"
+                );
+            }
+        }
+    }
     if let Some(period) = p.first_period(text, Some(2026)) {
         let slice = text
             .get(period.range.clone())

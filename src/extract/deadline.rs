@@ -10,16 +10,19 @@ pub fn classify(
     calendar: &DateParser,
     default_year: Option<i32>,
 ) -> Deadline {
-    let (kind, due) = if let Some(found) = calendar.first_date(text, default_year) {
-        (DeadlineKind::Date, Some(found.date))
-    } else if words.vague.as_ref().is_some_and(|re| re.is_match(text)) {
-        (DeadlineKind::Vague, None)
-    } else if words.recurring.as_ref().is_some_and(|re| re.is_match(text)) {
-        (DeadlineKind::Recurring, None)
-    } else if let Some(period) = calendar.first_period(text, default_year) {
-        (DeadlineKind::Period, Some(period.last_day))
-    } else {
-        (DeadlineKind::Unclear, None)
+    // A text without a date is searched for dates once: their places serve the period's search.
+    let (kind, due) = match calendar.first_date_or_places(text, default_year) {
+        Ok(found) => (DeadlineKind::Date, Some(found.date)),
+        Err(_) if words.vague.as_ref().is_some_and(|re| re.is_match(text)) => {
+            (DeadlineKind::Vague, None)
+        }
+        Err(_) if words.recurring.as_ref().is_some_and(|re| re.is_match(text)) => {
+            (DeadlineKind::Recurring, None)
+        }
+        Err(dates) => match calendar.first_period_besides(text, default_year, &dates) {
+            Some(period) => (DeadlineKind::Period, Some(period.last_day)),
+            None => (DeadlineKind::Unclear, None),
+        },
     };
     Deadline {
         kind,
