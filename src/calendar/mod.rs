@@ -266,12 +266,7 @@ impl DateParser {
     }
 
     pub fn first_date(&self, text: &str, default_year: Option<i32>) -> Option<FoundDate> {
-        let mut first = None;
-        self.scan_dates(text, &mut |hit| {
-            first = self.resolve_date(hit, default_year);
-            first.is_none()
-        });
-        first
+        self.first_date_or_places(text, default_year).ok()
     }
 
     /// The first date in `text` as [`DateParser::first_date`] finds it, or, when there is none,

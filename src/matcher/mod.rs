@@ -325,18 +325,9 @@ impl Matcher {
         }
     }
 
-    /// Where in `text` the words every match holds begin, in no particular order: a match lies
-    /// around one of them. `None` when the pattern needs no such word (see `required`).
-    pub fn required_word_offsets(&self, text: &str) -> Option<Vec<usize>> {
-        self.compiled
-            .required
-            .as_ref()?
-            .word_offsets(text.as_bytes())
-    }
-
     /// The places of the words every match holds in `text`, found as far as asked
-    /// ([`WordPlaces`]); `None` when the pattern needs no such word, as for
-    /// [`Matcher::required_word_offsets`].
+    /// ([`WordPlaces`]): a match lies around one of them. `None` when the pattern needs no such
+    /// word (see `required`).
     pub fn required_word_places<'r, 't>(&'r self, text: &'t str) -> Option<WordPlaces<'r, 't>> {
         self.compiled
             .required

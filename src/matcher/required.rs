@@ -88,9 +88,9 @@ impl Required {
         (cost(&set) < WORTH_LOOKING).then_some(Required::Bytes(set))
     }
 
-    /// Where in `text` the words every match holds begin, in no particular order; `None` for a
-    /// pattern that needs bytes rather than words, which are too common for their places to
-    /// narrow a search much, or one of many words, whose every place costs about a search.
+    /// Every place in `text` where a word every match holds begins, in no particular order:
+    /// what [`WordPlaces`] is held against in tests.
+    #[cfg(test)]
     pub fn word_offsets(&self, text: &[u8]) -> Option<Vec<usize>> {
         match self {
             Required::Words(words) if words.are_few() => Some(
@@ -105,7 +105,9 @@ impl Required {
     }
 
     /// The places of the words every match holds in `text`, asked for left to right
-    /// ([`WordPlaces`]); `None` as for [`Required::word_offsets`].
+    /// ([`WordPlaces`]); `None` for a pattern that needs bytes rather than words, which are too
+    /// common for their places to narrow a search much, or one of many words, whose every
+    /// place costs about a search.
     pub fn word_places<'r, 't>(&'r self, text: &'t [u8]) -> Option<WordPlaces<'r, 't>> {
         match self {
             Required::Words(words) if words.are_few() => Some(WordPlaces {

@@ -174,7 +174,7 @@ impl LazyRegex {
     /// end of the text.
     pub fn lines_to_search(&self, document: &Document, lines: Range<usize>) -> Vec<usize> {
         if let Some(holding) = self.lines_holding_required_words(document, lines.clone()) {
-            return holding;
+            return holding.collect();
         }
         if self.looks_at_text_edges() {
             return lines.collect();
@@ -190,51 +190,41 @@ impl LazyRegex {
     /// a match are tried, those holding a word every match needs (found no further than the
     /// line that matches) or else those [`LazyRegex::lines_to_search`] gives.
     pub fn first_line_matching(&self, document: &Document, lines: Range<usize>) -> Option<usize> {
-        // Lines holding a word every match needs, in order, found only as far as the first
-        // that matches: such a line is usually the first of them (a heading a kind's signal
-        // names), and the places of every word in the whole document were most of the cost of
-        // telling a document's kind.
-        let (joined, base) = document.text_of(lines.clone());
-        if let Some(mut places) = self.regex().required_word_places(joined) {
-            let mut from = 0;
-            while let Some(at) = places.first_from(from) {
-                let line = document.line_at(base + at).max(lines.start);
-                if line >= lines.end {
-                    return None;
-                }
-                if self.is_match(document.lines[line].text()) {
-                    return Some(line);
-                }
-                from = match document.line_starts.get(line + 1) {
-                    Some(&next) => next - base,
-                    None => return None,
-                };
-            }
-            return None;
+        let matches = |&index: &usize| self.is_match(document.lines[index].text());
+        match self.lines_holding_required_words(document, lines.clone()) {
+            Some(mut holding) => holding.find(matches),
+            None => self
+                .lines_to_search(document, lines)
+                .into_iter()
+                .find(matches),
         }
-        self.lines_to_search(document, lines)
-            .into_iter()
-            .find(|&index| self.is_match(document.lines[index].text()))
     }
 
-    /// The lines of `lines` that hold a word every match needs, in order: a line searched alone
-    /// matches only if it holds one. `None` when the pattern needs no such word.
-    fn lines_holding_required_words(
-        &self,
-        document: &Document,
+    /// The lines of `lines` that hold a word every match needs, in order, found as they are
+    /// asked for: a line searched alone matches only if it holds one, and a caller after the
+    /// first that matches (a heading a kind's signal names, usually the first of them) reads
+    /// no further than it. `None` when the pattern needs no such word.
+    fn lines_holding_required_words<'s>(
+        &'s self,
+        document: &'s Document,
         lines: Range<usize>,
-    ) -> Option<Vec<usize>> {
+    ) -> Option<impl Iterator<Item = usize> + 's> {
         let (joined, base) = document.text_of(lines.clone());
-        let mut holding: Vec<usize> = self
-            .regex()
-            .required_word_offsets(joined)?
-            .into_iter()
-            .map(|offset| document.line_at(base + offset).max(lines.start))
-            .filter(|line| *line < lines.end)
-            .collect();
-        holding.sort_unstable();
-        holding.dedup();
-        Some(holding)
+        let mut places = self.regex().required_word_places(joined)?;
+        let mut from = 0;
+        Some(std::iter::from_fn(move || {
+            let at = places.first_from(from)?;
+            let line = document.line_at(base + at).max(lines.start);
+            if line >= lines.end {
+                return None;
+            }
+            // The next line is looked at from its start: one place in a line is enough.
+            from = document
+                .line_starts
+                .get(line + 1)
+                .map_or(joined.len(), |&next| next - base);
+            Some(line)
+        }))
     }
 
     /// Whether the pattern looks for the very start or end of the text (`\A`, `\z`): it may
