@@ -24,8 +24,9 @@ struct Pending {
     span: Option<Range<usize>>,
     plain_text: bool,
     bold_text: bool,
+    /// Capitals counted up to the first lower-case letter, which alone rules capitals out.
     upper: usize,
-    lower: usize,
+    lower_seen: bool,
     /// Characters on the current source line, and its last non-space character.
     chars: usize,
     last: Option<char>,
@@ -220,11 +221,18 @@ impl<'a> Builder<'a> {
         if let Some(last) = text.chars().rev().find(|c| !c.is_whitespace()) {
             pending.last = Some(last);
         }
-        for c in text.chars() {
-            pending.chars += 1;
-            let (upper, lower) = letter_case(c);
-            pending.upper += usize::from(upper);
-            pending.lower += usize::from(lower);
+        pending.chars += text.chars().count();
+        // A line in capitals has no lower-case letter: the first one settles it, and most
+        // lines have one within a few characters.
+        if !pending.lower_seen {
+            for c in text.chars() {
+                let (upper, lower) = letter_case(c);
+                if lower {
+                    pending.lower_seen = true;
+                    break;
+                }
+                pending.upper += usize::from(upper);
+            }
         }
     }
 
@@ -267,7 +275,7 @@ impl<'a> Builder<'a> {
         let style = Style {
             heading: self.heading,
             bold: pending.bold_text && !pending.plain_text,
-            caps: pending.upper >= 3 && pending.lower == 0,
+            caps: pending.upper >= 3 && !pending.lower_seen,
             list_number: self.item_number.take(),
             list_item: std::mem::take(&mut self.item_start),
         };
@@ -398,6 +406,19 @@ mod tests {
         assert!(lines[1].style.caps);
         assert!(!lines[2].style.bold);
         assert_eq!(&source[lines[0].span.clone()], "Повестка дня:");
+    }
+
+    /// Capitals are counted across a line's pieces (emphasis splits it), and one lower-case
+    /// letter anywhere, in any piece, rules them out.
+    #[test]
+    fn a_line_is_in_capitals_only_without_a_lower_case_letter() {
+        let caps = |source: &str| lines(source, 0)[0].style.caps;
+        assert!(caps("ПРОТОКОЛ **№ 3** ЗАСЕДАНИЯ\n"));
+        assert!(caps("**ПР**О\n"));
+        assert!(!caps("ПРОТОКОЛ **заседания**\n"));
+        assert!(!caps("ПРОТОКОЛ ЗАСЕДАНИЯ комиссии\n"));
+        assert!(!caps("ПРОТОКОЛ **№ 3** ЗАСЕДАНИЯ и\n"));
+        assert!(!caps("ПР **12** 3\n"));
     }
 
     #[test]

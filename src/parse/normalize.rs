@@ -214,10 +214,7 @@ impl Folder {
             // Most characters of a protocol fold to themselves and touch none of the rules
             // below: a stretch of them is copied straight through, at once.
             if self.pending.is_empty() {
-                let same = rest
-                    .char_indices()
-                    .find(|&(_, ch)| !folds_to_itself(ch))
-                    .map_or(rest.len(), |(index, _)| index);
+                let same = unchanged_prefix(rest);
                 if same > 0 {
                     let (copied, after) = rest.split_at(same);
                     self.copy_through(copied, at);
@@ -352,9 +349,51 @@ pub fn fold(text: &str, offset: usize) -> Folded {
 /// characters that fold to themselves whatever stands around them. Latin letters do not
 /// qualify (a look-alike may become Cyrillic next to a Cyrillic letter), nor dashes (a run of
 /// them is one) or the backtick (a quote).
-fn folds_to_itself(ch: char) -> bool {
+const fn folds_to_itself(ch: char) -> bool {
     matches!(ch, 'а'..='я' | '0'..='9' | ' ' | '\n' | '.' | ',' | ':' | ';' | '(' | ')' | '/' | '№' | '"' | '!' | '?' | '%' | '*' | '|' | '_' | '#' | '+' | '=')
         || matches!(ch, 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і')
+}
+
+/// [`folds_to_itself`] for each ASCII byte.
+const ASCII_FOLDS_TO_ITSELF: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = folds_to_itself(byte as u8 as char);
+        byte += 1;
+    }
+    table
+};
+
+/// How many bytes `text` starts with whose characters all fold to themselves: an ASCII byte is
+/// looked up and a two-byte character (all of Cyrillic) put together from its bytes, rather than
+/// every character decoded in general.
+fn unchanged_prefix(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let width = if lead.is_ascii() {
+            if !ASCII_FOLDS_TO_ITSELF[usize::from(lead)] {
+                break;
+            }
+            1
+        } else if lead & 0xE0 == 0xC0
+            && let Some(&next) = bytes.get(at + 1)
+        {
+            let code = u32::from(lead & 0x1F) << 6 | u32::from(next & 0x3F);
+            if !char::from_u32(code).is_some_and(folds_to_itself) {
+                break;
+            }
+            2
+        } else {
+            match text[at..].chars().next() {
+                Some(ch) if folds_to_itself(ch) => ch.len_utf8(),
+                _ => break,
+            }
+        };
+        at += width;
+    }
+    at
 }
 
 fn is_dash(ch: char) -> bool {
@@ -456,6 +495,32 @@ impl Iterator for Lowered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-wise prefix is where the first character that does not fold to itself
+    /// begins, for every character, alone and inside runs that do.
+    #[test]
+    fn an_unchanged_prefix_ends_at_the_first_character_that_folds() {
+        let by_chars = |text: &str| {
+            text.char_indices()
+                .find(|&(_, ch)| !folds_to_itself(ch))
+                .map_or(text.len(), |(at, _)| at)
+        };
+        for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for text in [
+                format!("{ch}"),
+                format!("аб {ch}в"),
+                format!("{ch}{ch}1"),
+                format!("№ 3;{ch}"),
+            ] {
+                assert_eq!(
+                    unchanged_prefix(&text),
+                    by_chars(&text),
+                    "{ch:?} in {text:?}"
+                );
+            }
+        }
+        assert_eq!(unchanged_prefix(""), 0);
+    }
 
     #[test]
     fn latin_lookalikes_inside_cyrillic_words_become_cyrillic() {

@@ -72,9 +72,11 @@ fn table_row(content: &str, start: usize, table: usize, header: bool) -> Line {
         if index > 0 {
             joined.push_synthetic(" | ", cell_start.saturating_sub(1)..cell_start);
         }
-        joined.push(text, at);
+        // Folded once: the row takes the cell's folding, which maps to the same places.
+        let folded = fold(text, at);
+        joined.push_folded(&folded);
         cells.push(Cell {
-            folded: fold(text, at),
+            folded,
             span: at..at + text.len(),
         });
         cell_start += piece.len() + 1;
@@ -109,5 +111,40 @@ mod tests {
         assert!(!lines[2].row.as_ref().unwrap().header);
         assert!(lines[3].row.is_none());
         assert_eq!(lines[3].text(), "1. текст");
+    }
+
+    /// A row takes its cells' folding rather than folding their text again: the same folded
+    /// text, mapping to the same places, as folding the row's pieces in one go.
+    #[test]
+    fn a_row_folded_from_its_cells_is_the_row_folded_whole() {
+        for content in [
+            "Aкимат\tКiрiспе\t—— срок\u{a0}до 1 мая",
+            "\t ОО «Әділет» \t\t12.03.2026 ---\t",
+            "x\tCОЖ-e\tПОСТОЯННО\te",
+        ] {
+            let start = 7;
+            let row = table_row(content, start, 0, false);
+            let mut whole = Folder::new(start);
+            let mut cell_start = start;
+            for (index, piece) in content.split('\t').enumerate() {
+                let at = cell_start + piece.len() - piece.trim_start().len();
+                if index > 0 {
+                    whole.push_synthetic(" | ", cell_start - 1..cell_start);
+                }
+                whole.push(piece.trim(), at);
+                cell_start += piece.len() + 1;
+            }
+            let whole = whole.finish();
+            assert_eq!(row.folded.text, whole.text, "{content:?}");
+            for from in 0..=whole.text.len() {
+                for to in from..=whole.text.len() {
+                    assert_eq!(
+                        row.folded.source_range(from..to),
+                        whole.source_range(from..to),
+                        "{content:?} {from}..{to}"
+                    );
+                }
+            }
+        }
     }
 }
