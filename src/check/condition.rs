@@ -1,7 +1,7 @@
 //! `condition`: a minijinja expression over the extracted fields (and an item's fields); the
 //! rule fires where it is true.
 
-use super::{DocumentKind, FromSerde, Hit, Input, template_value};
+use super::{DocumentKind, Hit, Input, template_value};
 use crate::pack::{Kind, Rule, RuleContext};
 use minijinja::Value;
 use serde::Deserialize;
@@ -131,8 +131,9 @@ fn holds_where(condition: &Condition, input: &Input<'_>, rule: &Rule) -> Result<
             }
         }
         fields.insert("number".into(), Value::from(item.label.clone()));
-        fields.insert("classes".into(), Value::from_serde(&item.classes));
-        let item_value = Value::from_serde(&fields);
+        fields.insert("classes".into(), Value::from(item.classes.clone()));
+        // A map of template values is one already: no round through serde.
+        let item_value = Value::from(fields);
         let context = minijinja::context! { item => item_value.clone(), ..base.clone() };
         if holds(&context)? {
             let span = at

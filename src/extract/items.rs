@@ -216,10 +216,11 @@ impl Context<'_> {
         let first_line = &self.document.lines[lines.start];
         Item {
             item_type: self.type_index,
-            label: label(
-                number.as_deref(),
-                &self.document.display(first_line.span.clone()),
-            ),
+            // A numbered item is named by its number: its text is read only for one without.
+            label: match number.as_deref() {
+                Some(number) => number.to_string(),
+                None => unnumbered_label(&self.document.display(first_line.span.clone())),
+            },
             number,
             span: lead_span(first_line),
             lines,
@@ -378,12 +379,9 @@ impl Context<'_> {
 /// Words of an unnumbered item's text that name it in a message.
 const LABEL_WORDS: usize = 6;
 
-/// The item's number, or its first words in quotes: "Decision «Усилить профилактическую
-/// работу среди подростков» sets no deadline" names a decision nobody numbered.
-fn label(number: Option<&str>, first_line: &str) -> String {
-    if let Some(number) = number {
-        return number.to_string();
-    }
+/// An unnumbered item's first words in quotes: "Decision «Усилить профилактическую работу
+/// среди подростков» sets no deadline" names a decision nobody numbered.
+fn unnumbered_label(first_line: &str) -> String {
     let words: Vec<&str> = first_line
         .split_whitespace()
         .skip_while(|w| !w.chars().any(char::is_alphabetic) || w.ends_with(')') && w.len() <= 3)
