@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod baseline;
+pub mod byte_count;
 pub mod calendar;
 pub mod changed;
 pub mod check;

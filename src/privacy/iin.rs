@@ -144,7 +144,7 @@ pub fn find_to_mask(text: &str) -> Vec<Range<usize>> {
 fn find(text: &str, any_whole_run: bool) -> Vec<Range<usize>> {
     // Most lines hold fewer than twelve digits (none, or a date): a count of them answers
     // those without walking characters.
-    if ascii_digits(text.as_bytes()) < IIN_LEN {
+    if crate::byte_count::count(text.as_bytes(), |b| b.is_ascii_digit()) < IIN_LEN {
         return Vec::new();
     }
     let groups = digit_groups(text);
@@ -160,21 +160,6 @@ fn find(text: &str, any_whole_run: bool) -> Vec<Range<usize>> {
         first = last + 1;
     }
     found
-}
-
-/// How many ASCII digits `bytes` holds. Counted a chunk at a time into a byte-wide sum, which
-/// the compiler turns into vector code: a count into a `usize` per byte it left a byte at a
-/// time, and that count over every line of every document was a fiftieth of an audit.
-fn ascii_digits(bytes: &[u8]) -> usize {
-    bytes
-        .chunks(usize::from(u8::MAX))
-        .map(|chunk| {
-            let in_chunk = chunk
-                .iter()
-                .fold(0u8, |sum, byte| sum + u8::from(byte.is_ascii_digit()));
-            usize::from(in_chunk)
-        })
-        .sum()
 }
 
 /// The numbers inside one chain of joined groups: windows of whole groups holding 12 digits.
@@ -220,22 +205,6 @@ fn usual_split(window: &[Group]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The chunked count equals a plain one, past a chunk's byte-wide sum too (all digits).
-    #[test]
-    fn digits_are_counted_across_chunks() {
-        for text in [
-            String::new(),
-            "до 30.04.2026 г., № 12".to_string(),
-            "7".repeat(254),
-            "7".repeat(255),
-            "7".repeat(600),
-            "1а".repeat(400),
-        ] {
-            let plain = text.bytes().filter(u8::is_ascii_digit).count();
-            assert_eq!(ascii_digits(text.as_bytes()), plain, "{} bytes", text.len());
-        }
-    }
 
     /// The check digit by the published algorithm, written out independently of the code under
     /// test; None when both weight sets give 10.

@@ -104,17 +104,11 @@ fn check_bytes_look_textual(bytes: &[u8]) -> Result<(), ReadError> {
     // Bytes below a space (line breaks and tabs among them) bound the control bytes from
     // above, and two comparisons a byte is vector code: only a sample with many of them is
     // counted exactly. Summed rather than filtered and counted, for the same reason.
-    let low: usize = sample
-        .iter()
-        .map(|&b| usize::from(b < 0x20 || b == 0x7F))
-        .sum();
+    let low = crate::byte_count::count(sample, |b| b < 0x20 || b == 0x7F);
     if !mostly_control(low, sample.len()) {
         return Ok(());
     }
-    let control: usize = sample
-        .iter()
-        .map(|&b| usize::from(is_control_byte(b)))
-        .sum();
+    let control = crate::byte_count::count(sample, is_control_byte);
     if mostly_control(control, sample.len()) {
         return Err(ReadError::Binary);
     }

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 /// The library's top-level modules, lowest first. A module uses only modules of earlier rows.
 const LAYERS: &[&[&str]] = &[
+    // Counting bytes in vector code.
+    &["byte_count"],
     // The pattern engine, and what can be told of a pattern before it is built.
     &["matcher"],
     // Vocabulary every stage shares, depending on nothing of the crate but the above.
