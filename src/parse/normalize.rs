@@ -222,6 +222,14 @@ impl Folder {
                     at += same as u32;
                     continue;
                 }
+                // A capital of the Russian alphabet, which begins every sentence and fills
+                // every heading, only lower-cases, to a letter of the same length.
+                if let Some(capital) = rest.chars().next().filter(|c| matches!(c, 'А'..='Я')) {
+                    self.lower_through(capital, at);
+                    rest = &rest[capital.len_utf8()..];
+                    at += capital.len_utf8() as u32;
+                    continue;
+                }
             }
             let Some(ch) = rest.chars().next() else {
                 break;
@@ -240,6 +248,17 @@ impl Folder {
         let end = start + text.len() as u32;
         self.out.map(folded, text.len(), start, end, false);
         self.previous = text.chars().next_back();
+        self.last_end = end;
+    }
+
+    /// Appends a capital `А`–`Я` from source byte `start` as its lower case: what
+    /// [`Folder::push_char`] does with it when no look-alike waits, without the turns through the
+    /// rules for other characters.
+    fn lower_through(&mut self, capital: char, start: u32) {
+        let lower = char::from_u32(capital as u32 + 0x20).unwrap_or(capital);
+        let end = start + capital.len_utf8() as u32;
+        self.out.push(lower, start, end, false);
+        self.previous = Some(capital);
         self.last_end = end;
     }
 
@@ -495,6 +514,37 @@ impl Iterator for Lowered {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding with the shortcuts (runs that fold to themselves, capitals `А`–`Я`) gives the
+    /// text and the map to the source that every character through the general rules gives.
+    #[test]
+    fn the_shortcuts_fold_as_the_general_rules_do() {
+        for text in [
+            "ПРОТОКОЛ № 3 заседания КДН при акимате",
+            "Aкимат КIРIСПЕ и TА, АT, СOЖ, aАa, AБВ",
+            "ООО «Тест» — ПЕТРОВ Ё.Ё., Сeрiкұлы Ә.",
+            "x-y--z \u{2011} Р\u{a0}Я — ЯЯ",
+            "",
+        ] {
+            let mut general = Folder::new(5);
+            for (at, ch) in text.char_indices() {
+                let start = 5 + at as u32;
+                general.push_char(ch, start, start + ch.len_utf8() as u32);
+            }
+            let general = general.finish();
+            let shortcut = fold(text, 5);
+            assert_eq!(shortcut.text, general.text, "{text:?}");
+            for from in 0..=general.text.len() {
+                for to in from..=general.text.len() {
+                    assert_eq!(
+                        shortcut.source_range(from..to),
+                        general.source_range(from..to),
+                        "{text:?} {from}..{to}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The byte-wise prefix is where the first character that does not fold to itself
     /// begins, for every character, alone and inside runs that do.
