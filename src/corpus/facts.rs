@@ -225,23 +225,23 @@ fn is_letter(c: char) -> bool {
 }
 
 pub fn text_key(text: &str) -> TextKey {
-    // The words are hashed as they are found, with a space between two: the same hash as of
-    // the key written out, without writing it.
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    // The key is written out and hashed at once: fed to the streaming hasher word by word, a
+    // few bytes a call, it cost more than the writing.
+    let mut written = String::with_capacity(text.len());
     let mut chars = 0;
     for word in text
         .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
     {
         if chars > 0 {
-            hasher.update(b" ");
+            written.push(' ');
             chars += 1;
         }
-        hasher.update(word.as_bytes());
+        written.push_str(word);
         chars += word.chars().count();
     }
     TextKey {
-        hash: hasher.digest128(),
+        hash: xxhash_rust::xxh3::xxh3_128(written.as_bytes()),
         chars,
     }
 }
