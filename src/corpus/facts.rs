@@ -210,11 +210,10 @@ pub fn collect(
     facts
 }
 
-/// Letters only, single spaces, hashed: "1.2. Отделу образования (Иванова) — до 30.04.2026" and
-/// "2.1. Отделу образования (Петрова) до 15.05.2026" differ only in the name.
 /// `char::is_alphabetic`, answered without Unicode's tables for the letters these documents
-/// are mostly made of: the table lookup was most of the cost of keying every item's text.
-fn is_letter(c: char) -> bool {
+/// are mostly made of: the table lookup was most of the cost of keying every item's text, and
+/// showed in reading place names (`naming::stem`) and a word's capitals (`words`) too.
+pub(super) fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => true,
         'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' => true,
@@ -224,6 +223,8 @@ fn is_letter(c: char) -> bool {
     }
 }
 
+/// Letters only, single spaces, hashed: "1.2. Отделу образования (Иванова) — до 30.04.2026" and
+/// "2.1. Отделу образования (Петрова) до 15.05.2026" differ only in the name.
 pub fn text_key(text: &str) -> TextKey {
     // The key is written out and hashed at once: fed to the streaming hasher word by word, a
     // few bytes a call, it cost more than the writing.

@@ -117,7 +117,7 @@ impl Words {
         let all_caps = capitalised
             && original
                 .chars()
-                .filter(|c| c.is_alphabetic())
+                .filter(|&c| super::facts::is_letter(c))
                 .nth(1)
                 .is_some()
             && !original.chars().any(char::is_lowercase);
