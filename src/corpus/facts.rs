@@ -210,19 +210,6 @@ pub fn collect(
     facts
 }
 
-/// `char::is_alphabetic`, answered without Unicode's tables for the letters these documents
-/// are mostly made of: the table lookup was most of the cost of keying every item's text, and
-/// showed in reading place names (`naming::stem`) and a word's capitals (`words`) too.
-pub(super) fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => true,
-        'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' => true,
-        'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' | 'І' => true,
-        c if c.is_ascii() => false,
-        c => c.is_alphabetic(),
-    }
-}
-
 /// Letters only, single spaces, hashed: "1.2. Отделу образования (Иванова) — до 30.04.2026" and
 /// "2.1. Отделу образования (Петрова) до 15.05.2026" differ only in the name.
 pub fn text_key(text: &str) -> TextKey {
@@ -231,7 +218,7 @@ pub fn text_key(text: &str) -> TextKey {
     let mut written = String::with_capacity(text.len());
     let mut chars = 0;
     for word in text
-        .split(|c: char| !is_letter(c))
+        .split(|c: char| !crate::parse::is_letter(c))
         .filter(|w| !w.is_empty())
     {
         if chars > 0 {
@@ -260,12 +247,5 @@ mod tests {
         let empty = text_key(" 1. — ");
         assert_eq!(empty.hash, xxhash_rust::xxh3::xxh3_128(b""));
         assert_eq!(empty.chars, 0);
-    }
-
-    #[test]
-    fn the_quick_letter_test_agrees_with_unicode() {
-        for c in (0..=0x2FFF).filter_map(char::from_u32) {
-            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
-        }
     }
 }

@@ -141,7 +141,7 @@ fn as_written(place: &str) -> String {
 pub fn stem(names: &CommissionNames, place: &str) -> String {
     let mut out = String::with_capacity(place.len());
     for ch in place.chars().flat_map(char::to_lowercase) {
-        if !super::facts::is_letter(ch) {
+        if !crate::parse::is_letter(ch) {
             continue;
         }
         match names.letters.iter().find(|(from, _)| *from == ch) {

@@ -117,7 +117,7 @@ impl Words {
         let all_caps = capitalised
             && original
                 .chars()
-                .filter(|&c| super::facts::is_letter(c))
+                .filter(|&c| crate::parse::is_letter(c))
                 .nth(1)
                 .is_some()
             && !original.chars().any(char::is_lowercase);

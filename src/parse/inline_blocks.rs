@@ -8,6 +8,7 @@
 //!
 //! No wording is known here: only capitals, colons and enumerators.
 
+use super::is_letter;
 use super::model::Line;
 
 /// Shortest run of capitals that counts as a heading typed inline.
@@ -55,16 +56,6 @@ pub fn split(lines: Vec<Line>, source: &str) -> Vec<Line> {
         out.extend(pieces.into_iter().rev());
     }
     out
-}
-
-/// `char::is_alphabetic`, answered without Unicode's tables for the letters folded text is
-/// mostly made of (those lookups showed in profiles of large audits).
-fn is_letter(c: char) -> bool {
-    match c {
-        'а'..='я' => true,
-        c if c.is_ascii() => c.is_ascii_alphabetic(),
-        c => c.is_alphabetic(),
-    }
 }
 
 /// Where a heading typed in capitals starts after a sentence's end: ". РЕШИЛИ:".
@@ -166,14 +157,7 @@ fn follows(previous: &str, next: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{enumerator_cuts, follows, is_letter};
-
-    #[test]
-    fn the_fast_letter_test_is_unicodes() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
-        }
-    }
+    use super::{enumerator_cuts, follows};
 
     #[test]
     fn enumerators_that_count_on_are_cut() {
