@@ -102,8 +102,8 @@ fn check_bytes_look_textual(bytes: &[u8]) -> Result<(), ReadError> {
         return Err(ReadError::Binary);
     }
     // Bytes below a space (line breaks and tabs among them) bound the control bytes from
-    // above, and two comparisons a byte is vector code: only a sample with many of them is
-    // counted exactly. Summed rather than filtered and counted, for the same reason.
+    // above, and two comparisons a byte count in fewer instructions than the exact test: only
+    // a sample with many of them is counted exactly.
     let low = crate::byte_count::count(sample, |b| b < 0x20 || b == 0x7F);
     if !mostly_control(low, sample.len()) {
         return Ok(());
